@@ -1,0 +1,117 @@
+# The pinned tree-sitter grammars (grammars/grammars.lock): fetched once with `npm pack` into a
+# cache outside the source tree, verified against their SHA-512, extracted into the build tree and
+# compiled into static libraries. A rebuild, even in a fresh build directory, reads the cache and
+# needs no network. Provides the INTERFACE target `mentor_grammars`.
+
+if(DEFINED ENV{XDG_CACHE_HOME} AND NOT "$ENV{XDG_CACHE_HOME}" STREQUAL "")
+  set(_mentor_cache_root "$ENV{XDG_CACHE_HOME}")
+else()
+  set(_mentor_cache_root "$ENV{HOME}/.cache")
+endif()
+set(GIT_MENTOR_GRAMMAR_CACHE "${_mentor_cache_root}/git-mentor/grammars"
+    CACHE PATH "Where downloaded grammar packages are kept between builds")
+
+# Decodes base64 `b64` into lowercase hex in `out_var`.
+function(_mentor_base64_to_hex b64 out_var)
+  set(alphabet "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
+  set(hexdigits 0 1 2 3 4 5 6 7 8 9 a b c d e f)
+  string(REGEX REPLACE "=+$" "" b64 "${b64}")
+  string(LENGTH "${b64}" len)
+  set(bits 0)
+  set(nbits 0)
+  set(hex "")
+  math(EXPR last "${len} - 1")
+  foreach(i RANGE 0 ${last})
+    string(SUBSTRING "${b64}" ${i} 1 ch)
+    string(FIND "${alphabet}" "${ch}" value)
+    if(value LESS 0)
+      message(FATAL_ERROR "invalid base64 character '${ch}' in grammar integrity")
+    endif()
+    math(EXPR bits "(${bits} << 6) | ${value}")
+    math(EXPR nbits "${nbits} + 6")
+    while(nbits GREATER_EQUAL 4)
+      math(EXPR nbits "${nbits} - 4")
+      math(EXPR nibble "(${bits} >> ${nbits}) & 15")
+      list(GET hexdigits ${nibble} digit)
+      string(APPEND hex "${digit}")
+      math(EXPR bits "${bits} & ((1 << ${nbits}) - 1)")
+    endwhile()
+  endforeach()
+  # Trailing bits that do not make a whole byte are padding.
+  math(EXPR hex_len "(${len} * 6 / 8) * 2")
+  string(SUBSTRING "${hex}" 0 ${hex_len} hex)
+  set(${out_var} "${hex}" PARENT_SCOPE)
+endfunction()
+
+# Makes sure the tarball of `package`@`version` is in the cache and matches `integrity`; sets
+# `out_var` to its path.
+function(_mentor_fetch_grammar package version integrity out_var)
+  set(tarball "${GIT_MENTOR_GRAMMAR_CACHE}/${package}-${version}.tgz")
+  if(NOT integrity MATCHES "^sha512-(.+)$")
+    message(FATAL_ERROR "grammars.lock: ${package}: only sha512 integrity is supported")
+  endif()
+  _mentor_base64_to_hex("${CMAKE_MATCH_1}" expected)
+  if(NOT EXISTS "${tarball}")
+    find_program(NPM_EXECUTABLE npm)
+    if(NOT NPM_EXECUTABLE)
+      message(FATAL_ERROR "npm is needed once to fetch ${package}@${version} into "
+                          "${GIT_MENTOR_GRAMMAR_CACHE} (scripts/install-deps.sh installs it)")
+    endif()
+    file(MAKE_DIRECTORY "${GIT_MENTOR_GRAMMAR_CACHE}")
+    message(STATUS "Fetching ${package}@${version}")
+    execute_process(
+      COMMAND ${NPM_EXECUTABLE} pack "${package}@${version}" --silent
+              --pack-destination "${GIT_MENTOR_GRAMMAR_CACHE}"
+      RESULT_VARIABLE rc OUTPUT_QUIET ERROR_VARIABLE err)
+    if(NOT rc EQUAL 0 OR NOT EXISTS "${tarball}")
+      message(FATAL_ERROR "could not fetch ${package}@${version} with npm (the first build needs "
+                          "the npm registry): ${err}")
+    endif()
+  endif()
+  file(SHA512 "${tarball}" actual)
+  if(NOT actual STREQUAL expected)
+    file(REMOVE "${tarball}")
+    message(FATAL_ERROR "${tarball} does not match the integrity in grammars/grammars.lock; "
+                        "it was deleted. Expected sha512 ${expected}, got ${actual}.")
+  endif()
+  set(${out_var} "${tarball}" PARENT_SCOPE)
+endfunction()
+
+# Compiles the grammar whose sources are in `src_dir` into the static library `target`.
+function(_mentor_grammar_library target src_dir)
+  set(sources "${src_dir}/parser.c")
+  if(EXISTS "${src_dir}/scanner.c")
+    list(APPEND sources "${src_dir}/scanner.c")
+  endif()
+  add_library(${target} STATIC ${sources})
+  target_include_directories(${target} PRIVATE "${src_dir}")
+  # Third-party generated code: optimised in every build type, its warnings are not ours.
+  target_compile_options(${target} PRIVATE -O2 -w)
+  set_target_properties(${target} PROPERTIES C_STANDARD 11 POSITION_INDEPENDENT_CODE ON)
+  target_link_libraries(mentor_grammars INTERFACE ${target})
+endfunction()
+
+add_library(mentor_grammars INTERFACE)
+file(STRINGS "${CMAKE_CURRENT_SOURCE_DIR}/grammars/grammars.lock" _mentor_lock REGEX "^[^#]")
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
+             "${CMAKE_CURRENT_SOURCE_DIR}/grammars/grammars.lock")
+foreach(line IN LISTS _mentor_lock)
+  string(REGEX REPLACE "[ \t]+" ";" fields "${line}")
+  list(GET fields 0 package)
+  list(GET fields 1 version)
+  list(GET fields 2 integrity)
+  _mentor_fetch_grammar(${package} ${version} ${integrity} tarball)
+  set(dest "${CMAKE_BINARY_DIR}/grammars/${package}-${version}")
+  if(NOT EXISTS "${dest}/.extracted")
+    file(REMOVE_RECURSE "${dest}")
+    file(ARCHIVE_EXTRACT INPUT "${tarball}" DESTINATION "${dest}")
+    file(TOUCH "${dest}/.extracted")
+  endif()
+  string(REPLACE "tree-sitter-" "" name "${package}")
+  if(name STREQUAL "typescript")
+    _mentor_grammar_library(mentor_grammar_typescript "${dest}/package/typescript/src")
+    _mentor_grammar_library(mentor_grammar_tsx "${dest}/package/tsx/src")
+  else()
+    _mentor_grammar_library(mentor_grammar_${name} "${dest}/package/src")
+  endif()
+endforeach()

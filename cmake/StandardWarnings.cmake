@@ -1,0 +1,16 @@
+# INTERFACE targets carrying the project's compiler settings; every first-party target links them.
+add_library(mentor_warnings INTERFACE)
+target_compile_options(mentor_warnings INTERFACE
+  -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast -Wcast-align
+  -Wunused -Woverloaded-virtual -Wconversion -Wsign-conversion -Wnull-dereference
+  -Wdouble-promotion -Wformat=2 -Wimplicit-fallthrough)
+if(GIT_MENTOR_WERROR)
+  target_compile_options(mentor_warnings INTERFACE -Werror)
+endif()
+
+add_library(mentor_sanitizers INTERFACE)
+if(GIT_MENTOR_SANITIZE)
+  target_compile_options(mentor_sanitizers INTERFACE
+    -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
+  target_link_options(mentor_sanitizers INTERFACE -fsanitize=address,undefined)
+endif()

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs what building and testing git-mentor needs, from Debian's packages; does nothing when
+# everything is already there. Needs root (or sudo) only when something is missing.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build pkg-config git ca-certificates
+  libgit2-dev libtree-sitter-dev libcli11-dev libyaml-cpp-dev libfmt-dev catch2
+  nlohmann-json3-dev libre2-dev
+  nodejs npm   # npm fetches the pinned grammar packages on the first build
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+  [[ "$status" == "install ok installed" ]] || missing+=("$p")
+done
+# npm may come with a Node.js that was not installed from Debian's packages.
+if command -v npm >/dev/null 2>&1; then
+  missing=("${missing[@]/nodejs/}")
+  missing=("${missing[@]/npm/}")
+fi
+read -r -a missing <<<"${missing[*]}"
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+echo "install-deps: installing ${missing[*]}" >&2
+sudo=""
+[[ $(id -u) -eq 0 ]] || sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

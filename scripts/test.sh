@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Builds git-mentor and runs every test with CTest.
+#   scripts/test.sh              the normal build, in build/
+#   scripts/test.sh --sanitize   an AddressSanitizer + UndefinedBehaviorSanitizer build, in build-asan/
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+
+cmake_args=()
+build=$root/build
+if [[ "${1:-}" == "--sanitize" ]]; then
+  build=$root/build-asan
+  cmake_args=(-DCMAKE_BUILD_TYPE=Debug -DGIT_MENTOR_SANITIZE=ON -DGIT_MENTOR_BENCHMARKS=OFF)
+  export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+  export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+fi
+
+BUILD_DIR=$build "$root/scripts/build.sh" "${cmake_args[@]}"
+ctest --test-dir "$build" --output-on-failure -j "$(nproc)"

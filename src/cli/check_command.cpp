@@ -1,0 +1,139 @@
+// `git mentor check`.
+#include "cli/check_command.hpp"
+
+#include <chrono>
+#include <filesystem>
+#include <mutex>
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include "cli/config.hpp"
+#include "cli/rule_sources.hpp"
+#include "git/commit_range.hpp"
+#include "git/repository.hpp"
+#include "lang/language.hpp"
+#include "report/json_report.hpp"
+#include "report/text_report.hpp"
+#include "review/reviewer.hpp"
+#include "util/error.hpp"
+
+namespace mentor::cli {
+
+namespace {
+
+lang::LanguageMap language_map(const Config& config) {
+  lang::LanguageMap map;
+  for (std::size_t i = 0; i < config.languages.size(); ++i) {
+    const auto& [extension, name] = config.languages[i];
+    const lang::Language* language = lang::find_language(name);
+    if (language == nullptr)
+      throw Error("unknown language '" + name + "'", config.language_positions[i]);
+    map.set(extension, language);
+  }
+  return map;
+}
+
+bool use_color(const CheckArgs& args, const Streams& streams) {
+  if (args.color == "always")
+    return true;
+  if (args.color == "never")
+    return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  return streams.out_is_terminal && (no_color == nullptr || *no_color == '\0');
+}
+
+// Prints "reviewed N/M commits" on a terminal's stderr, at most ten times a second.
+class Progress {
+ public:
+  Progress(Streams& streams, bool enabled) : streams_(streams), enabled_(enabled) {}
+  ~Progress() { finish(); }
+  // Clears the progress line so that what follows starts on a clean line.
+  void finish() {
+    if (shown_)
+      fmt::print(streams_.err, "\r\x1b[K");
+    shown_ = false;
+    enabled_ = false;
+  }
+  void update(std::size_t done, std::size_t total) {
+    if (!enabled_)
+      return;
+    std::lock_guard lock(mutex_);
+    auto now = std::chrono::steady_clock::now();
+    if (done != total && now - last_ < std::chrono::milliseconds(100))
+      return;
+    last_ = now;
+    shown_ = true;
+    fmt::print(streams_.err, "\rgit-mentor: reviewed {}/{} commits", done, total);
+    streams_.err.flush();
+  }
+
+ private:
+  Streams& streams_;
+  bool enabled_;
+  bool shown_ = false;
+  std::mutex mutex_;
+  std::chrono::steady_clock::time_point last_{};
+};
+
+}  // namespace
+
+int run_check(const CheckArgs& args, Streams& streams) {
+  namespace fs = std::filesystem;
+  git::Repository repo = git::Repository::discover(args.directory);
+
+  Config config;
+  if (auto text = repo.read_root_file(std::string(kConfigFile))) {
+    config = parse_config(*text, std::string(kConfigFile));
+  }
+  lang::LanguageMap languages = language_map(config);
+
+  review::RuleSet rules;
+  load_rule_sources(repo, config.rules, args.rules, fs::absolute(args.directory).string(), rules);
+
+  std::vector<std::string> commits = git::resolve_commits(repo, args.ranges);
+
+  review::ReviewOptions options;
+  options.scope = review::scope_from_string(args.scope).value_or(review::Scope::introduced);
+  options.jobs = args.jobs;
+  options.max_file_bytes = config.max_file_bytes;
+  options.ignores = config.ignores;
+  options.languages = &languages;
+  Progress progress(streams, streams.err_is_terminal && !args.quiet && commits.size() > 1);
+  options.progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); };
+
+  std::vector<review::CommitReview> reviews =
+      review::review_commits(repo.git_dir(), commits, rules, options);
+  progress.finish();
+
+  if (!args.quiet) {
+    for (const auto& review : reviews) {
+      for (const auto& skipped : review.skipped) {
+        fmt::print(streams.err, "git-mentor: skipped {} in {}: {}\n", skipped.path,
+                   review.commit.id.substr(0, 12), skipped.reason);
+      }
+    }
+  }
+
+  if (args.format == "json") {
+    report::write_json(streams.out, reviews);
+  } else {
+    report::write_text(streams.out, reviews, {use_color(args, streams), args.quiet});
+  }
+
+  FailOn fail_on = args.fail_on.empty() ? config.fail_on.value_or(FailOn::error)
+                                        : fail_on_from_string(args.fail_on).value_or(FailOn::error);
+  if (fail_on == FailOn::never)
+    return 0;
+  rules::Severity threshold =
+      fail_on == FailOn::warning ? rules::Severity::warning : rules::Severity::error;
+  for (const auto& review : reviews) {
+    for (const auto& finding : review.findings) {
+      if (rules::blocks(finding.rule->severity, threshold))
+        return 1;
+    }
+  }
+  return 0;
+}
+
+}  // namespace mentor::cli

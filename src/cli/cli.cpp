@@ -1,0 +1,120 @@
+// The command line of git-mentor.
+#include "cli/cli.hpp"
+
+#include <algorithm>
+#include <exception>
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+#include <CLI/CLI.hpp>
+
+#include "cli/check_command.hpp"
+#include "util/error.hpp"
+
+namespace mentor::cli {
+
+namespace {
+
+constexpr const char* kDescription =
+    "git-mentor reviews a mentee's commits with the rules their mentor wrote and reports what "
+    "each commit introduced, with the lesson behind it.";
+
+constexpr const char* kCheckFooter = R"(
+RANGE is what git understands: A..B (commits in B not in A), A...B, ^A, or one commit C meaning
+that commit alone. Default: @{upstream}..HEAD when the branch has an upstream, else HEAD.
+
+Rules come from `rules:` in .git-mentor.yaml plus every --rules PATH (a file, a directory or a
+glob; the word `builtin` means the bundled packs). With neither, the bundled packs are used.
+
+Exit status: 0 nothing blocking, 1 a finding at or above --fail-on, 2 a usage, configuration,
+rule or repository error.
+
+Examples:
+  git mentor check                       # the commits not yet pushed upstream
+  git mentor check main..feature         # a branch
+  git mentor check --format json HEAD~5..HEAD
+  git mentor check --rules .mentor/rules --fail-on warning)";
+
+void print_error(Streams& streams, const Error& e) {
+  if (e.pos().file.empty()) {
+    fmt::print(streams.err, "git-mentor: error: {}\n", e.what());
+  } else {
+    // Compiler style, so editors can jump to the place.
+    std::string where = e.pos().file;
+    if (e.pos().line > 0)
+      where += fmt::format(":{}", e.pos().line);
+    if (e.pos().column > 0)
+      where += fmt::format(":{}", e.pos().column);
+    fmt::print(streams.err, "{}: error: {}\n", where, e.what());
+  }
+}
+
+}  // namespace
+
+int run(const std::vector<std::string>& args, Streams streams) {
+  CLI::App app{kDescription, "git-mentor"};
+  app.set_version_flag("--version", std::string("git-mentor ") + GIT_MENTOR_VERSION);
+  app.footer("Run `git mentor COMMAND --help` for a command's options.");
+  std::string directory = ".";
+  app.add_option("-C", directory, "Run as if started in DIR (like git -C)")->type_name("DIR");
+
+  CheckArgs check_args;
+  CLI::App* check =
+      app.add_subcommand("check", "Review commits and report the findings they introduce");
+  check->footer(kCheckFooter);
+  check->add_option("range", check_args.ranges, "Commits to review (see below)")
+      ->type_name("RANGE");
+  check->add_option("--rules", check_args.rules, "Also load rules from PATH (repeatable)")
+      ->type_name("PATH");
+  check->add_option("--format", check_args.format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->type_name("text|json");
+  check
+      ->add_option("--fail-on", check_args.fail_on,
+                   "Exit 1 on findings at or above this severity (default: config, else error)")
+      ->check(CLI::IsMember({"error", "warning", "never"}))
+      ->type_name("error|warning|never");
+  check
+      ->add_option("--scope", check_args.scope,
+                   "Which matches count: introduced by the commit (default), on added lines, or "
+                   "anywhere in changed files")
+      ->check(CLI::IsMember({"introduced", "added", "file"}))
+      ->type_name("introduced|added|file");
+  check->add_option("-j,--jobs", check_args.jobs, "Commits reviewed in parallel (default: cores)")
+      ->type_name("N");
+  check->add_option("--color", check_args.color, "Colour the text output")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->type_name("auto|always|never");
+  check->add_flag("-q,--quiet", check_args.quiet, "Print findings only: no headers, no tally");
+
+  try {
+    std::vector<std::string> reversed(args.rbegin(), args.rend());
+    app.parse(reversed);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e, streams.out, streams.err);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e, streams.out, streams.err);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e, streams.out, streams.err);
+  } catch (const CLI::ParseError& e) {
+    fmt::print(streams.err, "git-mentor: error: {}\nRun with --help for usage.\n", e.what());
+    return 2;
+  }
+
+  try {
+    if (check->parsed()) {
+      check_args.directory = directory;
+      return run_check(check_args, streams);
+    }
+    streams.err << app.help();
+    return 2;
+  } catch (const Error& e) {
+    print_error(streams, e);
+    return 2;
+  } catch (const std::exception& e) {
+    fmt::print(streams.err, "git-mentor: error: {}\n", e.what());
+    return 2;
+  }
+}
+
+}  // namespace mentor::cli

@@ -1,0 +1,23 @@
+// The command line: parses arguments, runs a command, maps errors to exit codes.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace mentor::cli {
+
+// Where a command writes, and whether each stream is a terminal (colour, progress).
+struct Streams {
+  std::ostream& out;
+  std::ostream& err;
+  bool out_is_terminal = false;
+  bool err_is_terminal = false;
+};
+
+// Runs git-mentor with `args` (without the program name). Returns the exit code: 0 ok / nothing
+// blocking, 1 blocking findings, 2 usage, config, rule or repository error. Never throws: every
+// error is printed on `streams.err` as one line, with file:line:col where there is one.
+int run(const std::vector<std::string>& args, Streams streams);
+
+}  // namespace mentor::cli

@@ -1,0 +1,39 @@
+// .git-mentor.yaml: the repository's settings (DESIGN §4).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "util/error.hpp"
+
+namespace mentor::cli {
+
+inline constexpr std::string_view kConfigFile = ".git-mentor.yaml";
+
+// The severity at which findings block (exit 1); never = nothing blocks.
+enum class FailOn { error, warning, never };
+std::optional<FailOn> fail_on_from_string(std::string_view name);
+
+struct Config {
+  // Rule sources as written: file, directory, glob (relative to the repository root) or the word
+  // `builtin` for the bundled packs. Empty = not configured.
+  std::vector<std::string> rules;
+  std::optional<FailOn> fail_on;
+  std::vector<std::string> ignores;  // path globs
+  std::uint64_t max_file_bytes = 1024 * 1024;
+  // Extension (without dot) -> language name, overriding the built-in map.
+  std::vector<std::pair<std::string, std::string>> languages;
+  // Where each `languages` entry was written, for errors found later.
+  std::vector<SourcePos> language_positions;
+};
+
+// Parses the text of a config file. `file_name` is used in error positions. Throws mentor::Error
+// (file:line:col) on a YAML syntax error, an unknown key (with a hint), or a value of the wrong
+// type or out of range.
+Config parse_config(std::string_view yaml_text, const std::string& file_name);
+
+}  // namespace mentor::cli

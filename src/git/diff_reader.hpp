@@ -1,0 +1,66 @@
+// Reads one commit: who wrote it, and which files it changed with the lines it added.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "git/repository.hpp"
+
+namespace mentor::git {
+
+struct CommitInfo {
+  std::string id;  // 40-hex
+  std::string author_name;
+  std::string author_email;
+  std::int64_t author_time = 0;      // seconds since the epoch
+  std::string summary;               // first line of the message
+  std::vector<std::string> parents;  // 40-hex ids
+};
+
+// Inclusive range of 1-based line numbers in the new version of a file.
+struct LineRange {
+  std::uint32_t first = 0;
+  std::uint32_t last = 0;
+};
+
+struct ChangedFile {
+  enum class Status { added, modified, renamed, copied };
+  Status status = Status::modified;
+  std::string path;      // path in the commit
+  std::string old_path;  // path in the first parent (== path unless renamed); empty if added
+  std::string new_blob;  // 40-hex blob id of the post-image
+  std::string old_blob;  // 40-hex blob id of the pre-image; empty if added
+  std::vector<LineRange> added;  // lines of the post-image the commit added, sorted, disjoint
+};
+
+struct SkippedFile {
+  std::string path;
+  std::string reason;  // "binary file", "larger than max_file_bytes (1048576)"
+};
+
+struct CommitChanges {
+  CommitInfo commit;
+  std::vector<ChangedFile> files;  // sorted by path; deleted files are not listed
+  std::vector<SkippedFile> skipped;
+};
+
+struct DiffOptions {
+  std::uint64_t max_file_bytes = 1024 * 1024;
+  // Only files for which this returns true are diffed line by line (the rest cost nothing more
+  // than the tree comparison). Called with the post-image path. Unset means all files.
+  std::function<bool(std::string_view path)> wanted;
+};
+
+// Diffs commit `id` against its first parent (a root commit against the empty tree), with rename
+// detection. Binary and oversized files are listed in `skipped`. Throws mentor::Error on a
+// missing object.
+CommitChanges read_commit_changes(const Repository& repo, const std::string& id,
+                                  const DiffOptions& options);
+
+// The raw content of blob `id` (40-hex). Throws mentor::Error when it does not exist.
+std::string read_blob(const Repository& repo, const std::string& id);
+
+}  // namespace mentor::git

@@ -1,0 +1,47 @@
+// An open repository and the owned libgit2 handles the rest of git/ works with.
+// Only git/ includes git2.h; the types below are opaque to other layers.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+struct git_repository;
+
+namespace mentor::git {
+
+// Initialises libgit2 once for the process (thread-safe, idempotent).
+void ensure_initialized();
+
+// An open repository. Move-only; one per thread (libgit2 handles are not shared across threads).
+class Repository {
+ public:
+  // Opens the repository containing `path` (searching upwards, like git). Works for bare
+  // repositories. Throws mentor::Error "not a git repository: PATH" when none is found.
+  static Repository discover(const std::string& path);
+
+  // Opens exactly the repository at `git_dir` (as returned by git_dir()); throws on failure.
+  static Repository open(const std::string& git_dir);
+
+  Repository(Repository&&) noexcept;
+  Repository& operator=(Repository&&) noexcept;
+  ~Repository();
+
+  bool is_bare() const;
+  // The .git directory (or the bare repository's directory), with a trailing slash.
+  std::string git_dir() const;
+  // The work tree with a trailing slash; empty for a bare repository.
+  std::string workdir() const;
+
+  // The content of `path` (relative to the repository root): read from the work tree, or for a
+  // bare repository from HEAD's tree. nullopt when it does not exist there.
+  std::optional<std::string> read_root_file(const std::string& path) const;
+
+  git_repository* get() const { return repo_; }
+
+ private:
+  explicit Repository(git_repository* repo) : repo_(repo) {}
+  git_repository* repo_ = nullptr;
+};
+
+}  // namespace mentor::git

@@ -1,0 +1,31 @@
+// JSON output of a review.
+#include "report/json_report.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace mentor::report {
+
+void write_json(std::ostream& out, std::span<const review::CommitReview> reviews) {
+  nlohmann::ordered_json array = nlohmann::ordered_json::array();
+  for (const auto& review : reviews) {
+    for (const auto& f : review.findings) {
+      array.push_back({
+          {"rule", f.rule->id},
+          {"severity", rules::to_string(f.rule->severity)},
+          {"message", f.message},
+          {"path", f.path},
+          {"line", f.line},
+          {"column", f.column},
+          {"end_line", f.end_line},
+          {"end_column", f.end_column},
+          {"commit", f.commit},
+          {"author", f.author},
+          {"fingerprint", f.fingerprint},
+          {"skill", f.rule->skill},
+      });
+    }
+  }
+  out << array.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace mentor::report

@@ -1,0 +1,101 @@
+// Compiler-style text output of a review.
+#include "report/text_report.hpp"
+
+#include <array>
+#include <string>
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+namespace mentor::report {
+
+namespace {
+
+constexpr std::string_view kReset = "\x1b[0m";
+constexpr std::string_view kBold = "\x1b[1m";
+
+std::string_view severity_color(rules::Severity severity) {
+  switch (severity) {
+    case rules::Severity::error:
+      return "\x1b[1;31m";
+    case rules::Severity::warning:
+      return "\x1b[1;35m";
+    case rules::Severity::info:
+      return "\x1b[1;36m";
+    case rules::Severity::hint:
+      return "\x1b[1;34m";
+    case rules::Severity::praise:
+      return "\x1b[1;32m";
+  }
+  return "";
+}
+
+// The caret line: spaces (tabs kept, so it lines up) up to the column, then ^ and ~ to the end of
+// the span on that line.
+std::string caret_line(const review::Finding& f) {
+  std::string out;
+  std::size_t column = f.column - 1;
+  std::size_t line_len = f.source_line.size();
+  for (std::size_t i = 0; i < column && i < line_len; ++i) {
+    out += f.source_line[i] == '\t' ? '\t' : ' ';
+  }
+  out += '^';
+  std::size_t end = f.end_line == f.line ? f.end_column - 1 : line_len;
+  for (std::size_t i = column + 1; i < end && i < line_len; ++i)
+    out += '~';
+  return out;
+}
+
+std::string plural(std::size_t n, std::string_view word) {
+  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+}
+
+}  // namespace
+
+void write_text(std::ostream& out, std::span<const review::CommitReview> reviews,
+                const TextOptions& options) {
+  auto paint = [&](std::string_view code, std::string_view text) {
+    return options.color ? fmt::format("{}{}{}", code, text, kReset) : std::string(text);
+  };
+  std::array<std::size_t, 5> by_severity{};
+  std::size_t total = 0;
+  std::size_t commits_with_findings = 0;
+  for (const auto& review : reviews) {
+    if (review.findings.empty())
+      continue;
+    ++commits_with_findings;
+    if (!options.quiet) {
+      fmt::print(out, "{}\n",
+                 paint(kBold, fmt::format("commit {} ({} <{}>) {}", review.commit.id.substr(0, 12),
+                                          review.commit.author_name, review.commit.author_email,
+                                          review.commit.summary)));
+    }
+    for (const auto& f : review.findings) {
+      ++total;
+      ++by_severity[static_cast<std::size_t>(f.rule->severity)];
+      std::string_view severity = rules::to_string(f.rule->severity);
+      fmt::print(out, "{}: {}: {} [{}]\n",
+                 paint(kBold, fmt::format("{}:{}:{}", f.path, f.line, f.column)),
+                 paint(severity_color(f.rule->severity), severity), f.message, f.rule->id);
+      fmt::print(out, "  {}\n  {}\n", f.source_line, paint("\x1b[1;32m", caret_line(f)));
+    }
+  }
+  if (options.quiet)
+    return;
+  std::string tally;
+  static constexpr std::array<std::string_view, 5> kNames = {"error", "warning", "info", "hint",
+                                                             "praise"};
+  for (std::size_t i = 0; i < kNames.size(); ++i) {
+    if (by_severity[i] == 0)
+      continue;
+    if (!tally.empty())
+      tally += ", ";
+    tally += i == 2 || i == 4 ? fmt::format("{} {}", by_severity[i], kNames[i])
+                              : plural(by_severity[i], kNames[i]);
+  }
+  fmt::print(out, "{}{} in {} of {}\n", plural(total, "finding"),
+             tally.empty() ? "" : " (" + tally + ")", commits_with_findings,
+             plural(reviews.size(), "commit"));
+}
+
+}  // namespace mentor::report

@@ -1,0 +1,138 @@
+// Findings in one changed file.
+#include "review/file_review.hpp"
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <tuple>
+
+#include "review/fingerprint.hpp"
+#include "rules/rule_engine.hpp"
+
+namespace mentor::review {
+
+namespace {
+
+// The 1-based lines a match covers. A node that ends at column 0 does not cover that line.
+std::pair<std::uint32_t, std::uint32_t> covered_lines(const rules::Match& match) {
+  std::uint32_t last = match.end_row;
+  if (match.end_column == 0 && match.end_row > match.start_row)
+    --last;
+  return {match.start_row + 1, last + 1};
+}
+
+bool overlaps_added(const rules::Match& match, std::span<const git::LineRange> added) {
+  auto [first, last] = covered_lines(match);
+  // The first added range that does not end before `first`.
+  auto it =
+      std::lower_bound(added.begin(), added.end(), first,
+                       [](const git::LineRange& r, std::uint32_t line) { return r.last < line; });
+  return it != added.end() && it->first <= last;
+}
+
+std::string_view line_at(std::string_view source, std::uint32_t start_byte) {
+  if (start_byte > source.size())
+    return {};
+  std::size_t begin = 0;
+  if (start_byte > 0) {
+    std::size_t newline = source.rfind('\n', start_byte - 1);
+    if (newline != std::string_view::npos)
+      begin = newline + 1;
+  }
+  std::size_t end = source.find('\n', start_byte);
+  if (end == std::string_view::npos)
+    end = source.size();
+  std::string_view line = source.substr(begin, end - begin);
+  if (!line.empty() && line.back() == '\r')
+    line.remove_suffix(1);
+  return line;
+}
+
+std::string fingerprint_of(const rules::Rule& rule, std::string_view path, std::string_view source,
+                           const rules::Match& match) {
+  auto end = std::min<std::size_t>(match.end_byte, source.size());
+  auto start = std::min<std::size_t>(match.start_byte, end);
+  return fingerprint(rule.id, path, source.substr(start, end - start));
+}
+
+}  // namespace
+
+std::vector<Finding> review_file(const FileChange& change,
+                                 std::span<const rules::Rule* const> rules, Scope scope,
+                                 lang::Parser& parser) {
+  std::vector<Finding> findings;
+  if (rules.empty() || change.language == nullptr)
+    return findings;
+
+  lang::Tree tree = parser.parse(*change.language, change.new_source);
+  std::vector<rules::RuleMatch> matches = rules::match_rules(rules, tree, change.new_source);
+
+  std::vector<const rules::RuleMatch*> kept;
+  for (const auto& m : matches) {
+    if (scope == Scope::file || overlaps_added(m.match, change.added))
+      kept.push_back(&m);
+  }
+  if (kept.empty())
+    return findings;
+
+  std::vector<std::string> fingerprints;
+  fingerprints.reserve(kept.size());
+  for (const auto* m : kept) {
+    fingerprints.push_back(
+        fingerprint_of(*rules[m->rule], change.path, change.new_source, m->match));
+  }
+
+  std::vector<bool> report(kept.size(), true);
+  if (scope == Scope::introduced && change.old_source) {
+    // How many more times each fingerprint occurs after the change than before it.
+    std::map<std::string, long> surplus;
+    for (const auto& fp : fingerprints)
+      surplus.emplace(fp, 0);
+    for (const auto& m : matches) {
+      auto it =
+          surplus.find(fingerprint_of(*rules[m.rule], change.path, change.new_source, m.match));
+      if (it != surplus.end())
+        ++it->second;
+    }
+    lang::Tree old_tree = parser.parse(*change.language, *change.old_source);
+    for (const auto& m : rules::match_rules(rules, old_tree, *change.old_source)) {
+      auto it =
+          surplus.find(fingerprint_of(*rules[m.rule], change.path, *change.old_source, m.match));
+      if (it != surplus.end())
+        --it->second;
+    }
+    for (std::size_t i = 0; i < kept.size(); ++i) {
+      long& left = surplus[fingerprints[i]];
+      if (left > 0) {
+        --left;
+      } else {
+        report[i] = false;
+      }
+    }
+  }
+
+  for (std::size_t i = 0; i < kept.size(); ++i) {
+    if (!report[i])
+      continue;
+    const rules::Rule& rule = *rules[kept[i]->rule];
+    const rules::Match& match = kept[i]->match;
+    Finding f;
+    f.rule = &rule;
+    f.message = rules::interpolate(rule.message, match);
+    f.path = std::string(change.path);
+    f.line = match.start_row + 1;
+    f.column = match.start_column + 1;
+    f.end_line = match.end_row + 1;
+    f.end_column = match.end_column + 1;
+    f.fingerprint = std::move(fingerprints[i]);
+    f.source_line = std::string(line_at(change.new_source, match.start_byte));
+    findings.push_back(std::move(f));
+  }
+  std::sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+    return std::tie(a.line, a.column, a.end_line, a.end_column, a.rule->id) <
+           std::tie(b.line, b.column, b.end_line, b.end_column, b.rule->id);
+  });
+  return findings;
+}
+
+}  // namespace mentor::review

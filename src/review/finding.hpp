@@ -1,0 +1,26 @@
+// A rule match attributed to a commit: the unit every report and record works with.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "rules/rule.hpp"
+
+namespace mentor::review {
+
+struct Finding {
+  const rules::Rule* rule = nullptr;  // owned by the RuleSet the review ran with
+  std::string message;                // metavariables interpolated
+  std::string path;
+  // 1-based; columns count bytes; end_column is one past the last byte (SARIF's convention).
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+  std::uint32_t end_line = 0;
+  std::uint32_t end_column = 0;
+  std::string commit;       // 40-hex
+  std::string author;       // "Name <email>"
+  std::string fingerprint;  // see fingerprint.hpp
+  std::string source_line;  // the text of `line`, without its line terminator
+};
+
+}  // namespace mentor::review

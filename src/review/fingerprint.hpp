@@ -1,0 +1,17 @@
+// Stable identity of a finding that survives moves and re-indentation.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace mentor::review {
+
+// `text` with every run of whitespace (spaces, tabs, CR, LF) collapsed to one space, trimmed.
+std::string normalize_code(std::string_view text);
+
+// 16 lowercase hex digits: FNV-1a (64-bit) of rule id, path and the normalized matched text.
+// Line numbers are deliberately not part of it.
+std::string fingerprint(std::string_view rule_id, std::string_view path,
+                        std::string_view matched_text);
+
+}  // namespace mentor::review

@@ -1,0 +1,40 @@
+// Reviews commits: diff, parse, match and attribute, several commits at a time.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "git/diff_reader.hpp"
+#include "lang/language.hpp"
+#include "review/finding.hpp"
+#include "review/rule_set.hpp"
+#include "review/scope.hpp"
+
+namespace mentor::review {
+
+struct ReviewOptions {
+  Scope scope = Scope::introduced;
+  unsigned jobs = 0;  // 0 = one per core
+  std::uint64_t max_file_bytes = 1024 * 1024;
+  std::vector<std::string> ignores;              // path globs never reviewed
+  const lang::LanguageMap* languages = nullptr;  // required
+  // Called from worker threads after each commit, with the number done so far. Optional.
+  std::function<void(std::size_t done, std::size_t total)> progress;
+};
+
+struct CommitReview {
+  git::CommitInfo commit;
+  std::vector<Finding> findings;  // sorted by path, position, rule id
+  std::vector<git::SkippedFile> skipped;
+};
+
+// Reviews each commit in `commits` (40-hex ids) of the repository at `git_dir`. Result i belongs
+// to commits[i] whatever the number of jobs. Each worker opens its own repository handle and
+// parser. The first error thrown by any worker is rethrown here after all workers stopped.
+std::vector<CommitReview> review_commits(const std::string& git_dir,
+                                         const std::vector<std::string>& commits,
+                                         const RuleSet& rules, const ReviewOptions& options);
+
+}  // namespace mentor::review
