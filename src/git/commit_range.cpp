@@ -1,0 +1,312 @@
+// Resolving RANGE arguments to the commits they name.
+#include "git/commit_range.hpp"
+
+#include <algorithm>
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <queue>
+#include <string_view>
+#include <utility>
+
+#include "git/handles.hpp"
+
+namespace mentor::git {
+
+namespace {
+
+// A revision walk: the commits reachable from `include` and from none of `exclude`.
+struct Walk {
+  std::vector<git_oid> include;
+  std::vector<git_oid> exclude;
+};
+
+bool oid_less(const git_oid& a, const git_oid& b) {
+  return git_oid_cmp(&a, &b) < 0;
+}
+
+bool oid_equal(const git_oid& a, const git_oid& b) {
+  return git_oid_equal(&a, &b) != 0;
+}
+
+std::optional<git_oid> upstream_of(git_repository* repo, const git_reference* branch);
+
+// "BRANCH@{upstream}" / "BRANCH@{u}" (BRANCH empty: HEAD's branch) resolved without libgit2's
+// revparse, which leaks memory for them in libgit2 1.5. nullopt when `spec` is not of that form;
+// otherwise the upstream's commit, or nullopt inside when there is none.
+std::optional<std::optional<git_oid>> try_resolve_upstream(git_repository* repo,
+                                                           const std::string& spec) {
+  std::string_view text(spec);
+  std::optional<std::string_view> branch;
+  for (std::string_view suffix : {"@{u}", "@{upstream}"}) {
+    if (text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix)
+      branch = text.substr(0, text.size() - suffix.size());
+  }
+  if (!branch || branch->find_first_of("@{}^~:") != std::string_view::npos)
+    return std::nullopt;
+  git_reference* ref_raw = nullptr;
+  int rc = branch->empty()
+               ? git_repository_head(&ref_raw, repo)
+               : git_branch_lookup(&ref_raw, repo, std::string(*branch).c_str(), GIT_BRANCH_LOCAL);
+  if (rc < 0)
+    return std::optional<git_oid>();
+  ReferencePtr ref(ref_raw);
+  if (git_reference_is_branch(ref.get()) == 0)
+    return std::optional<git_oid>();
+  return upstream_of(repo, ref.get());
+}
+
+// The commit `spec` names (tags are peeled); nullopt when it names none.
+std::optional<git_oid> try_resolve(git_repository* repo, const std::string& spec) {
+  if (auto upstream = try_resolve_upstream(repo, spec))
+    return *upstream;
+  git_object* object_raw = nullptr;
+  if (git_revparse_single(&object_raw, repo, spec.c_str()) < 0)
+    return std::nullopt;
+  ObjectPtr object(object_raw);
+  git_object* commit_raw = nullptr;
+  if (git_object_peel(&commit_raw, object.get(), GIT_OBJECT_COMMIT) < 0)
+    return std::nullopt;
+  ObjectPtr commit(commit_raw);
+  return *git_object_id(commit.get());
+}
+
+// As try_resolve; throws mentor::Error "unknown revision 'SPEC'" instead of returning nullopt.
+git_oid resolve(git_repository* repo, const std::string& spec) {
+  if (std::optional<git_oid> oid = try_resolve(repo, spec))
+    return *oid;
+  throw Error("unknown revision '" + spec + "'");
+}
+
+// The two ends of "A..B" / "A...B"; an empty end means HEAD.
+std::pair<std::string, std::string> split_range(const std::string& arg, std::size_t at,
+                                                std::size_t dots) {
+  std::string left = arg.substr(0, at);
+  std::string right = arg.substr(at + dots);
+  return {left.empty() ? "HEAD" : std::move(left), right.empty() ? "HEAD" : std::move(right)};
+}
+
+// The walk of "A..B" or "A...B" (`at` is where the dots start); nullopt when `arg` is a single
+// revision that merely contains dots (e.g. "HEAD^{/fix..bug}").
+std::optional<Walk> parse_range(git_repository* repo, const std::string& arg, std::size_t at,
+                                std::size_t dots) {
+  auto [left, right] = split_range(arg, at, dots);
+  std::optional<git_oid> a = try_resolve(repo, left);
+  std::optional<git_oid> b = try_resolve(repo, right);
+  if (!a || !b) {
+    if (try_resolve(repo, arg))
+      return std::nullopt;
+    throw Error("unknown revision '" + (a ? right : left) + "'");
+  }
+  Walk walk;
+  if (dots == 2) {
+    walk.include = {*b};
+    walk.exclude = {*a};
+    return walk;
+  }
+  walk.include = {*a, *b};
+  OidArray bases;
+  int rc = git_merge_bases(bases.out(), repo, &*a, &*b);
+  if (rc != GIT_ENOTFOUND) {
+    check(rc, "cannot find the merge base of " + left + " and " + right);
+    for (std::size_t i = 0; i < bases.size(); ++i)
+      walk.exclude.push_back(bases[i]);
+  }
+  return walk;
+}
+
+// Runs `walk`, appending what it yields to `out` in libgit2's topological order, oldest first.
+void run_walk(git_repository* repo, const Walk& walk, std::vector<git_oid>& out) {
+  if (walk.include.empty())
+    return;
+  git_revwalk* walker_raw = nullptr;
+  check(git_revwalk_new(&walker_raw, repo), "cannot walk history");
+  RevwalkPtr walker(walker_raw);
+  check(git_revwalk_sorting(walker.get(), GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME | GIT_SORT_REVERSE),
+        "cannot walk history");
+  for (const git_oid& oid : walk.include)
+    check(git_revwalk_push(walker.get(), &oid), "cannot walk from " + to_hex(oid));
+  for (const git_oid& oid : walk.exclude)
+    check(git_revwalk_hide(walker.get(), &oid), "cannot walk history");
+  git_oid oid;
+  int rc = 0;
+  while ((rc = git_revwalk_next(&oid, walker.get())) == 0)
+    out.push_back(oid);
+  if (rc != GIT_ITEROVER)
+    check(rc, "cannot walk history");
+}
+
+// Orders `ids` parents first, commits without an order between them by committer time and then
+// by id. Duplicates are removed.
+std::vector<git_oid> order_oldest_first(git_repository* repo, std::vector<git_oid> ids) {
+  std::sort(ids.begin(), ids.end(), oid_less);
+  ids.erase(std::unique(ids.begin(), ids.end(), oid_equal), ids.end());
+
+  struct Node {
+    git_time_t time = 0;
+    std::size_t pending_parents = 0;
+    std::vector<std::size_t> children;
+  };
+  std::vector<Node> nodes(ids.size());
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    git_commit* commit_raw = nullptr;
+    check(git_commit_lookup(&commit_raw, repo, &ids[i]), "cannot read commit " + to_hex(ids[i]));
+    CommitPtr commit(commit_raw);
+    nodes[i].time = git_commit_time(commit.get());
+    unsigned parents = git_commit_parentcount(commit.get());
+    for (unsigned p = 0; p < parents; ++p) {
+      const git_oid* parent = git_commit_parent_id(commit.get(), p);
+      auto it = std::lower_bound(ids.begin(), ids.end(), *parent, oid_less);
+      if (it == ids.end() || !oid_equal(*it, *parent))
+        continue;
+      nodes[static_cast<std::size_t>(it - ids.begin())].children.push_back(i);
+      ++nodes[i].pending_parents;
+    }
+  }
+
+  // Index order is id order, so (time, index) breaks ties deterministically.
+  using Ready = std::pair<git_time_t, std::size_t>;
+  std::priority_queue<Ready, std::vector<Ready>, std::greater<>> ready;
+  for (std::size_t i = 0; i < nodes.size(); ++i) {
+    if (nodes[i].pending_parents == 0)
+      ready.emplace(nodes[i].time, i);
+  }
+  std::vector<git_oid> ordered;
+  ordered.reserve(ids.size());
+  while (!ready.empty()) {
+    std::size_t i = ready.top().second;
+    ready.pop();
+    ordered.push_back(ids[i]);
+    for (std::size_t child : nodes[i].children) {
+      if (--nodes[child].pending_parents == 0)
+        ready.emplace(nodes[child].time, child);
+    }
+  }
+  return ordered;
+}
+
+// The commit local branch `branch_ref` follows: branch.<name>.remote and branch.<name>.merge,
+// mapped through the remote's fetch refspecs to a remote-tracking ref. nullopt when there is none.
+// (git_branch_upstream does the same but leaks memory in libgit2 1.5's git_remote_lookup.)
+std::optional<git_oid> upstream_of(git_repository* repo, const git_reference* branch_ref) {
+  const char* branch = nullptr;
+  if (git_branch_name(&branch, branch_ref) < 0)
+    return std::nullopt;
+  git_config* config_raw = nullptr;
+  check(git_repository_config_snapshot(&config_raw, repo), "cannot read the configuration");
+  ConfigPtr config(config_raw);
+  const std::string prefix = std::string("branch.") + branch + ".";
+  const char* remote = nullptr;
+  const char* merge = nullptr;
+  if (git_config_get_string(&remote, config.get(), (prefix + "remote").c_str()) < 0 ||
+      git_config_get_string(&merge, config.get(), (prefix + "merge").c_str()) < 0) {
+    return std::nullopt;
+  }
+  if (std::string_view(remote) == ".")
+    return try_resolve(repo, merge);
+
+  std::vector<std::string> fetch_specs;
+  git_config_get_multivar_foreach(
+      config.get(), (std::string("remote.") + remote + ".fetch").c_str(), nullptr,
+      [](const git_config_entry* entry, void* specs) {
+        static_cast<std::vector<std::string>*>(specs)->emplace_back(entry->value);
+        return 0;
+      },
+      &fetch_specs);
+  for (const std::string& text : fetch_specs) {
+    git_refspec* spec_raw = nullptr;
+    if (git_refspec_parse(&spec_raw, text.c_str(), 1) < 0)
+      continue;
+    RefspecPtr spec(spec_raw);
+    if (git_refspec_src_matches(spec.get(), merge) == 0)
+      continue;
+    Buf tracking;
+    if (git_refspec_transform(tracking.out(), spec.get(), merge) < 0)
+      return std::nullopt;
+    return try_resolve(repo, std::string(tracking.view()));
+  }
+  return std::nullopt;
+}
+
+// The walk meant by no arguments: "@{upstream}..HEAD" when HEAD's branch has an upstream, else
+// HEAD alone (returned in `single`). Both empty for an unborn HEAD.
+void default_range(git_repository* repo, std::vector<Walk>& walks, std::vector<git_oid>& single) {
+  git_reference* head_raw = nullptr;
+  int rc = git_repository_head(&head_raw, repo);
+  if (rc == GIT_EUNBORNBRANCH || rc == GIT_ENOTFOUND)
+    return;
+  check(rc, "cannot read HEAD");
+  ReferencePtr head(head_raw);
+  git_object* commit_raw = nullptr;
+  check(git_reference_peel(&commit_raw, head.get(), GIT_OBJECT_COMMIT), "cannot read HEAD");
+  ObjectPtr commit(commit_raw);
+  const git_oid head_id = *git_object_id(commit.get());
+
+  if (git_reference_is_branch(head.get()) != 0) {
+    if (std::optional<git_oid> upstream = upstream_of(repo, head.get())) {
+      walks.push_back(Walk{{head_id}, {*upstream}});
+      return;
+    }
+  }
+  single.push_back(head_id);
+}
+
+}  // namespace
+
+std::vector<std::string> resolve_commits(const Repository& repo,
+                                         const std::vector<std::string>& ranges) {
+  git_repository* r = repo.get();
+  std::vector<Walk> walks;         // one per "A..B" / "A...B"
+  std::vector<git_oid> positives;  // "C"
+  std::vector<git_oid> negatives;  // "^A"
+
+  if (ranges.empty()) {
+    default_range(r, walks, positives);
+  }
+  for (const std::string& arg : ranges) {
+    if (arg.size() > 1 && arg[0] == '^') {
+      negatives.push_back(resolve(r, arg.substr(1)));
+      continue;
+    }
+    std::optional<Walk> walk;
+    if (std::size_t at = arg.find("..."); at != std::string::npos) {
+      walk = parse_range(r, arg, at, 3);
+    } else if (at = arg.find(".."); at != std::string::npos) {
+      walk = parse_range(r, arg, at, 2);
+    }
+    if (walk) {
+      walks.push_back(std::move(*walk));
+    } else {
+      positives.push_back(resolve(r, arg));
+    }
+  }
+
+  // As in git, an exclusion applies to every argument, and "^A C" walks C's history; without
+  // one, a plain commit stands for itself alone.
+  if (!negatives.empty()) {
+    for (Walk& walk : walks)
+      walk.exclude.insert(walk.exclude.end(), negatives.begin(), negatives.end());
+    walks.push_back(Walk{std::move(positives), negatives});
+    positives.clear();
+  }
+
+  std::vector<git_oid> ids;
+  std::size_t sources = positives.size();
+  for (const Walk& walk : walks) {
+    if (!walk.include.empty())
+      ++sources;
+    run_walk(r, walk, ids);
+  }
+  ids.insert(ids.end(), positives.begin(), positives.end());
+  // One walk (or one commit) is already in order; several sources are merged and re-ordered.
+  if (sources > 1)
+    ids = order_oldest_first(r, std::move(ids));
+
+  std::vector<std::string> out;
+  out.reserve(ids.size());
+  for (const git_oid& oid : ids)
+    out.push_back(to_hex(oid));
+  return out;
+}
+
+}  // namespace mentor::git

@@ -1,0 +1,126 @@
+// Opening repositories and reading files at their root.
+#include "git/repository.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <system_error>
+
+#include "git/handles.hpp"
+
+namespace mentor::git {
+
+namespace {
+
+// The blob at `path` in HEAD's tree; nullopt when HEAD is unborn or has no such blob.
+std::optional<std::string> read_head_file(git_repository* repo, const std::string& path) {
+  git_oid head_id;
+  if (git_reference_name_to_id(&head_id, repo, "HEAD") < 0)
+    return std::nullopt;
+  git_commit* commit_raw = nullptr;
+  check(git_commit_lookup(&commit_raw, repo, &head_id), "cannot read HEAD");
+  CommitPtr commit(commit_raw);
+  git_tree* tree_raw = nullptr;
+  check(git_commit_tree(&tree_raw, commit.get()), "cannot read HEAD's tree");
+  TreePtr tree(tree_raw);
+  git_tree_entry* entry_raw = nullptr;
+  if (git_tree_entry_bypath(&entry_raw, tree.get(), path.c_str()) < 0)
+    return std::nullopt;
+  TreeEntryPtr entry(entry_raw);
+  if (git_tree_entry_type(entry.get()) != GIT_OBJECT_BLOB)
+    return std::nullopt;
+  git_blob* blob_raw = nullptr;
+  check(git_blob_lookup(&blob_raw, repo, git_tree_entry_id(entry.get())),
+        "cannot read HEAD:" + path);
+  BlobPtr blob(blob_raw);
+  return std::string(static_cast<const char*>(git_blob_rawcontent(blob.get())),
+                     static_cast<std::size_t>(git_blob_rawsize(blob.get())));
+}
+
+// git_repository_open_ext with `flags`; throws mentor::Error "not a git repository: PATH" when
+// there is none.
+RepositoryPtr open_repository(const std::string& path, unsigned flags) {
+  ensure_initialized();
+  git_repository* repo = nullptr;
+  int rc = git_repository_open_ext(&repo, path.c_str(), flags, nullptr);
+  if (rc == GIT_ENOTFOUND)
+    throw Error("not a git repository: " + path);
+  check(rc, "cannot open repository " + path);
+  return RepositoryPtr(repo);
+}
+
+}  // namespace
+
+void ensure_initialized() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    git_libgit2_init();
+    // git-mentor only reads objects git wrote; like git itself, do not re-hash every object read.
+    // Object creation (notes) keeps libgit2's strict validation.
+    git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+  });
+}
+
+Repository Repository::discover(const std::string& path) {
+  return Repository(open_repository(path, 0).release());
+}
+
+Repository Repository::open(const std::string& git_dir) {
+  return Repository(open_repository(git_dir, GIT_REPOSITORY_OPEN_NO_SEARCH).release());
+}
+
+Repository Repository::open_objects(const std::string& git_dir) {
+  return Repository(
+      open_repository(git_dir, GIT_REPOSITORY_OPEN_NO_SEARCH | GIT_REPOSITORY_OPEN_BARE).release());
+}
+
+Repository::Repository(Repository&& other) noexcept : repo_(other.repo_) {
+  other.repo_ = nullptr;
+}
+
+Repository& Repository::operator=(Repository&& other) noexcept {
+  if (this != &other) {
+    RepositoryPtr previous(repo_);
+    repo_ = other.repo_;
+    other.repo_ = nullptr;
+  }
+  return *this;
+}
+
+Repository::~Repository() {
+  RepositoryPtr owned(repo_);
+}
+
+bool Repository::is_bare() const {
+  return git_repository_is_bare(repo_) != 0;
+}
+
+std::string Repository::git_dir() const {
+  return git_repository_path(repo_);
+}
+
+std::string Repository::workdir() const {
+  const char* dir = git_repository_workdir(repo_);
+  return dir == nullptr ? std::string() : std::string(dir);
+}
+
+std::optional<std::string> Repository::read_root_file(const std::string& path) const {
+  const char* workdir = git_repository_workdir(repo_);
+  if (workdir == nullptr)
+    return read_head_file(repo_, path);
+  std::filesystem::path file = std::filesystem::path(workdir) / path;
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(file, ec))
+    return std::nullopt;
+  std::ifstream in(file, std::ios::binary | std::ios::ate);
+  if (!in)
+    return std::nullopt;
+  std::string content(static_cast<std::size_t>(in.tellg()), '\0');
+  in.seekg(0);
+  in.read(content.data(), static_cast<std::streamsize>(content.size()));
+  if (!in)
+    return std::nullopt;
+  return content;
+}
+
+}  // namespace mentor::git
