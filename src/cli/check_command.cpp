@@ -2,14 +2,13 @@
 #include "cli/check_command.hpp"
 
 #include <chrono>
-#include <filesystem>
 #include <mutex>
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
 #include "cli/config.hpp"
-#include "cli/rule_sources.hpp"
+#include "cli/workspace.hpp"
 #include "git/commit_range.hpp"
 #include "git/repository.hpp"
 #include "lang/language.hpp"
@@ -79,17 +78,13 @@ class Progress {
 }  // namespace
 
 int run_check(const CheckArgs& args, Streams& streams) {
-  namespace fs = std::filesystem;
-  git::Repository repo = git::Repository::discover(args.directory);
-
-  Config config;
-  if (auto text = repo.read_root_file(std::string(kConfigFile))) {
-    config = parse_config(*text, std::string(kConfigFile));
-  }
+  Workspace workspace = open_workspace(args.directory);
+  const git::Repository& repo = workspace.repo;
+  const Config& config = workspace.config;
   lang::LanguageMap languages = language_map(config);
 
   review::RuleSet rules;
-  load_rule_sources(repo, config.rules, args.rules, fs::absolute(args.directory).string(), rules);
+  load_workspace_rules(workspace, args.directory, args.rules, rules);
 
   std::vector<std::string> commits = git::resolve_commits(repo, args.ranges);
 

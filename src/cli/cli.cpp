@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/check_command.hpp"
+#include "cli/rules_command.hpp"
 #include "util/error.hpp"
 
 namespace mentor::cli {
@@ -65,7 +66,9 @@ int run(const std::vector<std::string>& args, Streams streams) {
   check->add_option("range", check_args.ranges, "Commits to review (see below)")
       ->type_name("RANGE");
   check->add_option("--rules", check_args.rules, "Also load rules from PATH (repeatable)")
-      ->type_name("PATH");
+      ->type_name("PATH")
+      ->allow_extra_args(false)
+      ->take_all();
   check->add_option("--format", check_args.format, "Output format")
       ->check(CLI::IsMember({"text", "json"}))
       ->type_name("text|json");
@@ -87,6 +90,27 @@ int run(const std::vector<std::string>& args, Streams streams) {
       ->type_name("auto|always|never");
   check->add_flag("-q,--quiet", check_args.quiet, "Print findings only: no headers, no tally");
 
+  RulesArgs rules_args;
+  CLI::App* rules_cmd = app.add_subcommand("rules", "List, explain and test the rules in use");
+  rules_cmd->require_subcommand(1);
+  rules_cmd->footer(
+      "The rules in use are those of .git-mentor.yaml (else the bundled packs) plus --rules.");
+  rules_cmd->add_option("--rules", rules_args.rules, "Also load rules from PATH (repeatable)")
+      ->type_name("PATH")
+      ->allow_extra_args(false)
+      ->take_all();
+  CLI::App* rules_list =
+      rules_cmd->add_subcommand("list", "One line per rule: id, language, severity, skill, source");
+  CLI::App* rules_explain =
+      rules_cmd->add_subcommand("explain", "Print a rule's message and lesson");
+  rules_explain->add_option("id", rules_args.id, "The rule id")->required()->type_name("ID");
+  CLI::App* rules_test =
+      rules_cmd->add_subcommand("test",
+                                "Check every rule against its examples: bad must match (else "
+                                "Missing), good must not (else Noisy)");
+  rules_test->add_option("path", rules_args.paths, "Test only these rule files or directories")
+      ->type_name("PATH");
+
   try {
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     app.parse(reversed);
@@ -106,6 +130,13 @@ int run(const std::vector<std::string>& args, Streams streams) {
       check_args.directory = directory;
       return run_check(check_args, streams);
     }
+    rules_args.directory = directory;
+    if (rules_list->parsed())
+      return run_rules_list(rules_args, streams);
+    if (rules_explain->parsed())
+      return run_rules_explain(rules_args, streams);
+    if (rules_test->parsed())
+      return run_rules_test(rules_args, streams);
     streams.err << app.help();
     return 2;
   } catch (const Error& e) {

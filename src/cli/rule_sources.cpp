@@ -88,6 +88,19 @@ void load_builtin_rules(review::RuleSet& set) {
   }
 }
 
+void load_rule_files(const std::string& base, const std::vector<std::string>& entries,
+                     review::RuleSet& set) {
+  bool builtin_loaded = false;
+  for (const auto& entry : entries) {
+    if (entry != kBuiltinRules) {
+      load_from_disk(base, entry, set);
+    } else if (!builtin_loaded) {
+      load_builtin_rules(set);
+      builtin_loaded = true;
+    }
+  }
+}
+
 void load_rule_sources(const git::Repository& repo, const std::vector<std::string>& config_entries,
                        const std::vector<std::string>& cli_entries, const std::string& cli_base,
                        review::RuleSet& set) {

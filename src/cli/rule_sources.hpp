@@ -22,6 +22,11 @@ void load_rule_sources(const git::Repository& repo, const std::vector<std::strin
                        const std::vector<std::string>& cli_entries, const std::string& cli_base,
                        review::RuleSet& set);
 
+// Loads rule files named by `entries` (files, directories, globs or `builtin`), relative to
+// `base`, without a repository. Throws mentor::Error for a missing source or any rule error.
+void load_rule_files(const std::string& base, const std::vector<std::string>& entries,
+                     review::RuleSet& set);
+
 // Loads the bundled packs into `set`.
 void load_builtin_rules(review::RuleSet& set);
 

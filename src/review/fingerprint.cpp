@@ -1,6 +1,7 @@
 // Fingerprints of findings.
 #include "review/fingerprint.hpp"
 
+#include <cctype>
 #include <cstdint>
 
 namespace mentor::review {
@@ -9,6 +10,12 @@ namespace {
 
 bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
+
+// Letters, digits, `_`, `$` and every byte of a multi-byte UTF-8 character.
+bool is_word(char c) {
+  auto u = static_cast<unsigned char>(c);
+  return std::isalnum(u) != 0 || c == '_' || c == '$' || u >= 0x80;
 }
 
 constexpr std::uint64_t kFnvOffset = 14695981039346656037ULL;
@@ -32,7 +39,8 @@ std::string normalize_code(std::string_view text) {
       pending_space = !out.empty();
       continue;
     }
-    if (pending_space)
+    // A space only matters where it separates two words: `return x`, not `f( x )`.
+    if (pending_space && is_word(out.back()) && is_word(c))
       out += ' ';
     pending_space = false;
     out += c;

@@ -6,7 +6,8 @@
 
 namespace mentor::review {
 
-// `text` with every run of whitespace (spaces, tabs, CR, LF) collapsed to one space, trimmed.
+// `text` without layout: whitespace (spaces, tabs, CR, LF) is dropped, except that a run between
+// two word characters (letters, digits, `_`, `$`, non-ASCII) becomes one space.
 std::string normalize_code(std::string_view text);
 
 // 16 lowercase hex digits: FNV-1a (64-bit) of rule id, path and the normalized matched text.

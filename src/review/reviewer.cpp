@@ -87,7 +87,7 @@ std::vector<CommitReview> review_commits(const std::string& git_dir,
 
   auto worker = [&] {
     try {
-      git::Repository repo = git::Repository::open(git_dir);
+      git::Repository repo = git::Repository::open_objects(git_dir);
       lang::Parser parser;
       for (std::size_t i = next++; i < commits.size() && !failed; i = next++) {
         results[i] = review_one(repo, commits[i], rules, options, parser);

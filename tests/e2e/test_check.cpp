@@ -1,0 +1,337 @@
+// End-to-end tests of `git mentor check` on real repositories.
+#include <fstream>
+
+#include "e2e/check_fixture.hpp"
+
+namespace mentor::test {
+
+namespace {
+
+std::vector<std::string> check_args(const TestRepo& repo, const RuleFile& rules,
+                                    std::vector<std::string> extra) {
+  std::vector<std::string> args{"-C", repo.path().string(), "check", "--rules", rules.path()};
+  args.insert(args.end(), extra.begin(), extra.end());
+  return args;
+}
+
+}  // namespace
+
+TEST_CASE("check reports what a root commit adds", "[e2e][check]") {
+  TestRepo repo;
+  RuleFile rules(kPrintRules);
+  repo.write("app.py", "import os\nprint(os.name)\n");
+  std::string root = repo.commit("first");
+
+  MentorRun run = run_mentor(check_args(repo, rules, {"HEAD", "--format", "json"}));
+  CHECK(run.code == 1);  // no-print is an error
+  auto findings = findings_of(run);
+  REQUIRE(findings.size() == 1);
+  const auto& f = findings[0];
+  CHECK(f["rule"] == "no-print");
+  CHECK(f["severity"] == "error");
+  CHECK(f["message"] == "print(os.name) left in");
+  CHECK(f["path"] == "app.py");
+  CHECK(f["line"] == 2);
+  CHECK(f["column"] == 1);
+  CHECK(f["end_line"] == 2);
+  CHECK(f["end_column"] == 15);
+  CHECK(f["commit"] == root);
+  CHECK(f["author"] == "Mentee Example <mentee@example.com>");
+  CHECK(f["skill"] == "readability");
+  CHECK(f["fingerprint"].get<std::string>().size() == 16);
+}
+
+TEST_CASE("check prints compiler-style text with the source line and a caret", "[e2e][check]") {
+  TestRepo repo;
+  RuleFile rules(kPrintRules);
+  repo.write("app.py", "x = 1\n");
+  std::string base = repo.commit("base");
+  repo.write("app.py", "x = 1\nif x:\n    print(x)\n");
+  std::string head = repo.commit("Add a print");
+
+  MentorRun run = run_mentor(check_args(repo, rules, {base + "..HEAD"}));
+  CHECK(run.code == 1);
+  CHECK(run.err.empty());
+  std::string expected = "commit " + head.substr(0, 12) +
+                         " (Mentee Example <mentee@example.com>) Add a print\n"
+                         "app.py:3:5: error: print(x) left in [no-print]\n"
+                         "      print(x)\n"
+                         "      ^~~~~~~~\n"
+                         "1 finding (1 error) in 1 of 1 commit\n";
+  CHECK(run.out == expected);
+}
+
+TEST_CASE("a moved function is not introduced, but is on added lines", "[e2e][check][scope]") {
+  TestRepo repo;
+  RuleFile rules(kPrintRules);
+  repo.write("app.py", "def helper():\n    print('debug')\n\n\ndef main():\n    return 1\n");
+  std::string base = repo.commit("base");
+  // Move helper below main, re-indented inside a class: same code, new lines.
+  repo.write("app.py",
+             "def main():\n    return 1\n\n\nclass Tools:\n    def helper():\n"
+             "        print('debug')\n");
+  repo.commit("move helper");
+
+  MentorRun introduced = run_mentor(check_args(repo, rules, {base + "..HEAD", "--format", "json"}));
+  CHECK(introduced.code == 0);
+  CHECK(findings_of(introduced).empty());
+
+  MentorRun added = run_mentor(
+      check_args(repo, rules, {base + "..HEAD", "--format", "json", "--scope", "added"}));
+  CHECK(added.code == 1);
+  auto findings = findings_of(added);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0]["line"] == 7);
+}
+
+TEST_CASE("a second copy of an existing finding is introduced", "[e2e][check][scope]") {
+  TestRepo repo;
+  RuleFile rules(kPrintRules);
+  repo.write("app.py", "print(1)\n");
+  std::string base = repo.commit("base");
+  repo.write("app.py", "print(1)\nprint(1)\n");
+  repo.commit("duplicate");
+  auto findings =
+      findings_of(run_mentor(check_args(repo, rules, {base + "..HEAD", "--format", "json"})));
+  CHECK(findings.size() == 1);
+}
+
+TEST_CASE("a change that makes an unchanged line part of a finding is reported",
+          "[e2e][check][scope]") {
+  TestRepo repo;
+  RuleFile rules(kPrintRules);
+  repo.write("app.py", "value = compute(\n    1,\n)\n");
+  std::string base = repo.commit("base");
+  repo.write("app.py", "value = print(\n    1,\n)\n");
+  repo.commit("print instead");
+  auto findings =
+      findings_of(run_mentor(check_args(repo, rules, {base + "..HEAD", "--format", "json"})));
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0]["line"] == 1);
+  CHECK(findings[0]["end_line"] == 3);
+}
+
+TEST_CASE("--scope file reports old findings in changed files", "[e2e][check][scope]") {
+  TestRepo repo;
+  RuleFile rules(kPrintRules);
+  repo.write("app.py", "print(1)\n");
+  std::string base = repo.commit("base");
+  repo.write("app.py", "print(1)\nx = 2\n");
+  repo.commit("unrelated");
+  CHECK(findings_of(run_mentor(check_args(repo, rules, {base + "..HEAD", "--format", "json"})))
+            .empty());
+  CHECK(findings_of(run_mentor(check_args(
+                        repo, rules, {base + "..HEAD", "--format", "json", "--scope", "file"})))
+            .size() == 1);
+}
+
+TEST_CASE("a merge commit is reviewed against its first parent", "[e2e][check]") {
+  TestRepo repo;
+  RuleFile rules(kPrintRules);
+  repo.write("app.py", "x = 1\n");
+  std::string base = repo.commit("base");
+  repo.git({"checkout", "-q", "-b", "topic"});
+  repo.write("topic.py", "print('topic')\n");
+  repo.commit("topic work");
+  repo.git({"checkout", "-q", "main"});
+  repo.write("main.py", "y = 2\n");
+  repo.commit("main work");
+  repo.git({"merge", "-q", "--no-ff", "-m", "Merge topic", "topic"});
+  std::string merge = repo.git({"rev-parse", "HEAD"}).substr(0, 40);
+
+  // The merge alone brings topic.py in relative to its first parent.
+  auto findings = findings_of(run_mentor(check_args(repo, rules, {merge, "--format", "json"})));
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0]["path"] == "topic.py");
+  CHECK(findings[0]["commit"] == merge);
+
+  // Over the whole range, the topic commit and the merge each carry it.
+  auto all =
+      findings_of(run_mentor(check_args(repo, rules, {base + "..HEAD", "--format", "json"})));
+  CHECK(all.size() == 2);
+}
+
+TEST_CASE("a rename with an edit reports only the edit", "[e2e][check]") {
+  TestRepo repo;
+  RuleFile rules(kPrintRules);
+  std::string body;
+  for (int i = 0; i < 20; ++i)
+    body += "value_" + std::to_string(i) + " = " + std::to_string(i) + "\n";
+  repo.write("old_name.py", "print('old')\n" + body);
+  std::string base = repo.commit("base");
+  repo.rename("old_name.py", "pkg/new_name.py");
+  repo.write("pkg/new_name.py", "print('old')\n" + body + "print('new')\n");
+  repo.commit("rename and edit");
+
+  auto findings =
+      findings_of(run_mentor(check_args(repo, rules, {base + "..HEAD", "--format", "json"})));
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0]["path"] == "pkg/new_name.py");
+  CHECK(findings[0]["line"] == 22);
+}
+
+TEST_CASE("deleted, binary and unsupported files are handled", "[e2e][check]") {
+  TestRepo repo;
+  RuleFile rules(kPrintRules);
+  repo.write("gone.py", "print('bye')\n");
+  std::string base = repo.commit("base");
+  repo.remove("gone.py");
+  repo.write("data.py", std::string("print(1)\n") + std::string(1, '\0') + "\x01\x02 binary");
+  repo.write("notes.txt", "print('not python')\n");
+  repo.write("script.rb", "print 'ruby'\n");
+  repo.commit("delete, binary, unsupported");
+
+  MentorRun run = run_mentor(check_args(repo, rules, {base + "..HEAD", "--format", "json"}));
+  CHECK(run.code == 0);
+  CHECK(findings_of(run).empty());
+  CHECK(run.err.find("skipped data.py") != std::string::npos);
+  CHECK(run.err.find("binary file") != std::string::npos);
+  CHECK(run.err.find("notes.txt") == std::string::npos);
+}
+
+TEST_CASE("files over max_file_bytes are skipped with a note", "[e2e][check][config]") {
+  TestRepo repo;
+  RuleFile rules(kPrintRules);
+  repo.write(".git-mentor.yaml", "max_file_bytes: 64\n");
+  std::string base = repo.commit("config");
+  repo.write("big.py", "print(1)\n" + std::string(100, '#') + "\n");
+  repo.write("small.py", "print(2)\n");
+  repo.commit("sizes");
+  MentorRun run = run_mentor(check_args(repo, rules, {base + "..HEAD", "--format", "json"}));
+  auto findings = findings_of(run);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0]["path"] == "small.py");
+  CHECK(run.err.find("skipped big.py") != std::string::npos);
+  CHECK(run.err.find("larger than max_file_bytes (64)") != std::string::npos);
+}
+
+TEST_CASE("CRLF line endings and non-UTF-8 bytes", "[e2e][check]") {
+  TestRepo repo;
+  RuleFile rules(kPrintRules);
+  repo.write("crlf.py", "x = 1\r\nprint(x)\r\n");
+  repo.write("latin1.py", "s = '\xe9t\xe9'\nprint(s, '\xff')\n");
+  repo.commit("encodings");
+  MentorRun run = run_mentor(check_args(repo, rules, {"HEAD", "--format", "json"}));
+  auto findings = findings_of(run);  // parses: invalid UTF-8 was replaced
+  REQUIRE(findings.size() == 2);
+  CHECK(findings[0]["path"] == "crlf.py");
+  CHECK(findings[0]["line"] == 2);
+  CHECK(findings[0]["end_column"] == 9);
+  CHECK(findings[1]["path"] == "latin1.py");
+  CHECK(findings[1]["line"] == 2);
+
+  MentorRun text = run_mentor(check_args(repo, rules, {"HEAD"}));
+  CHECK(text.out.find("crlf.py:2:1: error: print(x) left in [no-print]\n  print(x)\n") !=
+        std::string::npos);
+}
+
+TEST_CASE("an empty range reviews nothing", "[e2e][check]") {
+  TestRepo repo;
+  RuleFile rules(kPrintRules);
+  repo.write("app.py", "print(1)\n");
+  repo.commit("first");
+  MentorRun run = run_mentor(check_args(repo, rules, {"HEAD..HEAD"}));
+  CHECK(run.code == 0);
+  CHECK(run.out == "0 findings in 0 of 0 commits\n");
+  CHECK(
+      findings_of(run_mentor(check_args(repo, rules, {"HEAD..HEAD", "--format", "json"}))).empty());
+}
+
+TEST_CASE("a bare repository is reviewed without a work tree", "[e2e][check]") {
+  TestRepo repo;
+  RuleFile rules(kPrintRules);
+  repo.write("app.js", "const x = 1;\nconsole.log(x);\n");
+  std::string head = repo.commit("first");
+  TempDir bare_dir;
+  std::filesystem::path bare = bare_dir.path() / "bare.git";
+  REQUIRE(run_command({"git", "clone", "-q", "--bare", repo.path().string(), bare.string()},
+                      bare_dir.path())
+              .exit_code == 0);
+  MentorRun run = run_mentor(
+      {"-C", bare.string(), "check", "--rules", rules.path(), "HEAD", "--format", "json"});
+  CHECK(run.code == 0);  // a warning does not block by default
+  auto findings = findings_of(run);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0]["rule"] == "no-console-log");
+  CHECK(findings[0]["commit"] == head);
+}
+
+TEST_CASE("--fail-on and fail_on decide the exit code", "[e2e][check]") {
+  TestRepo repo;
+  RuleFile rules(kPrintRules);
+  repo.write("app.js", "console.log(1);\n");
+  repo.commit("warning only");
+  CHECK(run_mentor(check_args(repo, rules, {"HEAD"})).code == 0);
+  CHECK(run_mentor(check_args(repo, rules, {"HEAD", "--fail-on", "warning"})).code == 1);
+  repo.write(".git-mentor.yaml", "fail_on: warning\n");
+  repo.write("app.py", "print(1)\n");
+  repo.commit("config and an error");
+  CHECK(run_mentor(check_args(repo, rules, {"HEAD~1..HEAD"})).code == 1);
+  CHECK(run_mentor(check_args(repo, rules, {"HEAD~1..HEAD", "--fail-on", "never"})).code == 0);
+}
+
+TEST_CASE("the default range is @{upstream}..HEAD, else HEAD", "[e2e][check]") {
+  TestRepo upstream;
+  upstream.write("base.py", "x = 1\n");
+  upstream.commit("base");
+  TempDir clone_dir;
+  REQUIRE(run_command({"git", "clone", "-q", upstream.path().string(), "work"}, clone_dir.path())
+              .exit_code == 0);
+  TestRepo clone = TestRepo::adopt(clone_dir.path() / "work");
+  RuleFile rules(kPrintRules);
+  clone.write("a.py", "print('a')\n");
+  clone.commit("a");
+  clone.write("b.py", "print('b')\n");
+  clone.commit("b");
+  auto findings = findings_of(run_mentor(
+      {"-C", clone.path().string(), "check", "--rules", rules.path(), "--format", "json"}));
+  CHECK(findings.size() == 2);
+
+  clone.git({"checkout", "-q", "-b", "no-upstream"});
+  findings = findings_of(run_mentor(
+      {"-C", clone.path().string(), "check", "--rules", rules.path(), "--format", "json"}));
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0]["path"] == "b.py");
+}
+
+TEST_CASE("output does not depend on the number of jobs", "[e2e][check]") {
+  TestRepo repo;
+  RuleFile rules(kPrintRules);
+  std::string base = repo.commit("empty");
+  for (int i = 0; i < 12; ++i) {
+    repo.write("m" + std::to_string(i % 4) + ".py",
+               "print(" + std::to_string(i) + ")\n" +
+                   std::string(static_cast<std::size_t>(i), '\n') + "print('x')\n");
+    repo.commit("commit " + std::to_string(i));
+  }
+  auto serial = run_in_process(check_args(repo, rules, {base + "..HEAD", "--jobs", "1"}));
+  auto parallel = run_in_process(check_args(repo, rules, {base + "..HEAD", "--jobs", "4"}));
+  CHECK(serial.code == 1);
+  CHECK(serial.out == parallel.out);
+}
+
+TEST_CASE("config rules, ignores and language overrides", "[e2e][check][config]") {
+  TestRepo repo;
+  repo.write(".mentor/print.yaml", kPrintRules);
+  repo.write(".git-mentor.yaml",
+             "rules: [.mentor]\nignores: [\"vendor/**\"]\nlanguages: { pyw: python }\n");
+  std::string base = repo.commit("config");
+  repo.write("vendor/lib.py", "print('vendored')\n");
+  repo.write("tool.pyw", "print('windows')\n");
+  repo.commit("code");
+  auto findings = findings_of(
+      run_mentor({"-C", repo.path().string(), "check", base + "..HEAD", "--format", "json"}));
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0]["path"] == "tool.pyw");
+}
+
+TEST_CASE("the bundled rules are used when none are configured", "[e2e][check]") {
+  TestRepo repo;
+  repo.write("app.py", "try:\n    run()\nexcept:\n    pass\n");
+  repo.commit("bare except");
+  auto findings =
+      findings_of(run_mentor({"-C", repo.path().string(), "check", "HEAD", "--format", "json"}));
+  CHECK_FALSE(findings.empty());
+}
+
+}  // namespace mentor::test
