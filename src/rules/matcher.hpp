@@ -1,0 +1,100 @@
+// The compiled match logic of one rule: an ast-grep rule tree or a raw query, plus constraints.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <re2/re2.h>
+#include <tree_sitter/api.h>
+
+#include "lang/language.hpp"
+#include "rules/match_context.hpp"
+#include "rules/meta_var_env.hpp"
+#include "rules/pattern.hpp"
+#include "rules/query_rule.hpp"
+#include "rules/rule.hpp"
+
+namespace mentor::rules {
+
+struct RuleNode;
+
+// `inside` / `has` / `precedes` / `follows` with ast-grep's stopBy and field.
+struct Relation {
+  enum class Type { inside, has, precedes, follows };
+  enum class StopBy { neighbor, end, rule };
+
+  Type type = Type::inside;
+  StopBy stop_by = StopBy::neighbor;
+  std::unique_ptr<RuleNode> rule;
+  std::unique_ptr<RuleNode> stop_rule;  // StopBy::rule: the search stops after a node matching it
+  std::optional<TSFieldId> field;
+};
+
+// One compiled rule object. A rule object with several keys is an `all` of its parts, in
+// ast-grep's order: atomic (pattern, kind, regex), composite (all, any, not, matches), then
+// relational (inside, has, precedes, follows).
+struct RuleNode {
+  enum class Type { pattern, kind, regex, relation, all, any, not_, matches };
+
+  Type type = Type::all;
+  std::optional<Pattern> pattern;
+  TSSymbol kind = 0;
+  std::unique_ptr<const RE2> regex;
+  std::unique_ptr<Relation> relation;
+  std::vector<RuleNode> children;  // all / any; not: exactly one
+  std::size_t util = 0;            // matches: index into the matcher's utils
+};
+
+// A constraint on a metavariable (ast-grep `constraints:`).
+struct Constraint {
+  std::string name;
+  RuleNode rule;
+};
+
+class Matcher {
+ public:
+  // A matcher for an ast-grep rule tree with its utility rules and constraints.
+  Matcher(const lang::Language& language, RuleNode root, std::vector<RuleNode> utils,
+          std::vector<Constraint> constraints);
+  // A matcher for a raw query; constraints apply to the captures of the same name.
+  Matcher(const lang::Language& language, QueryRule query, std::vector<Constraint> constraints);
+
+  const lang::Language& language() const { return *language_; }
+  bool is_query() const { return query_.has_value(); }
+
+  // The kinds a node must have to possibly match (sorted, canonical); nullopt if any kind can.
+  // Only meaningful for rule trees.
+  const std::optional<std::vector<TSSymbol>>& root_kinds() const { return root_kinds_; }
+
+  // Rule trees: whether `node` matches, constraints included. On success the captured
+  // metavariables are in `env`.
+  bool matches(TSNode node, MatchContext& context, MetaVarEnv& env) const;
+
+  // Query rules: every match below `root` that satisfies predicates and constraints.
+  std::vector<Match> run_query(TSNode root, MatchContext& context) const;
+
+ private:
+  bool eval(const RuleNode& rule, TSNode node, MatchContext& context, MetaVarEnv& env) const;
+  bool eval_relation(const Relation& relation, TSNode node, MatchContext& context,
+                     MetaVarEnv& env) const;
+  bool has_below(const Relation& relation, TSNode node, MatchContext& context,
+                 MetaVarEnv& env) const;
+  bool check_constraint(const Constraint& constraint, const std::vector<TSNode>& nodes, bool multi,
+                        MatchContext& context) const;
+  std::optional<std::vector<TSSymbol>> kinds_of(const RuleNode& rule, std::size_t depth) const;
+
+  const lang::Language* language_;
+  std::optional<RuleNode> root_;
+  std::vector<RuleNode> utils_;
+  std::optional<QueryRule> query_;
+  std::vector<Constraint> constraints_;
+  std::optional<std::vector<TSSymbol>> root_kinds_;
+};
+
+// The Match of `node` with the given captures.
+Match make_match(TSNode node, std::vector<std::pair<std::string, std::string>> captures);
+
+}  // namespace mentor::rules

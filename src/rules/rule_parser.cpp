@@ -1,0 +1,338 @@
+// Stage one of rule loading: YAML -> RuleFileSpec. Only this file and nothing else in rules/
+// includes yaml-cpp.
+#include "rules/rule_parser.hpp"
+
+#include <algorithm>
+#include <array>
+#include <span>
+
+#include <yaml-cpp/yaml.h>
+
+#include "rules/rule_error.hpp"
+#include "util/suggest.hpp"
+
+namespace mentor::rules {
+
+namespace {
+
+constexpr std::array<std::string_view, 18> kTopLevelKeys = {
+    "id",    "language", "severity", "message",  "skill", "lesson",
+    "note",  "url",      "metadata", "rule",     "query", "constraints",
+    "utils", "files",    "ignores",  "examples", "fix",   "transform"};
+
+constexpr std::array<std::string_view, 11> kRuleKeys = {"pattern", "kind",     "regex",   "inside",
+                                                        "has",     "precedes", "follows", "all",
+                                                        "any",     "not",      "matches"};
+
+constexpr std::array<std::string_view, 13> kRelationKeys = {
+    "pattern", "kind", "regex", "inside",  "has",    "precedes", "follows",
+    "all",     "any",  "not",   "matches", "stopBy", "field"};
+
+constexpr std::array<std::string_view, 3> kPatternKeys = {"context", "selector", "strictness"};
+
+constexpr std::array<std::string_view, 2> kExampleKeys = {"bad", "good"};
+
+// ast-grep keys git-mentor does not implement: named in the error instead of a spelling hint.
+constexpr std::array<std::string_view, 2> kUnsupportedRuleKeys = {"nthChild", "range"};
+
+class DocumentParser {
+ public:
+  DocumentParser(std::string_view text, const std::string& file) : text_(text), file_(file) {
+    std::size_t start = 0;
+    while (start <= text.size()) {
+      std::size_t end = text.find('\n', start);
+      if (end == std::string_view::npos)
+        end = text.size();
+      lines_.push_back(text.substr(start, end - start));
+      start = end + 1;
+    }
+  }
+
+  RuleFileSpec parse(const YAML::Node& doc) {
+    RuleFileSpec spec;
+    rule_id_.clear();
+    spec.origin = pos(doc);
+    if (!doc.IsMap())
+      throw error(RuleErrorKind::wrong_type, "a rule must be a map of keys", pos(doc));
+    if (const YAML::Node id = doc["id"]; id && id.IsScalar())
+      rule_id_ = id.Scalar();
+    for (const auto& entry : doc) {
+      std::string key = key_of(entry.first);
+      const YAML::Node& value = entry.second;
+      check_known(key, entry.first, kTopLevelKeys);
+      if (value.IsNull())
+        continue;
+      if (key == "id") {
+        spec.id = text(value, key);
+      } else if (key == "language") {
+        spec.language = text(value, key);
+      } else if (key == "severity") {
+        spec.severity = text(value, key);
+      } else if (key == "message") {
+        spec.message = text(value, key);
+      } else if (key == "skill") {
+        spec.skill = text(value, key);
+      } else if (key == "lesson" || key == "note") {
+        if (spec.lesson)
+          throw error(RuleErrorKind::conflicting_keys, "'lesson' and 'note' are the same key",
+                      pos(entry.first));
+        spec.lesson = text(value, key);
+      } else if (key == "url") {
+        spec.url = text(value, key);
+      } else if (key == "rule") {
+        spec.rule = rule(value, key);
+      } else if (key == "query") {
+        spec.query = text(value, key);
+      } else if (key == "constraints") {
+        spec.constraints = named_rules(value, key);
+      } else if (key == "utils") {
+        spec.utils = named_rules(value, key);
+      } else if (key == "files") {
+        spec.files = texts(value, key);
+      } else if (key == "ignores") {
+        spec.ignores = texts(value, key);
+      } else if (key == "examples") {
+        examples(value, spec);
+      }
+      // metadata, fix and transform are accepted and ignored (ast-grep rewriting keys).
+    }
+    return spec;
+  }
+
+ private:
+  SourcePos pos(const YAML::Node& node) const {
+    YAML::Mark mark = node.Mark();
+    if (mark.line < 0)
+      return SourcePos{file_, 0, 0};
+    return SourcePos{file_, mark.line + 1, mark.column + 1};
+  }
+
+  RuleError error(RuleErrorKind kind, const std::string& detail, SourcePos where) const {
+    return rule_error(kind, rule_id_, detail, std::move(where));
+  }
+
+  std::string key_of(const YAML::Node& key) const {
+    if (!key.IsScalar())
+      throw error(RuleErrorKind::wrong_type, "keys must be strings", pos(key));
+    return key.Scalar();
+  }
+
+  void check_known(const std::string& key, const YAML::Node& key_node,
+                   std::span<const std::string_view> known) const {
+    if (std::find(known.begin(), known.end(), key) != known.end())
+      return;
+    if (std::find(kUnsupportedRuleKeys.begin(), kUnsupportedRuleKeys.end(), key) !=
+        kUnsupportedRuleKeys.end()) {
+      throw error(RuleErrorKind::unknown_key,
+                  "key " + fmt_key(key) + " is not supported by git-mentor", pos(key_node));
+    }
+    throw error(RuleErrorKind::unknown_key,
+                "unknown key " + fmt_key(key) + did_you_mean(key, known), pos(key_node));
+  }
+
+  ScalarSpan span_of(const YAML::Node& node) const {
+    ScalarSpan span;
+    span.start = pos(node);
+    YAML::Mark mark = node.Mark();
+    if (mark.pos < 0 || static_cast<std::size_t>(mark.pos) >= text_.size())
+      return span;
+    char first = text_[static_cast<std::size_t>(mark.pos)];
+    if (first == '"' || first == '\'') {
+      span.style = ScalarSpan::Style::quoted;
+    } else if (first == '|' || first == '>') {
+      span.style = ScalarSpan::Style::block;
+      span.content_line = mark.line + 2;
+      for (std::size_t line = static_cast<std::size_t>(mark.line) + 1; line < lines_.size();
+           ++line) {
+        std::string_view content = lines_[line];
+        std::size_t indent = content.find_first_not_of(' ');
+        if (indent == std::string_view::npos)
+          continue;  // blank lines do not set the indentation
+        span.indent = static_cast<int>(indent);
+        break;
+      }
+    }
+    return span;
+  }
+
+  Text text(const YAML::Node& node, const std::string& key) const {
+    if (!node.IsScalar())
+      throw error(RuleErrorKind::wrong_type, fmt_key(key) + " must be a string", pos(node));
+    return Text{node.Scalar(), span_of(node)};
+  }
+
+  // A list of strings; a single string is read as a list of one.
+  std::vector<Text> texts(const YAML::Node& node, const std::string& key) const {
+    std::vector<Text> out;
+    if (node.IsScalar()) {
+      out.push_back(text(node, key));
+      return out;
+    }
+    if (!node.IsSequence())
+      throw error(RuleErrorKind::wrong_type, fmt_key(key) + " must be a list of strings",
+                  pos(node));
+    for (const auto& item : node) {
+      if (!item.IsScalar())
+        throw error(RuleErrorKind::wrong_type, fmt_key(key) + " must be a list of strings",
+                    pos(item));
+      out.push_back(Text{item.Scalar(), span_of(item)});
+    }
+    return out;
+  }
+
+  void examples(const YAML::Node& node, RuleFileSpec& spec) const {
+    if (!node.IsMap())
+      throw error(RuleErrorKind::wrong_type, "'examples' must be a map with 'bad' and 'good'",
+                  pos(node));
+    for (const auto& entry : node) {
+      std::string key = key_of(entry.first);
+      check_known(key, entry.first, kExampleKeys);
+      if (entry.second.IsNull())
+        continue;
+      (key == "bad" ? spec.bad_examples : spec.good_examples) = texts(entry.second, key);
+    }
+  }
+
+  std::vector<NamedRuleSpec> named_rules(const YAML::Node& node, const std::string& key) const {
+    if (!node.IsMap())
+      throw error(RuleErrorKind::wrong_type, fmt_key(key) + " must be a map of rule objects",
+                  pos(node));
+    std::vector<NamedRuleSpec> out;
+    for (const auto& entry : node) {
+      Text name = text(entry.first, key);
+      RuleSpec body = rule(entry.second, name.value);
+      out.push_back(NamedRuleSpec{std::move(name), std::move(body)});
+    }
+    return out;
+  }
+
+  RuleSpec rule(const YAML::Node& node, const std::string& key) const {
+    if (!node.IsMap())
+      throw error(RuleErrorKind::wrong_type, fmt_key(key) + " must be a rule object", pos(node));
+    RuleSpec spec;
+    spec.pos = pos(node);
+    for (const auto& entry : node) {
+      std::string name = key_of(entry.first);
+      check_known(name, entry.first, kRuleKeys);
+      rule_entry(name, entry.second, spec);
+    }
+    return spec;
+  }
+
+  // Reads one key of a rule object (shared by rule objects and relational rule objects).
+  void rule_entry(const std::string& key, const YAML::Node& value, RuleSpec& spec) const {
+    if (key == "pattern") {
+      spec.pattern = pattern(value);
+    } else if (key == "kind") {
+      spec.kind = text(value, key);
+    } else if (key == "regex") {
+      spec.regex = text(value, key);
+    } else if (key == "inside") {
+      spec.inside = relation(value, key);
+    } else if (key == "has") {
+      spec.has = relation(value, key);
+    } else if (key == "precedes") {
+      spec.precedes = relation(value, key);
+    } else if (key == "follows") {
+      spec.follows = relation(value, key);
+    } else if (key == "all" || key == "any") {
+      if (!value.IsSequence())
+        throw error(RuleErrorKind::wrong_type, fmt_key(key) + " must be a list of rule objects",
+                    pos(value));
+      std::vector<RuleSpec> rules;
+      for (const auto& item : value)
+        rules.push_back(rule(item, key));
+      (key == "all" ? spec.all : spec.any) = std::move(rules);
+    } else if (key == "not") {
+      spec.not_ = std::make_unique<RuleSpec>(rule(value, key));
+    } else if (key == "matches") {
+      spec.matches = text(value, key);
+    }
+  }
+
+  PatternSpec pattern(const YAML::Node& node) const {
+    PatternSpec spec;
+    if (node.IsScalar()) {
+      spec.source = text(node, "pattern");
+      return spec;
+    }
+    if (!node.IsMap())
+      throw error(RuleErrorKind::wrong_type,
+                  "'pattern' must be a string or an object with 'context' and 'selector'",
+                  pos(node));
+    bool has_context = false;
+    for (const auto& entry : node) {
+      std::string key = key_of(entry.first);
+      check_known(key, entry.first, kPatternKeys);
+      if (key == "context") {
+        spec.source = text(entry.second, key);
+        has_context = true;
+      } else if (key == "selector") {
+        spec.selector = text(entry.second, key);
+      } else {
+        spec.strictness = text(entry.second, key);
+      }
+    }
+    if (!has_context)
+      throw error(RuleErrorKind::missing_key, "a pattern object needs 'context'", pos(node));
+    return spec;
+  }
+
+  std::unique_ptr<RelationSpec> relation(const YAML::Node& node, const std::string& key) const {
+    if (!node.IsMap())
+      throw error(RuleErrorKind::wrong_type, fmt_key(key) + " must be a rule object", pos(node));
+    auto spec = std::make_unique<RelationSpec>();
+    spec->rule.pos = pos(node);
+    for (const auto& entry : node) {
+      std::string name = key_of(entry.first);
+      check_known(name, entry.first, kRelationKeys);
+      const YAML::Node& value = entry.second;
+      if (name == "stopBy") {
+        if (value.IsMap()) {
+          spec->stop_by.kind = StopBySpec::Kind::rule;
+          spec->stop_by.rule = std::make_unique<RuleSpec>(rule(value, name));
+        } else if (value.IsScalar() && (value.Scalar() == "neighbor" || value.Scalar() == "end")) {
+          spec->stop_by.kind =
+              value.Scalar() == "end" ? StopBySpec::Kind::end : StopBySpec::Kind::neighbor;
+        } else {
+          throw error(RuleErrorKind::wrong_type,
+                      "'stopBy' must be 'neighbor', 'end' or a rule object", pos(value));
+        }
+      } else if (name == "field") {
+        spec->field = text(value, name);
+      } else {
+        rule_entry(name, value, spec->rule);
+      }
+    }
+    return spec;
+  }
+
+  std::string_view text_;
+  const std::string& file_;
+  std::vector<std::string_view> lines_;
+  std::string rule_id_;
+};
+
+}  // namespace
+
+std::vector<RuleFileSpec> parse_rule_file(std::string_view yaml_text,
+                                          const std::string& file_name) {
+  std::vector<YAML::Node> documents;
+  try {
+    documents = YAML::LoadAll(std::string(yaml_text));
+  } catch (const YAML::Exception& e) {
+    SourcePos where{file_name, e.mark.line >= 0 ? e.mark.line + 1 : 0,
+                    e.mark.column >= 0 ? e.mark.column + 1 : 0};
+    throw rule_error(RuleErrorKind::yaml_syntax, "", "invalid YAML: " + e.msg, where);
+  }
+  std::vector<RuleFileSpec> specs;
+  DocumentParser parser(yaml_text, file_name);
+  for (const auto& document : documents) {
+    if (document.IsNull())
+      continue;
+    specs.push_back(parser.parse(document));
+  }
+  return specs;
+}
+
+}  // namespace mentor::rules

@@ -1,0 +1,243 @@
+#include <catch2/catch.hpp>
+
+#include <thread>
+
+#include "unit/rules/rule_test_support.hpp"
+
+using namespace mentor;
+using test::capture;
+using test::matches;
+using test::run_rules;
+using Texts = std::vector<std::string>;
+
+TEST_CASE("engine: kind and regex", "[rules]") {
+  CHECK(matches("python", "  kind: integer\n", "x = 1 + 22\n") == Texts{"1", "22"});
+  CHECK(matches("python", "  kind: identifier\n  regex: ^te?mp\n", "tmp = temp + total\n") ==
+        Texts{"tmp", "temp"});
+  CHECK(matches("python", "  regex: ^print\\(\n  kind: call\n", "print(1)\nx.print(2)\n") ==
+        Texts{"print(1)"});
+}
+
+TEST_CASE("engine: all, any, not", "[rules]") {
+  std::string rule = R"y(  all:
+    - kind: call
+    - any:
+        - pattern: print($A)
+        - pattern: log($A)
+    - not:
+        pattern: $F(1)
+)y";
+  CHECK(matches("python", rule, "print(1)\nprint(2)\nlog(3)\nwarn(4)\n") ==
+        Texts{"print(2)", "log(3)"});
+}
+
+TEST_CASE("engine: inside with stopBy", "[rules]") {
+  std::string source = "def f():\n    print(1)\n    if x:\n        print(2)\nprint(3)\n";
+  CHECK(matches("python",
+                "  pattern: print($A)\n  inside:\n    kind: function_definition\n    stopBy: end\n",
+                source) == Texts{"print(1)", "print(2)"});
+  // neighbor (the default) looks at the parent only: print(...) sits in an expression_statement.
+  CHECK(
+      matches("python", "  pattern: print($A)\n  inside:\n    kind: expression_statement\n", source)
+          .size() == 3);
+  CHECK(
+      matches("python", "  pattern: print($A)\n  inside:\n    kind: function_definition\n", source)
+          .empty());
+  // A stop rule ends the search at the first if statement (inclusive).
+  CHECK(matches("python",
+                "  pattern: print($A)\n  inside:\n    kind: function_definition\n"
+                "    stopBy: {kind: if_statement}\n",
+                source) == Texts{"print(1)"});
+}
+
+TEST_CASE("engine: inside and has with field", "[rules]") {
+  std::string source = "f(g(x))\nh(y)\n";
+  CHECK(matches("python", "  kind: identifier\n  inside:\n    kind: call\n    field: function\n",
+                source) == Texts{"f", "g", "h"});
+  CHECK(matches("python",
+                "  kind: call\n  has:\n    kind: argument_list\n    field: arguments\n"
+                "    has: {kind: call}\n",
+                source) == Texts{"f(g(x))"});
+}
+
+TEST_CASE("engine: has with stopBy", "[rules]") {
+  std::string source = "def f():\n    return 1\n\ndef g():\n    def h():\n        return 2\n";
+  CHECK(matches("python",
+                "  kind: function_definition\n  has:\n    kind: return_statement\n"
+                "    stopBy: end\n",
+                source)
+            .size() == 3);
+  CHECK(matches("python",
+                "  kind: function_definition\n  has:\n    kind: return_statement\n"
+                "    stopBy: {kind: function_definition}\n",
+                source)
+            .size() == 2);
+  CHECK(
+      matches("python", "  kind: function_definition\n  has:\n    kind: block\n", source).size() ==
+      3);
+}
+
+TEST_CASE("engine: precedes and follows", "[rules]") {
+  std::string source = "let a = 1;\nlet b = 2;\nlet c = 3;\n";
+  CHECK(matches("javascript", "  kind: lexical_declaration\n  follows:\n    pattern: let a = 1\n",
+                source) == Texts{"let b = 2;"});
+  CHECK(matches("javascript",
+                "  kind: lexical_declaration\n  follows:\n    pattern: let a = 1\n"
+                "    stopBy: end\n",
+                source) == Texts{"let b = 2;", "let c = 3;"});
+  CHECK(matches("javascript", "  kind: lexical_declaration\n  precedes:\n    pattern: let c = 3\n",
+                source) == Texts{"let b = 2;"});
+  CHECK(matches("javascript",
+                "  kind: lexical_declaration\n  precedes:\n    pattern: let c = 3\n"
+                "    stopBy: {pattern: let b = 2}\n",
+                source) == Texts{"let b = 2;"});
+}
+
+TEST_CASE("engine: relational captures feed the message", "[rules]") {
+  auto found = run_rules(R"y(id: r
+language: python
+message: "$F calls $G"
+rule:
+  pattern: $G($$$)
+  inside:
+    pattern: def $F($$$P):$$$B
+    stopBy: end
+)y",
+                         "def outer():\n    inner()\n");
+  REQUIRE(found.size() == 1);
+  CHECK(capture(found[0], "F") == "outer");
+  CHECK(capture(found[0], "G") == "inner");
+}
+
+TEST_CASE("engine: constraints", "[rules]") {
+  std::string yaml = R"y(id: r
+language: python
+rule:
+  pattern: print($$$ARGS)
+constraints:
+  ARGS: { regex: "^f\"" }
+)y";
+  auto found = run_rules(yaml, "print(f\"x{y}\")\nprint(\"plain\")\n");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].text == "print(f\"x{y}\")");
+
+  std::string single = R"y(id: r
+language: python
+rule:
+  pattern: $F($A)
+constraints:
+  F: { regex: "^(print|log)$" }
+  A: { kind: integer }
+)y";
+  Texts texts;
+  for (const auto& f : run_rules(single, "print(1)\nlog(x)\nwarn(2)\nlog(3)\n"))
+    texts.push_back(f.text);
+  CHECK(texts == Texts{"print(1)", "log(3)"});
+}
+
+TEST_CASE("engine: utility rules through matches", "[rules]") {
+  std::string yaml = R"y(id: r
+language: python
+utils:
+  is-print:
+    pattern: print($$$)
+  in-function:
+    inside: {kind: function_definition, stopBy: end}
+rule:
+  all:
+    - matches: is-print
+    - matches: in-function
+)y";
+  Texts texts;
+  for (const auto& f : run_rules(yaml, "print(1)\ndef f():\n    print(2)\n"))
+    texts.push_back(f.text);
+  CHECK(texts == Texts{"print(2)"});
+}
+
+TEST_CASE("engine: several rules at once, sorted and without duplicates", "[rules]") {
+  std::string yaml = R"y(id: calls
+language: python
+rule: {kind: call}
+---
+id: prints
+language: python
+rule:
+  any:
+    - pattern: print($A)
+    - pattern: print($$$)
+---
+id: query
+language: python
+query: "(call) @match (call) @match"
+)y";
+  std::vector<rules::Rule> loaded = rules::load_rules(yaml, "t.yaml");
+  std::vector<const rules::Rule*> pointers{&loaded[0], &loaded[1], &loaded[2]};
+  std::string source = "x = print(f(1))\n";
+  lang::Parser parser;
+  lang::Tree tree = parser.parse(*loaded[0].language, source);
+  auto found = rules::match_rules(pointers, tree, source);
+  REQUIRE(found.size() == 5);
+  CHECK(found[0].rule == 0);
+  CHECK(found[0].match.start_byte == 4);
+  CHECK(found[1].rule == 1);
+  CHECK(found[2].rule == 2);
+  CHECK(found[3].match.start_byte == 10);
+  CHECK(found[3].rule == 0);
+  CHECK(found[4].rule == 2);
+}
+
+TEST_CASE("engine: examples of the rules match as documented", "[rules]") {
+  std::vector<rules::Rule> loaded = rules::load_rules(R"y(id: py-bare-except
+language: python
+rule:
+  kind: except_clause
+  not:
+    has:
+      any:
+        - kind: identifier
+        - kind: attribute
+        - kind: tuple
+        - kind: as_pattern
+examples:
+  bad:  ["try:\n  x()\nexcept:\n  pass\n"]
+  good: ["try:\n  x()\nexcept ValueError:\n  pass\n"]
+)y",
+                                                      "t.yaml");
+  const rules::Rule& rule = loaded.at(0);
+  std::vector<const rules::Rule*> pointers{&rule};
+  lang::Parser parser;
+  for (const auto& bad : rule.bad_examples) {
+    lang::Tree tree = parser.parse(*rule.language, bad);
+    CHECK(rules::match_rules(pointers, tree, bad).size() == 1);
+  }
+  for (const auto& good : rule.good_examples) {
+    lang::Tree tree = parser.parse(*rule.language, good);
+    CHECK(rules::match_rules(pointers, tree, good).empty());
+  }
+}
+
+TEST_CASE("engine: one compiled rule is shared by threads", "[rules]") {
+  std::vector<rules::Rule> loaded = rules::load_rules(
+      "id: r\nlanguage: python\nrule: {pattern: print($A)}\n---\nid: q\nlanguage: python\n"
+      "query: '((call function: (identifier) @f) @match (#eq? @f \"print\"))'\n",
+      "t.yaml");
+  std::vector<const rules::Rule*> pointers{&loaded[0], &loaded[1]};
+  std::string source;
+  for (int i = 0; i < 200; ++i)
+    source += "print(" + std::to_string(i) + ")\n";
+  std::vector<std::size_t> counts(4);
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < counts.size(); ++t) {
+    threads.emplace_back([&, t] {
+      lang::Parser parser;
+      for (int round = 0; round < 5; ++round) {
+        lang::Tree tree = parser.parse(*loaded[0].language, source);
+        counts[t] += rules::match_rules(pointers, tree, source).size();
+      }
+    });
+  }
+  for (auto& thread : threads)
+    thread.join();
+  for (std::size_t count : counts)
+    CHECK(count == 5 * 400);
+}

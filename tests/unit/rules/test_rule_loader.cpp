@@ -1,0 +1,355 @@
+#include <catch2/catch.hpp>
+
+#include <optional>
+
+#include "rules/rule_error.hpp"
+#include "rules/rule_loader.hpp"
+
+using namespace mentor;
+using rules::RuleErrorKind;
+
+namespace {
+
+struct Failure {
+  RuleErrorKind kind;
+  std::string message;
+  int line;
+  int column;
+  std::string file;
+};
+
+std::optional<Failure> load_failure(const std::string& yaml) {
+  try {
+    rules::load_rules(yaml, "rules.yaml");
+  } catch (const rules::RuleError& e) {
+    return Failure{e.kind(), e.what(), e.pos().line, e.pos().column, e.pos().file};
+  }
+  return std::nullopt;
+}
+
+// The one failure of `yaml`; fails the test if it loads.
+Failure failure(const std::string& yaml) {
+  auto f = load_failure(yaml);
+  INFO(yaml);
+  REQUIRE(f.has_value());
+  return *f;
+}
+
+}  // namespace
+
+TEST_CASE("loader: a complete rule", "[rules]") {
+  auto loaded = rules::load_rules(R"y(id: py-print
+language: python
+severity: error
+message: "print($$$ARGS) left in"
+skill: readability
+lesson: |
+  Use logging.
+url: https://example.com/print
+metadata: { owner: team }
+files: ["src/**/*.py"]
+ignores: ["src/vendor/**"]
+rule:
+  pattern: print($$$ARGS)
+examples:
+  bad: ["print(1)"]
+  good: ["log(1)"]
+)y",
+                                  "rules.yaml");
+  REQUIRE(loaded.size() == 1);
+  const rules::Rule& rule = loaded[0];
+  CHECK(rule.id == "py-print");
+  CHECK(rule.language->name == "python");
+  CHECK(rule.severity == rules::Severity::error);
+  CHECK(rule.message == "print($$$ARGS) left in");
+  CHECK(rule.skill == "readability");
+  CHECK(rule.lesson == "Use logging.\n");
+  CHECK(rule.url == "https://example.com/print");
+  CHECK(rule.files == std::vector<std::string>{"src/**/*.py"});
+  CHECK(rule.bad_examples == std::vector<std::string>{"print(1)"});
+  CHECK(rule.good_examples == std::vector<std::string>{"log(1)"});
+  CHECK(rule.origin.file == "rules.yaml");
+  CHECK(rule.origin.line == 1);
+  CHECK(rule.matcher != nullptr);
+  CHECK(rule.applies_to("src/app/main.py"));
+  CHECK_FALSE(rule.applies_to("src/vendor/x.py"));
+  CHECK_FALSE(rule.applies_to("tools/x.py"));
+}
+
+TEST_CASE("loader: several documents, defaults and ast-grep's note", "[rules]") {
+  auto loaded = rules::load_rules(R"y(id: one
+language: Python
+note: the lesson
+rule: { kind: call }
+---
+id: two
+language: js
+query: "(call_expression) @match"
+---
+id: three
+language: go
+severity: off
+rule: { kind: call_expression }
+---
+)y",
+                                  "rules.yaml");
+  REQUIRE(loaded.size() == 2);
+  CHECK(loaded[0].severity == rules::Severity::warning);
+  CHECK(loaded[0].lesson == "the lesson");
+  CHECK(loaded[0].message == "one");
+  CHECK(loaded[1].language->name == "javascript");
+  CHECK(loaded[1].origin.line == 6);
+}
+
+TEST_CASE("loader: severities", "[rules]") {
+  CHECK(rules::severity_from_string("praise") == rules::Severity::praise);
+  CHECK_FALSE(rules::severity_from_string("fatal").has_value());
+  CHECK(rules::to_string(rules::Severity::hint) == "hint");
+  CHECK(rules::blocks(rules::Severity::error, rules::Severity::error));
+  CHECK_FALSE(rules::blocks(rules::Severity::warning, rules::Severity::error));
+  CHECK(rules::blocks(rules::Severity::warning, rules::Severity::warning));
+  CHECK_FALSE(rules::blocks(rules::Severity::praise, rules::Severity::praise));
+}
+
+TEST_CASE("loader: interpolate", "[rules]") {
+  rules::Match match;
+  match.captures = {{"A", "x"}, {"ARGS", "1, 2"}, {"call", "f()"}};
+  CHECK(rules::interpolate("$A and $$$ARGS, $call; $B stays, $ 5 and $$$", match) ==
+        "x and 1, 2, f(); $B stays, $ 5 and $$$");
+  CHECK(rules::interpolate("$A.", match) == "x.");
+}
+
+TEST_CASE("loader: YAML syntax error", "[rules]") {
+  Failure f = failure("id: x\nlanguage: python\nrule: {pattern: [unclosed\n");
+  CHECK(f.kind == RuleErrorKind::yaml_syntax);
+  CHECK(f.file == "rules.yaml");
+  CHECK(f.line == 4);
+  CHECK(f.column == 1);
+  CHECK(f.message.find("invalid YAML") != std::string::npos);
+}
+
+TEST_CASE("loader: unknown keys with a hint", "[rules]") {
+  Failure f = failure("id: py-foo\nlanguage: python\nrule:\n  paterns: print($A)\n");
+  CHECK(f.kind == RuleErrorKind::unknown_key);
+  CHECK(f.message == "rule 'py-foo': unknown key 'paterns' (did you mean 'pattern'?)");
+  CHECK(f.line == 4);
+  CHECK(f.column == 3);
+
+  Failure top = failure("language: python\nmesage: hi\nid: py-foo\nrule: {kind: call}\n");
+  CHECK(top.message == "rule 'py-foo': unknown key 'mesage' (did you mean 'message'?)");
+  CHECK(top.line == 2);
+  CHECK(top.column == 1);
+
+  Failure relation =
+      failure("id: a\nlanguage: python\nrule:\n  kind: call\n  inside:\n    stopby: end\n");
+  CHECK(relation.message == "rule 'a': unknown key 'stopby' (did you mean 'stopBy'?)");
+  CHECK(relation.line == 6);
+  CHECK(relation.column == 5);
+
+  Failure unsupported = failure("id: a\nlanguage: python\nrule:\n  nthChild: 1\n");
+  CHECK(unsupported.message.find("not supported") != std::string::npos);
+}
+
+TEST_CASE("loader: missing and conflicting keys", "[rules]") {
+  Failure no_id = failure("\nlanguage: python\nrule: {kind: call}\n");
+  CHECK(no_id.kind == RuleErrorKind::missing_key);
+  CHECK(no_id.line == 2);
+  CHECK(no_id.column == 1);
+
+  Failure no_language = failure("id: a\nrule: {kind: call}\n");
+  CHECK(no_language.kind == RuleErrorKind::missing_key);
+  CHECK(no_language.message == "rule 'a': missing key 'language'");
+
+  Failure no_rule = failure("id: a\nlanguage: python\n");
+  CHECK(no_rule.kind == RuleErrorKind::missing_key);
+
+  Failure both = failure("id: a\nlanguage: python\nrule: {kind: call}\nquery: (call) @match\n");
+  CHECK(both.kind == RuleErrorKind::conflicting_keys);
+  CHECK(both.line == 4);
+  CHECK(both.column == 8);
+
+  Failure empty = failure("id: a\nlanguage: python\nrule:\n  inside: {kind: call}\n  not: {}\n");
+  CHECK(empty.kind == RuleErrorKind::empty_rule);
+  CHECK(empty.line == 5);
+  CHECK(empty.column == 8);
+}
+
+TEST_CASE("loader: wrong types", "[rules]") {
+  Failure f = failure("id: a\nlanguage: python\nmessage: [1, 2]\nrule: {kind: call}\n");
+  CHECK(f.kind == RuleErrorKind::wrong_type);
+  CHECK(f.message == "rule 'a': 'message' must be a string");
+  CHECK(f.line == 3);
+  CHECK(f.column == 10);
+
+  Failure rule = failure("id: a\nlanguage: python\nrule: print($A)\n");
+  CHECK(rule.kind == RuleErrorKind::wrong_type);
+  CHECK(rule.line == 3);
+  CHECK(rule.column == 7);
+
+  Failure all = failure("id: a\nlanguage: python\nrule:\n  all: {kind: call}\n");
+  CHECK(all.kind == RuleErrorKind::wrong_type);
+  CHECK(all.line == 4);
+  CHECK(all.column == 8);
+
+  Failure stop = failure("id: a\nlanguage: python\nrule:\n  has: {kind: call, stopBy: far}\n");
+  CHECK(stop.kind == RuleErrorKind::wrong_type);
+  CHECK(stop.column == 29);
+
+  Failure not_map = failure("- a\n- b\n");
+  CHECK(not_map.kind == RuleErrorKind::wrong_type);
+}
+
+TEST_CASE("loader: ids must be kebab-case", "[rules]") {
+  Failure f = failure("id: Py_Foo\nlanguage: python\nrule: {kind: call}\n");
+  CHECK(f.kind == RuleErrorKind::invalid_id);
+  CHECK(f.line == 1);
+  CHECK(f.column == 5);
+  CHECK(load_failure("id: py-foo-2\nlanguage: python\nrule: {kind: call}\n") == std::nullopt);
+  CHECK(load_failure("id: py--foo\nlanguage: python\nrule: {kind: call}\n").has_value());
+}
+
+TEST_CASE("loader: unknown language and severity", "[rules]") {
+  Failure language = failure("id: x\nlanguage: cobol\nmessage: m\nrule:\n  kind: call\n");
+  CHECK(language.kind == RuleErrorKind::unknown_language);
+  CHECK(language.line == 2);
+  CHECK(language.column == 11);
+  CHECK(language.message.find("cobol") != std::string::npos);
+  Failure close = failure("id: x\nlanguage: pyton\nrule:\n  kind: call\n");
+  CHECK(close.message.find("did you mean 'python'") != std::string::npos);
+
+  Failure severity = failure("id: x\nlanguage: python\nseverity: eror\nrule: {kind: call}\n");
+  CHECK(severity.kind == RuleErrorKind::unknown_severity);
+  CHECK(severity.line == 3);
+  CHECK(severity.column == 11);
+  CHECK(severity.message.find("did you mean 'error'") != std::string::npos);
+}
+
+TEST_CASE("loader: unknown kind and field", "[rules]") {
+  Failure kind = failure("id: x\nlanguage: python\nrule:\n  kind: cal\n");
+  CHECK(kind.kind == RuleErrorKind::unknown_kind);
+  CHECK(kind.line == 4);
+  CHECK(kind.column == 9);
+  CHECK(kind.message.find("did you mean 'call'") != std::string::npos);
+
+  Failure supertype = failure("id: x\nlanguage: python\nrule:\n  kind: expression\n");
+  CHECK(supertype.kind == RuleErrorKind::unknown_kind);
+  CHECK(supertype.message.find("supertype") != std::string::npos);
+
+  Failure nested =
+      failure("id: x\nlanguage: python\nrule:\n  any:\n    - kind: call\n    - kind: nosuch\n");
+  CHECK(nested.kind == RuleErrorKind::unknown_kind);
+  CHECK(nested.line == 6);
+  CHECK(nested.column == 13);
+
+  Failure field = failure(
+      "id: x\nlanguage: python\nrule:\n  kind: identifier\n  inside:\n    kind: call\n"
+      "    field: functon\n");
+  CHECK(field.kind == RuleErrorKind::unknown_field);
+  CHECK(field.line == 7);
+  CHECK(field.column == 12);
+  CHECK(field.message.find("did you mean 'function'") != std::string::npos);
+
+  Failure selector =
+      failure("id: x\nlanguage: python\nrule:\n  pattern:\n    context: f(x)\n    selector: cal\n");
+  CHECK(selector.kind == RuleErrorKind::unknown_kind);
+  CHECK(selector.line == 6);
+  CHECK(selector.column == 15);
+}
+
+TEST_CASE("loader: invalid patterns point into the pattern", "[rules]") {
+  Failure plain = failure("id: x\nlanguage: python\nmessage: m\nrule:\n  pattern: \"def (:\"\n");
+  CHECK(plain.kind == RuleErrorKind::invalid_pattern);
+  CHECK(plain.line == 5);
+  CHECK(plain.column >= 12);
+
+  Failure block = failure(
+      "id: x\nlanguage: python\nrule:\n  pattern: |\n    if $A:\n        pass\n    else pass\n");
+  CHECK(block.kind == RuleErrorKind::invalid_pattern);
+  CHECK(block.line == 7);
+  CHECK(block.column >= 5);
+
+  Failure multiple = failure("id: x\nlanguage: python\nrule:\n  pattern: a; b\n");
+  CHECK(multiple.kind == RuleErrorKind::invalid_pattern);
+  CHECK(multiple.message.find("more than one") != std::string::npos);
+  CHECK(multiple.line == 4);
+  CHECK(multiple.column == 12);
+
+  Failure strictness = failure(
+      "id: x\nlanguage: python\nrule:\n  pattern:\n    context: f($A)\n    strictness: smrt\n");
+  CHECK(strictness.message.find("did you mean 'smart'") != std::string::npos);
+}
+
+TEST_CASE("loader: invalid queries point into the query", "[rules]") {
+  Failure block = failure(
+      "id: x\nlanguage: python\nmessage: m\nquery: |\n  (call\n    function: (nosuchkind) @f) "
+      "@match\n");
+  CHECK(block.kind == RuleErrorKind::invalid_query);
+  CHECK(block.message == "rule 'x': invalid query: unknown node kind 'nosuchkind'");
+  CHECK(block.line == 6);
+  CHECK(block.column == 16);
+
+  Failure quoted = failure("id: x\nlanguage: python\nquery: \"(call nosuch: (identifier)) @m\"\n");
+  CHECK(quoted.message.find("unknown field 'nosuch'") != std::string::npos);
+  CHECK(quoted.line == 3);
+  CHECK(quoted.column == 15);
+
+  Failure plain = failure("id: x\nlanguage: python\nquery: (call) @m)\n");
+  CHECK(plain.kind == RuleErrorKind::invalid_query);
+  CHECK(plain.line == 3);
+  CHECK(plain.column == 17);
+
+  Failure predicate =
+      failure("id: x\nlanguage: python\nquery: |\n  ((identifier) @i\n   (#is-odd? @i))\n");
+  CHECK(predicate.message.find("unsupported predicate '#is-odd?'") != std::string::npos);
+  CHECK(predicate.line == 5);
+  CHECK(predicate.column == 5);
+
+  Failure no_capture = failure("id: x\nlanguage: python\nquery: (call)\n");
+  CHECK(no_capture.message.find("without captures") != std::string::npos);
+}
+
+TEST_CASE("loader: invalid regexes", "[rules]") {
+  Failure rule = failure("id: x\nlanguage: python\nrule:\n  regex: \"a(b\"\n");
+  CHECK(rule.kind == RuleErrorKind::invalid_regex);
+  CHECK(rule.line == 4);
+  CHECK(rule.column == 11);
+
+  // Backreferences and lookarounds need a backtracking engine: RE2 rejects them.
+  Failure backtracking = failure("id: x\nlanguage: python\nrule:\n  regex: (a)\\1\n");
+  CHECK(backtracking.kind == RuleErrorKind::invalid_regex);
+
+  Failure constraint = failure(
+      "id: x\nlanguage: python\nrule: {pattern: f($A)}\nconstraints:\n  A: {regex: '(?<=x)y'}\n");
+  CHECK(constraint.kind == RuleErrorKind::invalid_regex);
+  CHECK(constraint.line == 5);
+
+  Failure query =
+      failure("id: x\nlanguage: python\nquery: |\n  ((identifier) @i\n   (#match? @i \"[a-\"))\n");
+  CHECK(query.kind == RuleErrorKind::invalid_regex);
+  CHECK(query.line == 5);
+  CHECK(query.column == 17);
+}
+
+TEST_CASE("loader: utility rules", "[rules]") {
+  CHECK(load_failure("id: x\nlanguage: python\nutils:\n  is-call: {kind: call}\n"
+                     "rule: {matches: is-call}\n") == std::nullopt);
+  Failure unknown = failure(
+      "id: x\nlanguage: python\nutils:\n  is-call: {kind: call}\nrule: {matches: is-cal}\n");
+  CHECK(unknown.kind == RuleErrorKind::unknown_util);
+  CHECK(unknown.line == 5);
+  CHECK(unknown.column == 17);
+  CHECK(unknown.message.find("did you mean 'is-call'") != std::string::npos);
+
+  Failure cycle = failure(
+      "id: x\nlanguage: python\nutils:\n  a: {matches: b}\n  b: {any: [{matches: a}]}\n"
+      "rule: {matches: a}\n");
+  CHECK(cycle.kind == RuleErrorKind::cyclic_util);
+  // Through a relation the recursion moves to other nodes and ends: allowed.
+  CHECK(load_failure("id: x\nlanguage: python\nutils:\n  in-call: {any: [{kind: call}, "
+                     "{inside: {matches: in-call}}]}\nrule: {matches: in-call}\n") == std::nullopt);
+}
+
+TEST_CASE("loader: empty rule object", "[rules]") {
+  Failure f = failure("id: x\nlanguage: python\nrule:\n  not:\n    has: {}\n");
+  CHECK(f.kind == RuleErrorKind::empty_rule);
+}
