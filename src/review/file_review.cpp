@@ -30,6 +30,30 @@ bool overlaps_added(const rules::Match& match, std::span<const git::LineRange> a
   return it != added.end() && it->first <= last;
 }
 
+// The bytes of the added lines (each line with its terminator), sorted and disjoint.
+std::vector<rules::ByteRange> added_bytes(std::string_view source,
+                                          std::span<const git::LineRange> added) {
+  std::vector<rules::ByteRange> out;
+  std::uint32_t line = 1;
+  std::size_t offset = 0;
+  auto next_line = [&] {
+    std::size_t newline = source.find('\n', offset);
+    offset = newline == std::string_view::npos ? source.size() : newline + 1;
+    ++line;
+  };
+  for (const auto& range : added) {
+    while (line < range.first && offset < source.size())
+      next_line();
+    std::size_t start = offset;
+    while (line <= range.last && offset < source.size())
+      next_line();
+    if (offset > start) {
+      out.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(offset)});
+    }
+  }
+  return out;
+}
+
 std::string_view line_at(std::string_view source, std::uint32_t start_byte) {
   if (start_byte > source.size())
     return {};
@@ -65,7 +89,15 @@ std::vector<Finding> review_file(const FileChange& change,
     return findings;
 
   lang::Tree tree = parser.parse(*change.language, change.new_source);
-  std::vector<rules::RuleMatch> matches = rules::match_rules(rules, tree, change.new_source);
+  // Under added/introduced only nodes on added lines can be findings: try those alone first.
+  std::vector<rules::ByteRange> within;
+  if (scope != Scope::file) {
+    within = added_bytes(change.new_source, change.added);
+    if (within.empty())
+      return findings;
+  }
+  std::vector<rules::RuleMatch> matches =
+      rules::match_rules(rules, tree, change.new_source, within);
 
   std::vector<const rules::RuleMatch*> kept;
   for (const auto& m : matches) {
@@ -84,11 +116,12 @@ std::vector<Finding> review_file(const FileChange& change,
 
   std::vector<bool> report(kept.size(), true);
   if (scope == Scope::introduced && change.old_source) {
-    // How many more times each fingerprint occurs after the change than before it.
+    // How many more times each fingerprint occurs after the change than before it: this needs
+    // the whole file on both sides, which is matched only now that there is a candidate.
     std::map<std::string, long> surplus;
     for (const auto& fp : fingerprints)
       surplus.emplace(fp, 0);
-    for (const auto& m : matches) {
+    for (const auto& m : rules::match_rules(rules, tree, change.new_source)) {
       auto it =
           surplus.find(fingerprint_of(*rules[m.rule], change.path, change.new_source, m.match));
       if (it != surplus.end())

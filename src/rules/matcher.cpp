@@ -271,11 +271,12 @@ bool Matcher::has_below(const Relation& relation, TSNode node, MatchContext& con
   return false;
 }
 
-std::vector<Match> Matcher::run_query(TSNode root, MatchContext& context) const {
+std::vector<Match> Matcher::run_query(TSNode root, MatchContext& context, std::uint32_t start_byte,
+                                      std::uint32_t end_byte) const {
   std::vector<Match> out;
   if (!query_)
     return out;
-  for (auto& found : query_->run(root, context)) {
+  for (auto& found : query_->run(root, context, start_byte, end_byte)) {
     bool ok = true;
     for (const auto& constraint : constraints_) {
       std::vector<TSNode> nodes;

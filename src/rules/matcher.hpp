@@ -73,8 +73,10 @@ class Matcher {
   // metavariables are in `env`.
   bool matches(TSNode node, MatchContext& context, MetaVarEnv& env) const;
 
-  // Query rules: every match below `root` that satisfies predicates and constraints.
-  std::vector<Match> run_query(TSNode root, MatchContext& context) const;
+  // Query rules: every match below `root` that satisfies predicates and constraints, among nodes
+  // intersecting the bytes [start_byte, end_byte).
+  std::vector<Match> run_query(TSNode root, MatchContext& context, std::uint32_t start_byte = 0,
+                               std::uint32_t end_byte = UINT32_MAX) const;
 
  private:
   bool eval(const RuleNode& rule, TSNode node, MatchContext& context, MetaVarEnv& env) const;

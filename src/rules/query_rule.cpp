@@ -230,9 +230,11 @@ bool QueryRule::holds(const QueryPredicate& predicate, const TSQueryMatch& match
   return predicate.all_nodes;
 }
 
-std::vector<QueryMatch> QueryRule::run(TSNode root, const MatchContext& context) const {
+std::vector<QueryMatch> QueryRule::run(TSNode root, const MatchContext& context,
+                                       std::uint32_t start_byte, std::uint32_t end_byte) const {
   std::vector<QueryMatch> out;
   lang::QueryCursorPtr cursor(ts_query_cursor_new());
+  ts_query_cursor_set_byte_range(cursor.get(), start_byte, end_byte);
   ts_query_cursor_exec(cursor.get(), query_.get(), root);
   TSQueryMatch match;
   while (ts_query_cursor_next_match(cursor.get(), &match)) {

@@ -49,9 +49,12 @@ class QueryRule {
   static QueryRule compile(const Text& query, const lang::Language& language,
                            std::string_view rule_id);
 
-  // Every match below `root` whose predicates hold. The reported node is the capture named
-  // `match`, else the widest capture (the pattern's root when it is captured).
-  std::vector<QueryMatch> run(TSNode root, const MatchContext& context) const;
+  // Every match below `root` whose predicates hold, limited to nodes that intersect the bytes
+  // [start_byte, end_byte). The reported node is the capture named `match`, else the widest
+  // capture (the pattern's root when it is captured).
+  std::vector<QueryMatch> run(TSNode root, const MatchContext& context,
+                              std::uint32_t start_byte = 0,
+                              std::uint32_t end_byte = UINT32_MAX) const;
 
  private:
   bool holds(const QueryPredicate& predicate, const TSQueryMatch& match,

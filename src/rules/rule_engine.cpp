@@ -43,10 +43,20 @@ KindIndex index_rules(std::span<const Rule* const> rules, const KindTable& kinds
   return index;
 }
 
+// Whether [start, end) intersects one of `ranges` (sorted, disjoint); empty `ranges` = all.
+bool intersects(std::span<const ByteRange> ranges, std::uint32_t start, std::uint32_t end) {
+  if (ranges.empty())
+    return true;
+  // The first range that ends after `start`.
+  auto it = std::upper_bound(ranges.begin(), ranges.end(), start,
+                             [](std::uint32_t byte, const ByteRange& r) { return byte < r.end; });
+  return it != ranges.end() && (it->start < end || (start == end && it->start <= start));
+}
+
 }  // namespace
 
 std::vector<RuleMatch> match_rules(std::span<const Rule* const> rules, const lang::Tree& tree,
-                                   std::string_view source) {
+                                   std::string_view source, std::span<const ByteRange> within) {
   std::vector<RuleMatch> out;
   if (rules.empty())
     return out;
@@ -58,8 +68,15 @@ std::vector<RuleMatch> match_rules(std::span<const Rule* const> rules, const lan
     const Matcher* matcher = rules[i]->matcher.get();
     if (matcher == nullptr || !matcher->is_query())
       continue;
-    for (auto& match : matcher->run_query(root, context))
-      out.push_back(RuleMatch{i, std::move(match)});
+    if (within.empty()) {
+      for (auto& match : matcher->run_query(root, context))
+        out.push_back(RuleMatch{i, std::move(match)});
+      continue;
+    }
+    for (const ByteRange& range : within) {
+      for (auto& match : matcher->run_query(root, context, range.start, range.end))
+        out.push_back(RuleMatch{i, std::move(match)});
+    }
   }
 
   KindIndex index = index_rules(rules, kinds);
@@ -75,6 +92,16 @@ std::vector<RuleMatch> match_rules(std::span<const Rule* const> rules, const lan
     bool done = false;
     while (!done) {
       TSNode node = ts_tree_cursor_current_node(cursor);
+      if (!intersects(within, ts_node_start_byte(node), ts_node_end_byte(node))) {
+        // Nothing below a node outside the ranges can intersect them either.
+        while (!ts_tree_cursor_goto_next_sibling(cursor)) {
+          if (!ts_tree_cursor_goto_parent(cursor)) {
+            done = true;
+            break;
+          }
+        }
+        continue;
+      }
       TSSymbol kind = kinds.canonical(node);
       if (kind < index.by_kind.size()) {
         for (std::size_t i : index.by_kind[kind])

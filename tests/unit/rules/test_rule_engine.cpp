@@ -241,3 +241,40 @@ TEST_CASE("engine: one compiled rule is shared by threads", "[rules]") {
   for (std::size_t count : counts)
     CHECK(count == 5 * 400);
 }
+
+TEST_CASE("engine: matching limited to byte ranges", "[rules]") {
+  // One pattern rule and one query rule; only matches intersecting the ranges are returned, and
+  // the result equals the whole-file result filtered to those ranges.
+  std::vector<rules::Rule> loaded = rules::load_rules(R"(id: p
+language: python
+rule:
+  pattern: print($A)
+---
+id: q
+language: python
+query: |
+  (call function: (identifier) @f (#eq? @f "len")) @match
+)",
+                                                      "test.yaml");
+  std::vector<const rules::Rule*> pointers{&loaded[0], &loaded[1]};
+  std::string source = "print(1)\nlen(a)\nprint(2)\nlen(b)\nx = [print(3),\n  len(c)]\n";
+  lang::Parser parser;
+  lang::Tree tree = parser.parse(*loaded[0].language, source);
+  auto texts = [&](std::span<const rules::ByteRange> within) {
+    std::vector<std::string> out;
+    for (const auto& m : rules::match_rules(pointers, tree, source, within)) {
+      out.push_back(source.substr(m.match.start_byte, m.match.end_byte - m.match.start_byte));
+    }
+    return out;
+  };
+  CHECK(texts({}).size() == 6);
+  const rules::ByteRange line3[] = {{16, 25}};  // "print(2)\n"
+  CHECK(texts(line3) == std::vector<std::string>{"print(2)"});
+  const rules::ByteRange lines2and4[] = {{9, 16}, {25, 32}};
+  CHECK(texts(lines2and4) == std::vector<std::string>{"len(a)", "len(b)"});
+  // A range inside a multi-line statement still finds the nodes that cross it.
+  const rules::ByteRange line6[] = {{47, 57}};
+  CHECK(texts(line6) == std::vector<std::string>{"len(c)"});
+  const rules::ByteRange nothing[] = {{1000, 1001}};
+  CHECK(texts(nothing).empty());
+}
