@@ -62,15 +62,13 @@ def build_repository(path, commits):
     out = []
 
     def data(payload):
-        out.append(b"data %d\n" % len(payload))
-        out.append(payload)
-        out.append(b"\n")
+        return b"data %d\n%s\n" % (len(payload), payload)
 
     def commit(mark, when, message, ops):
         out.append(b"commit refs/heads/main\nmark :%d\n" % mark)
         out.append(b"author Mentee Example <mentee@example.com> %d +0000\n" % when)
         out.append(b"committer Mentee Example <mentee@example.com> %d +0000\n" % when)
-        data(message.encode())
+        out.append(data(message.encode()))
         if mark > 1:
             out.append(b"from :%d\n" % (mark - 1))
         out.extend(ops)
@@ -114,7 +112,7 @@ def build_repository(path, commits):
                     cut = rng.randrange(len(lines) - 10)
                     del lines[cut:cut + rng.randint(1, 8)]
             ops.append(b'M 100644 inline "%s"\n' % target.encode())
-            data(b"".join(tracked[target]))
+            ops.append(data(b"".join(tracked[target])))
         when += 600
         commit(i + 2, when, "change %d" % i, ops)
     subprocess.run(["git", "init", "-q", "--bare", path], check=True)
