@@ -111,7 +111,7 @@ TEST_CASE("a change that makes an unchanged line part of a finding is reported",
   CHECK(findings[0]["end_line"] == 3);
 }
 
-TEST_CASE("--scope file reports old findings in changed files", "[e2e][check][scope]") {
+TEST_CASE("scope file reports old findings in changed files", "[e2e][check][scope]") {
   TestRepo repo;
   RuleFile rules(kPrintRules);
   repo.write("app.py", "print(1)\n");
@@ -256,7 +256,7 @@ TEST_CASE("a bare repository is reviewed without a work tree", "[e2e][check]") {
   CHECK(findings[0]["commit"] == head);
 }
 
-TEST_CASE("--fail-on and fail_on decide the exit code", "[e2e][check]") {
+TEST_CASE("the fail-on option and fail_on decide the exit code", "[e2e][check]") {
   TestRepo repo;
   RuleFile rules(kPrintRules);
   repo.write("app.js", "console.log(1);\n");

@@ -100,7 +100,7 @@ TEST_CASE("usage errors exit 2", "[e2e][errors]") {
   CHECK(run_mentor({}).code == 2);
 }
 
-TEST_CASE("--help explains and exits 0", "[e2e][cli]") {
+TEST_CASE("help explains and exits 0", "[e2e][cli]") {
   MentorRun run = run_mentor({"check", "--help"});
   CHECK(run.code == 0);
   CHECK(run.out.find("--scope") != std::string::npos);

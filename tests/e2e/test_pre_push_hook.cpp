@@ -1,0 +1,105 @@
+// The hooks/pre-push script with a real `git push` to a bare repository.
+#include <filesystem>
+
+#include "e2e/check_fixture.hpp"
+
+namespace mentor::test {
+
+namespace {
+
+struct PushFixture {
+  TestRepo remote{true};
+  TempDir clone_dir;
+  TestRepo work = clone();
+  Environment env;
+
+  TestRepo clone() {
+    REQUIRE(run_command({"git", "clone", "-q", remote.path().string(), "work"}, clone_dir.path())
+                .exit_code == 0);
+    TestRepo repo = TestRepo::adopt(clone_dir.path() / "work");
+    repo.git({"symbolic-ref", "HEAD", "refs/heads/main"});  // whatever init.defaultBranch says
+    return repo;
+  }
+
+  PushFixture() {
+    std::filesystem::path hooks = work.git_dir() / "hooks";
+    std::filesystem::create_directories(hooks);
+    std::filesystem::copy_file(std::filesystem::path(GIT_MENTOR_SOURCE_DIR) / "hooks" / "pre-push",
+                               hooks / "pre-push",
+                               std::filesystem::copy_options::overwrite_existing);
+    env = work.env();
+    std::string bin_dir = std::filesystem::path(GIT_MENTOR_BINARY).parent_path().string();
+    env.emplace_back("PATH", bin_dir + ":" + std::getenv("PATH"));
+    work.write(".mentor/rules.yaml", kPrintRules);
+    work.write(".git-mentor.yaml", "rules: [.mentor]\n");
+    work.write("app.py", "x = 1\n");
+    work.commit("mentor's start");
+    REQUIRE(push({"origin", "main"}).exit_code == 0);
+  }
+
+  CommandResult push(std::vector<std::string> args) {
+    std::vector<std::string> argv{"git", "push", "-q"};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return run_command(argv, work.path(), "", env);
+  }
+
+  std::string remote_head(const std::string& ref) {
+    return run_command({"git", "rev-parse", "--verify", "-q", ref}, remote.path()).out;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("pre-push refuses a blocking finding and nothing reaches the remote", "[e2e][hook]") {
+  PushFixture fx;
+  std::string before = fx.remote_head("main");
+  fx.work.write("app.py", "x = 1\nprint(x)\n");
+  fx.work.commit("debug print");
+  CommandResult result = fx.push({"origin", "main"});
+  CHECK(result.exit_code != 0);
+  CHECK(result.err.find("app.py:2:1: error: print(x) left in [no-print]") != std::string::npos);
+  CHECK(result.err.find("--no-verify") != std::string::npos);
+  CHECK(fx.remote_head("main") == before);
+}
+
+TEST_CASE("pre-push lets a clean push through", "[e2e][hook]") {
+  PushFixture fx;
+  fx.work.write("app.py", "x = 2\n");
+  std::string head = fx.work.commit("clean");
+  CHECK(fx.push({"origin", "main"}).exit_code == 0);
+  CHECK(fx.remote_head("main") == head + "\n");
+}
+
+TEST_CASE("pre-push on a new branch reviews only what the remote lacks", "[e2e][hook]") {
+  PushFixture fx;
+  // An old finding already on the remote's main must not block a new branch built on it.
+  fx.work.write("old.py", "print('old')\n");
+  fx.work.commit("old finding");
+  REQUIRE(fx.push({"--no-verify", "origin", "main"}).exit_code == 0);
+  fx.work.git({"checkout", "-q", "-b", "topic"});
+  fx.work.write("new.py", "y = 1\n");
+  std::string clean = fx.work.commit("clean topic work");
+  CHECK(fx.push({"origin", "topic"}).exit_code == 0);
+  CHECK(fx.remote_head("topic") == clean + "\n");
+}
+
+TEST_CASE("pre-push with two refs blocks on the second alone; a delete passes", "[e2e][hook]") {
+  PushFixture fx;
+  fx.work.git({"checkout", "-q", "-b", "good"});
+  fx.work.write("good.py", "ok = True\n");
+  fx.work.commit("good");
+  fx.work.git({"checkout", "-q", "-b", "bad", "main"});
+  fx.work.write("bad.py", "print('bad')\n");
+  fx.work.commit("bad");
+  CommandResult result = fx.push({"origin", "good", "bad"});
+  CHECK(result.exit_code != 0);
+  CHECK(result.err.find("bad.py") != std::string::npos);
+  CHECK(result.err.find("good.py") == std::string::npos);
+  CHECK(fx.remote_head("bad").empty());
+
+  REQUIRE(fx.push({"origin", "good"}).exit_code == 0);
+  CHECK(fx.push({"origin", "--delete", "good"}).exit_code == 0);
+  CHECK(fx.remote_head("good").empty());
+}
+
+}  // namespace mentor::test
