@@ -335,3 +335,30 @@ TEST_CASE("the bundled rules are used when none are configured", "[e2e][check]")
 }
 
 }  // namespace mentor::test
+
+namespace mentor::test {
+
+TEST_CASE("colour only when asked for or on a terminal", "[e2e][check]") {
+  TestRepo repo;
+  RuleFile rules(kPrintRules);
+  repo.write("app.py", "print(1)\n");
+  repo.commit("first");
+  // Not a terminal: plain text.
+  MentorRun plain = run_mentor(check_args(repo, rules, {"HEAD"}));
+  CHECK(plain.out.find('\x1b') == std::string::npos);
+  MentorRun colored = run_mentor(check_args(repo, rules, {"HEAD", "--color", "always"}));
+  CHECK(colored.out.find("\x1b[1;31merror\x1b[0m") != std::string::npos);
+  // On a terminal, NO_COLOR turns colour off.
+  std::ostringstream out;
+  std::ostringstream err;
+  auto args = check_args(repo, rules, {"HEAD"});
+  setenv("NO_COLOR", "1", 1);
+  cli::run(args, cli::Streams{out, err, true, false});
+  unsetenv("NO_COLOR");
+  CHECK(out.str().find('\x1b') == std::string::npos);
+  std::ostringstream tty_out;
+  cli::run(args, cli::Streams{tty_out, err, true, false});
+  CHECK(tty_out.str().find('\x1b') != std::string::npos);
+}
+
+}  // namespace mentor::test
