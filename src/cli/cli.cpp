@@ -71,23 +71,23 @@ int run(const std::vector<std::string>& args, Streams streams) {
       ->take_all();
   check->add_option("--format", check_args.format, "Output format")
       ->check(CLI::IsMember({"text", "json"}))
-      ->type_name("text|json");
+      ->type_name("FORMAT");
   check
       ->add_option("--fail-on", check_args.fail_on,
                    "Exit 1 on findings at or above this severity (default: config, else error)")
       ->check(CLI::IsMember({"error", "warning", "never"}))
-      ->type_name("error|warning|never");
+      ->type_name("SEVERITY");
   check
       ->add_option("--scope", check_args.scope,
                    "Which matches count: introduced by the commit (default), on added lines, or "
                    "anywhere in changed files")
       ->check(CLI::IsMember({"introduced", "added", "file"}))
-      ->type_name("introduced|added|file");
+      ->type_name("SCOPE");
   check->add_option("-j,--jobs", check_args.jobs, "Commits reviewed in parallel (default: cores)")
       ->type_name("N");
   check->add_option("--color", check_args.color, "Colour the text output")
       ->check(CLI::IsMember({"auto", "always", "never"}))
-      ->type_name("auto|always|never");
+      ->type_name("WHEN");
   check->add_flag("-q,--quiet", check_args.quiet, "Print findings only: no headers, no tally");
 
   RulesArgs rules_args;
