@@ -77,31 +77,24 @@ class Progress {
 
 }  // namespace
 
-int run_check(const CheckArgs& args, Streams& streams) {
-  Workspace workspace = open_workspace(args.directory);
-  const git::Repository& repo = workspace.repo;
+std::vector<review::CommitReview> run_review(const Workspace& workspace,
+                                             const std::vector<std::string>& commits,
+                                             const review::RuleSet& rules,
+                                             const ReviewRequest& request, Streams& streams) {
   const Config& config = workspace.config;
   lang::LanguageMap languages = language_map(config);
-
-  review::RuleSet rules;
-  load_workspace_rules(workspace, args.directory, args.rules, rules);
-
-  std::vector<std::string> commits = git::resolve_commits(repo, args.ranges);
-
   review::ReviewOptions options;
-  options.scope = review::scope_from_string(args.scope).value_or(review::Scope::introduced);
-  options.jobs = args.jobs;
+  options.scope = request.scope;
+  options.jobs = request.jobs;
   options.max_file_bytes = config.max_file_bytes;
   options.ignores = config.ignores;
   options.languages = &languages;
-  Progress progress(streams, streams.err_is_terminal && !args.quiet && commits.size() > 1);
+  Progress progress(streams, streams.err_is_terminal && request.progress && commits.size() > 1);
   options.progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); };
-
   std::vector<review::CommitReview> reviews =
-      review::review_commits(repo.git_dir(), commits, rules, options);
+      review::review_commits(workspace.repo.git_dir(), commits, rules, options);
   progress.finish();
-
-  if (!args.quiet) {
+  if (request.report_skipped) {
     for (const auto& review : reviews) {
       for (const auto& skipped : review.skipped) {
         fmt::print(streams.err, "git-mentor: skipped {} in {}: {}\n", skipped.path,
@@ -109,6 +102,36 @@ int run_check(const CheckArgs& args, Streams& streams) {
       }
     }
   }
+  return reviews;
+}
+
+FailOn effective_fail_on(const std::string& option, const Config& config) {
+  if (!option.empty())
+    return fail_on_from_string(option).value_or(FailOn::error);
+  return config.fail_on.value_or(FailOn::error);
+}
+
+bool is_blocking(const review::Finding& finding, FailOn fail_on) {
+  if (fail_on == FailOn::never)
+    return false;
+  rules::Severity threshold =
+      fail_on == FailOn::warning ? rules::Severity::warning : rules::Severity::error;
+  return rules::blocks(finding.rule->severity, threshold);
+}
+
+int run_check(const CheckArgs& args, Streams& streams) {
+  Workspace workspace = open_workspace(args.directory);
+  review::RuleSet rules;
+  load_workspace_rules(workspace, args.directory, args.rules, rules);
+  std::vector<std::string> commits = git::resolve_commits(workspace.repo, args.ranges);
+
+  ReviewRequest request;
+  request.scope = review::scope_from_string(args.scope).value_or(review::Scope::introduced);
+  request.jobs = args.jobs;
+  request.progress = !args.quiet;
+  request.report_skipped = !args.quiet;
+  std::vector<review::CommitReview> reviews =
+      run_review(workspace, commits, rules, request, streams);
 
   if (args.format == "json") {
     report::write_json(streams.out, reviews);
@@ -116,15 +139,10 @@ int run_check(const CheckArgs& args, Streams& streams) {
     report::write_text(streams.out, reviews, {use_color(args, streams), args.quiet});
   }
 
-  FailOn fail_on = args.fail_on.empty() ? config.fail_on.value_or(FailOn::error)
-                                        : fail_on_from_string(args.fail_on).value_or(FailOn::error);
-  if (fail_on == FailOn::never)
-    return 0;
-  rules::Severity threshold =
-      fail_on == FailOn::warning ? rules::Severity::warning : rules::Severity::error;
+  FailOn fail_on = effective_fail_on(args.fail_on, workspace.config);
   for (const auto& review : reviews) {
     for (const auto& finding : review.findings) {
-      if (rules::blocks(finding.rule->severity, threshold))
+      if (is_blocking(finding, fail_on))
         return 1;
     }
   }

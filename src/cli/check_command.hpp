@@ -5,6 +5,9 @@
 #include <vector>
 
 #include "cli/cli.hpp"
+#include "cli/config.hpp"
+#include "cli/workspace.hpp"
+#include "review/reviewer.hpp"
 
 namespace mentor::cli {
 
@@ -22,5 +25,25 @@ struct CheckArgs {
 
 // Runs the review. Returns 0 or 1 (blocking findings); throws mentor::Error for exit code 2.
 int run_check(const CheckArgs& args, Streams& streams);
+
+struct ReviewRequest {
+  review::Scope scope = review::Scope::introduced;
+  unsigned jobs = 0;
+  bool progress = true;        // on a terminal's stderr
+  bool report_skipped = true;  // one stderr line per skipped file
+};
+
+// Reviews `commits` of `workspace` with `rules` (which the findings point into, so they must
+// outlive the result) under the workspace's configuration.
+std::vector<review::CommitReview> run_review(const Workspace& workspace,
+                                             const std::vector<std::string>& commits,
+                                             const review::RuleSet& rules,
+                                             const ReviewRequest& request, Streams& streams);
+
+// The threshold in force: the command-line value when given, else the config's, else error.
+FailOn effective_fail_on(const std::string& option, const Config& config);
+
+// Whether `finding` blocks (exit 1) under `fail_on`.
+bool is_blocking(const review::Finding& finding, FailOn fail_on);
 
 }  // namespace mentor::cli

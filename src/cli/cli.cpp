@@ -3,12 +3,14 @@
 
 #include <algorithm>
 #include <exception>
+#include <sstream>
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 #include <CLI/CLI.hpp>
 
 #include "cli/check_command.hpp"
+#include "cli/hook_command.hpp"
 #include "cli/rules_command.hpp"
 #include "util/error.hpp"
 
@@ -111,6 +113,19 @@ int run(const std::vector<std::string>& args, Streams streams) {
   rules_test->add_option("path", rules_args.paths, "Test only these rule files or directories")
       ->type_name("PATH");
 
+  HookArgs hook_args;
+  CLI::App* hook_cmd = app.add_subcommand("hook", "Run as a git hook");
+  hook_cmd->require_subcommand(1);
+  CLI::App* hook_pre_push = hook_cmd->add_subcommand(
+      "pre-push",
+      "git's pre-push hook: review the commits being pushed that the remote lacks; exit 1 "
+      "(refusing the push) on a finding at or above fail_on");
+  hook_pre_push->add_option("remote", hook_args.remote, "The remote's name")->required();
+  hook_pre_push->add_option("url", hook_args.url, "The remote's URL");
+  hook_pre_push->footer(
+      "git writes one line per ref on standard input: <local ref> <local sha> <remote ref> "
+      "<remote sha>.\nhooks/pre-push runs this; `git push --no-verify` skips it.");
+
   try {
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     app.parse(reversed);
@@ -129,6 +144,13 @@ int run(const std::vector<std::string>& args, Streams streams) {
     if (check->parsed()) {
       check_args.directory = directory;
       return run_check(check_args, streams);
+    }
+    if (hook_pre_push->parsed()) {
+      hook_args.directory = directory;
+      std::istringstream no_input;
+      return run_hook_pre_push(
+          hook_args, streams,
+          streams.in != nullptr ? *streams.in : static_cast<std::istream&>(no_input));
     }
     rules_args.directory = directory;
     if (rules_list->parsed())

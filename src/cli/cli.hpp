@@ -1,6 +1,7 @@
 // The command line: parses arguments, runs a command, maps errors to exit codes.
 #pragma once
 
+#include <istream>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -13,6 +14,7 @@ struct Streams {
   std::ostream& err;
   bool out_is_terminal = false;
   bool err_is_terminal = false;
+  std::istream* in = nullptr;  // standard input, for commands that read it (hook pre-push)
 };
 
 // Runs git-mentor with `args` (without the program name). Returns the exit code: 0 ok / nothing

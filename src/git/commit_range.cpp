@@ -309,4 +309,47 @@ std::vector<std::string> resolve_commits(const Repository& repo,
   return out;
 }
 
+namespace {
+
+bool all_zeros(const std::string& sha) {
+  return sha.find_first_not_of('0') == std::string::npos;
+}
+
+}  // namespace
+
+std::vector<std::string> commits_to_push(const Repository& repo, const std::string& remote_name,
+                                         const PushedRef& ref) {
+  if (all_zeros(ref.local_sha))
+    return {};
+  git_repository* r = repo.get();
+  Walk walk;
+  walk.include.push_back(resolve(r, ref.local_sha));
+  if (!all_zeros(ref.remote_sha)) {
+    // After a force push elsewhere the old remote commit may not be here: then the
+    // remote-tracking refs alone say what the remote has.
+    if (std::optional<git_oid> old = try_resolve(r, ref.remote_sha))
+      walk.exclude.push_back(*old);
+  }
+  git_reference_iterator* it_raw = nullptr;
+  const std::string glob = "refs/remotes/" + remote_name + "/*";
+  check(git_reference_iterator_glob_new(&it_raw, r, glob.c_str()), "cannot list " + glob);
+  ReferenceIteratorPtr it(it_raw);
+  git_reference* tracking_raw = nullptr;
+  while (git_reference_next(&tracking_raw, it.get()) == 0) {
+    ReferencePtr tracking(tracking_raw);
+    git_object* peeled_raw = nullptr;
+    if (git_reference_peel(&peeled_raw, tracking.get(), GIT_OBJECT_COMMIT) < 0)
+      continue;  // a symbolic ref to nothing, or not a commit
+    ObjectPtr peeled(peeled_raw);
+    walk.exclude.push_back(*git_object_id(peeled.get()));
+  }
+  std::vector<git_oid> ids;
+  run_walk(r, walk, ids);
+  std::vector<std::string> out;
+  out.reserve(ids.size());
+  for (const git_oid& oid : ids)
+    out.push_back(to_hex(oid));
+  return out;
+}
+
 }  // namespace mentor::git

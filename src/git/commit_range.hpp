@@ -20,3 +20,22 @@ std::vector<std::string> resolve_commits(const Repository& repo,
                                          const std::vector<std::string>& ranges);
 
 }  // namespace mentor::git
+
+namespace mentor::git {
+
+// One ref line of git's pre-push protocol: "<local ref> <local sha> <remote ref> <remote sha>".
+struct PushedRef {
+  std::string local_ref;
+  std::string local_sha;  // 40 zeros for a deletion
+  std::string remote_ref;
+  std::string remote_sha;  // 40 zeros for a new ref
+};
+
+// The commits pushing `ref` to remote `remote_name` sends that the remote lacks, oldest first:
+// reachable from local_sha (tags peeled to their commit) and from neither remote_sha (when this
+// repository has it) nor any remote-tracking ref refs/remotes/<remote_name>/*. Empty for a
+// deletion. Throws mentor::Error when local_sha is not a commit here.
+std::vector<std::string> commits_to_push(const Repository& repo, const std::string& remote_name,
+                                         const PushedRef& ref);
+
+}  // namespace mentor::git

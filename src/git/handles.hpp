@@ -24,6 +24,7 @@ using Handle = std::unique_ptr<T, HandleDeleter<T, Free>>;
 using BlobPtr = Handle<git_blob, git_blob_free>;
 using CommitPtr = Handle<git_commit, git_commit_free>;
 using ConfigPtr = Handle<git_config, git_config_free>;
+using ReferenceIteratorPtr = Handle<git_reference_iterator, git_reference_iterator_free>;
 using DiffPtr = Handle<git_diff, git_diff_free>;
 using ObjectPtr = Handle<git_object, git_object_free>;
 using OdbPtr = Handle<git_odb, git_odb_free>;

@@ -102,4 +102,70 @@ TEST_CASE("pre-push with two refs blocks on the second alone; a delete passes", 
   CHECK(fx.remote_head("good").empty());
 }
 
+TEST_CASE("pre-push prints each finding's lesson line", "[e2e][hook]") {
+  PushFixture fx;
+  fx.work.write("app.py", "x = 1\nprint(x)\n");
+  fx.work.commit("debug print");
+  CommandResult result = fx.push({"origin", "main"});
+  CHECK(result.err.find("\n    Use logging.\n") != std::string::npos);
+  CHECK(result.err.find("git mentor rules explain no-print") != std::string::npos);
+}
+
+TEST_CASE("pre-push reviews a tag's new history, not what the remote has", "[e2e][hook]") {
+  PushFixture fx;
+  fx.work.git({"tag", "-a", "-m", "old", "v1"});
+  CHECK(fx.push({"origin", "v1"}).exit_code == 0);  // nothing new
+  fx.work.write("bad.py", "print('release')\n");
+  fx.work.commit("bad release");
+  fx.work.git({"tag", "-a", "-m", "new", "v2"});
+  CommandResult result = fx.push({"origin", "v2"});
+  CHECK(result.exit_code != 0);
+  CHECK(result.err.find("bad.py:1:1: error:") != std::string::npos);
+  CHECK(fx.remote_head("v2").empty());
+}
+
+TEST_CASE("pre-push on a force push reviews what the remote lacks", "[e2e][hook]") {
+  PushFixture fx;
+  fx.work.write("a.py", "a = 1\n");
+  fx.work.commit("a");
+  REQUIRE(fx.push({"origin", "main"}).exit_code == 0);
+  fx.work.git({"reset", "-q", "--hard", "HEAD~1"});
+  fx.work.write("b.py", "print('b')\n");
+  fx.work.commit("b instead of a");
+  CommandResult result = fx.push({"--force", "origin", "main"});
+  CHECK(result.exit_code != 0);
+  CHECK(result.err.find("b.py:1:1: error:") != std::string::npos);
+  CHECK(result.err.find("a.py") == std::string::npos);
+}
+
+TEST_CASE("hook pre-push rejects a malformed ref line", "[e2e][hook][errors]") {
+  TestRepo repo;
+  repo.write("a.py", "a = 1\n");
+  repo.commit("a");
+  std::istringstream in("refs/heads/main deadbeef\n");
+  std::ostringstream out;
+  std::ostringstream err;
+  int code = cli::run({"-C", repo.path().string(), "hook", "pre-push", "origin", "url"},
+                      cli::Streams{out, err, false, false, &in});
+  CHECK(code == 2);
+  CHECK(out.str().empty());
+  CHECK(err.str().find("<stdin>:1: error: malformed pre-push line") == 0);
+}
+
+TEST_CASE("hook pre-push with nothing to push is silent", "[e2e][hook]") {
+  TestRepo repo;
+  repo.write("a.py", "print(1)\n");
+  std::string head = repo.commit("a");
+  std::string zeros(40, '0');
+  // A deletion sends no commits.
+  std::istringstream in("(delete) " + zeros + " refs/heads/old " + head + "\n");
+  std::ostringstream out;
+  std::ostringstream err;
+  int code = cli::run({"-C", repo.path().string(), "hook", "pre-push", "origin", "url"},
+                      cli::Streams{out, err, false, false, &in});
+  CHECK(code == 0);
+  CHECK(out.str().empty());
+  CHECK(err.str().empty());
+}
+
 }  // namespace mentor::test

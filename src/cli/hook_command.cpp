@@ -1,0 +1,99 @@
+// `git mentor hook pre-push`.
+#include "cli/hook_command.hpp"
+
+#include <set>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include "cli/check_command.hpp"
+#include "git/commit_range.hpp"
+#include "util/error.hpp"
+
+namespace mentor::cli {
+
+namespace {
+
+std::vector<git::PushedRef> read_ref_lines(std::istream& in) {
+  std::vector<git::PushedRef> refs;
+  std::string line;
+  int number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    if (line.empty())
+      continue;
+    std::istringstream fields(line);
+    git::PushedRef ref;
+    std::string extra;
+    if (!(fields >> ref.local_ref >> ref.local_sha >> ref.remote_ref >> ref.remote_sha) ||
+        (fields >> extra)) {
+      throw Error(
+          "malformed pre-push line (expected '<local ref> <local sha> <remote ref> "
+          "<remote sha>'): " +
+              line,
+          {"<stdin>", number, 0});
+    }
+    refs.push_back(std::move(ref));
+  }
+  return refs;
+}
+
+std::string first_line(const std::string& text) {
+  std::string line = text.substr(0, text.find('\n'));
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\r'))
+    line.pop_back();
+  return line;
+}
+
+}  // namespace
+
+int run_hook_pre_push(const HookArgs& args, Streams& streams, std::istream& in) {
+  std::vector<git::PushedRef> refs = read_ref_lines(in);
+  Workspace workspace = open_workspace(args.directory);
+
+  std::vector<std::string> commits;
+  std::set<std::string> seen;
+  for (const auto& ref : refs) {
+    for (auto& id : git::commits_to_push(workspace.repo, args.remote, ref)) {
+      if (seen.insert(id).second)
+        commits.push_back(std::move(id));
+    }
+  }
+  if (commits.empty())
+    return 0;
+
+  review::RuleSet rules;
+  load_workspace_rules(workspace, args.directory, {}, rules);
+  ReviewRequest request;
+  request.report_skipped = false;
+  std::vector<review::CommitReview> reviews =
+      run_review(workspace, commits, rules, request, streams);
+
+  FailOn fail_on = effective_fail_on("", workspace.config);
+  std::size_t blocking = 0;
+  std::set<std::string> blocking_rules;
+  for (const auto& review : reviews) {
+    for (const auto& f : review.findings) {
+      fmt::print(streams.err, "{}:{}:{}: {}: {} [{}]\n", f.path, f.line, f.column,
+                 rules::to_string(f.rule->severity), f.message, f.rule->id);
+      if (!f.rule->lesson.empty())
+        fmt::print(streams.err, "    {}\n", first_line(f.rule->lesson));
+      if (is_blocking(f, fail_on)) {
+        ++blocking;
+        blocking_rules.insert(f.rule->id);
+      }
+    }
+  }
+  if (blocking == 0)
+    return 0;
+  fmt::print(streams.err,
+             "git-mentor: push refused: {} blocking finding{} in {} commit{} being pushed.\n"
+             "git-mentor: `git mentor rules explain {}` tells more; "
+             "`git push --no-verify` skips this check.\n",
+             blocking, blocking == 1 ? "" : "s", commits.size(), commits.size() == 1 ? "" : "s",
+             *blocking_rules.begin());
+  return 1;
+}
+
+}  // namespace mentor::cli
