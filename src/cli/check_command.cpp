@@ -91,8 +91,12 @@ std::vector<review::CommitReview> run_review(const Workspace& workspace,
   options.languages = &languages;
   Progress progress(streams, streams.err_is_terminal && request.progress && commits.size() > 1);
   options.progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); };
-  std::vector<review::CommitReview> reviews =
-      review::review_commits(workspace.repo.git_dir(), commits, rules, options);
+  std::vector<review::CommitReview> reviews;
+  if (request.staged) {
+    reviews.push_back(review::review_staged(workspace.repo, rules, options));
+  } else {
+    reviews = review::review_commits(workspace.repo.git_dir(), commits, rules, options);
+  }
   progress.finish();
   if (request.report_skipped) {
     for (const auto& review : reviews) {
@@ -123,9 +127,17 @@ int run_check(const CheckArgs& args, Streams& streams) {
   Workspace workspace = open_workspace(args.directory);
   review::RuleSet rules;
   load_workspace_rules(workspace, args.directory, args.rules, rules);
-  std::vector<std::string> commits = git::resolve_commits(workspace.repo, args.ranges);
+  if (args.staged && !args.ranges.empty()) {
+    throw Error("--staged reviews the index against HEAD and takes no RANGE");
+  }
+  if (args.staged && workspace.repo.is_bare()) {
+    throw Error("--staged needs a work tree; this repository is bare");
+  }
+  std::vector<std::string> commits =
+      args.staged ? std::vector<std::string>{} : git::resolve_commits(workspace.repo, args.ranges);
 
   ReviewRequest request;
+  request.staged = args.staged;
   request.scope = review::scope_from_string(args.scope).value_or(review::Scope::introduced);
   request.jobs = args.jobs;
   request.progress = !args.quiet;

@@ -20,6 +20,7 @@ struct CheckArgs {
   std::string scope = "introduced";
   unsigned jobs = 0;
   bool quiet = false;
+  bool staged = false;  // review the index against HEAD instead of commits
   std::string color = "auto";
 };
 
@@ -31,6 +32,7 @@ struct ReviewRequest {
   unsigned jobs = 0;
   bool progress = true;        // on a terminal's stderr
   bool report_skipped = true;  // one stderr line per skipped file
+  bool staged = false;         // review the index against HEAD; `commits` is ignored
 };
 
 // Reviews `commits` of `workspace` with `rules` (which the findings point into, so they must

@@ -91,6 +91,9 @@ int run(const std::vector<std::string>& args, Streams streams) {
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->type_name("WHEN");
   check->add_flag("-q,--quiet", check_args.quiet, "Print findings only: no headers, no tally");
+  check->add_flag("--staged", check_args.staged,
+                  "Review what is staged (the index against HEAD) instead of commits, as a "
+                  "pre-commit hook does");
 
   RulesArgs rules_args;
   CLI::App* rules_cmd = app.add_subcommand("rules", "List, explain and test the rules in use");

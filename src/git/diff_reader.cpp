@@ -118,44 +118,31 @@ bool renames_matter(git_diff* diff, const DiffOptions& options) {
   return false;
 }
 
-}  // namespace
-
-CommitChanges read_commit_changes(const Repository& repo, const std::string& id,
-                                  const DiffOptions& options) {
-  git_repository* r = repo.get();
-  git_oid oid = from_hex(id);
-  git_commit* commit_raw = nullptr;
-  check(git_commit_lookup(&commit_raw, r, &oid), "cannot read commit " + id);
-  CommitPtr commit(commit_raw);
-
-  CommitChanges changes;
-  changes.commit = commit_info(commit.get());
-
-  TreePtr new_tree = tree_of(commit.get(), id);
-  TreePtr old_tree = base_tree_of(commit.get(), id);
-
+git_diff_options zero_context_options() {
   git_diff_options diff_options = GIT_DIFF_OPTIONS_INIT;
   diff_options.flags = GIT_DIFF_INDENT_HEURISTIC;  // git's default: the same hunks as `git diff`
   diff_options.context_lines = 0;
   diff_options.interhunk_lines = 0;
-  git_diff* diff_raw = nullptr;
-  check(git_diff_tree_to_tree(&diff_raw, r, old_tree.get(), new_tree.get(), &diff_options),
-        "cannot diff commit " + id);
-  DiffPtr diff(diff_raw);
+  return diff_options;
+}
 
-  if (renames_matter(diff.get(), options)) {
+// The reviewable files of `diff` into `changes`: renames detected, unwanted, binary and oversized
+// files filtered cheapest first, added lines collected. `what` names the diff in errors.
+void collect_changes(git_repository* r, git_diff* diff, const DiffOptions& options,
+                     const std::string& what, CommitChanges& changes) {
+  if (renames_matter(diff, options)) {
     git_diff_find_options find_options = GIT_DIFF_FIND_OPTIONS_INIT;
     find_options.flags = GIT_DIFF_FIND_RENAMES;
-    check(git_diff_find_similar(diff.get(), &find_options), "cannot detect renames in " + id);
+    check(git_diff_find_similar(diff, &find_options), "cannot detect renames in " + what);
   }
 
   git_odb* odb_raw = nullptr;
   check(git_repository_odb(&odb_raw, r), "cannot open the object database");
   OdbPtr odb(odb_raw);
 
-  const std::size_t deltas = git_diff_num_deltas(diff.get());
+  const std::size_t deltas = git_diff_num_deltas(diff);
   for (std::size_t i = 0; i < deltas; ++i) {
-    const git_diff_delta* delta = git_diff_get_delta(diff.get(), i);
+    const git_diff_delta* delta = git_diff_get_delta(diff, i);
     std::optional<ChangedFile::Status> status = reviewable_status(*delta);
     if (!status)
       continue;
@@ -170,7 +157,7 @@ CommitChanges read_commit_changes(const Repository& repo, const std::string& id,
     std::size_t size = 0;
     git_object_t type = GIT_OBJECT_INVALID;
     check(git_odb_read_header(&size, &type, odb.get(), &delta->new_file.id),
-          "cannot read " + std::string(path) + " in commit " + id);
+          "cannot read " + std::string(path) + " in " + what);
     if (size > options.max_file_bytes) {
       changes.skipped.push_back(
           {path, "larger than max_file_bytes (" + std::to_string(options.max_file_bytes) + ")"});
@@ -178,8 +165,8 @@ CommitChanges read_commit_changes(const Repository& repo, const std::string& id,
     }
 
     git_patch* patch_raw = nullptr;
-    check(git_patch_from_diff(&patch_raw, diff.get(), i),
-          "cannot diff " + std::string(path) + " in commit " + id);
+    check(git_patch_from_diff(&patch_raw, diff, i),
+          "cannot diff " + std::string(path) + " in " + what);
     PatchPtr patch(patch_raw);
     if ((git_patch_get_delta(patch.get())->flags & GIT_DIFF_FLAG_BINARY) != 0) {
       changes.skipped.push_back({path, "binary file"});
@@ -201,6 +188,59 @@ CommitChanges read_commit_changes(const Repository& repo, const std::string& id,
             [](const ChangedFile& a, const ChangedFile& b) { return a.path < b.path; });
   std::sort(changes.skipped.begin(), changes.skipped.end(),
             [](const SkippedFile& a, const SkippedFile& b) { return a.path < b.path; });
+}
+
+}  // namespace
+
+CommitChanges read_commit_changes(const Repository& repo, const std::string& id,
+                                  const DiffOptions& options) {
+  git_repository* r = repo.get();
+  git_oid oid = from_hex(id);
+  git_commit* commit_raw = nullptr;
+  check(git_commit_lookup(&commit_raw, r, &oid), "cannot read commit " + id);
+  CommitPtr commit(commit_raw);
+
+  CommitChanges changes;
+  changes.commit = commit_info(commit.get());
+
+  TreePtr new_tree = tree_of(commit.get(), id);
+  TreePtr old_tree = base_tree_of(commit.get(), id);
+  git_diff_options diff_options = zero_context_options();
+  git_diff* diff_raw = nullptr;
+  check(git_diff_tree_to_tree(&diff_raw, r, old_tree.get(), new_tree.get(), &diff_options),
+        "cannot diff commit " + id);
+  DiffPtr diff(diff_raw);
+  collect_changes(r, diff.get(), options, "commit " + id, changes);
+  return changes;
+}
+
+CommitChanges read_staged_changes(const Repository& repo, const DiffOptions& options) {
+  git_repository* r = repo.get();
+  CommitChanges changes;
+  // The author-to-be: the configured identity, as git commit would use it.
+  git_signature* signature_raw = nullptr;
+  if (git_signature_default(&signature_raw, r) == 0) {
+    SignaturePtr signature(signature_raw);
+    changes.commit.author_name = or_empty(signature->name);
+    changes.commit.author_email = or_empty(signature->email);
+    changes.commit.author_time = signature->when.time;
+  }
+  changes.commit.summary = "staged changes";
+
+  ObjectPtr head_tree;  // stays empty with an unborn HEAD: everything staged is added
+  git_object* head_raw = nullptr;
+  if (git_revparse_single(&head_raw, r, "HEAD^{tree}") == 0)
+    head_tree.reset(head_raw);
+  git_index* index_raw = nullptr;
+  check(git_repository_index(&index_raw, r), "cannot read the index");
+  IndexPtr index(index_raw);
+  git_diff_options diff_options = zero_context_options();
+  git_diff* diff_raw = nullptr;
+  check(git_diff_tree_to_index(&diff_raw, r, reinterpret_cast<git_tree*>(head_tree.get()),
+                               index.get(), &diff_options),
+        "cannot diff the index against HEAD");
+  DiffPtr diff(diff_raw);
+  collect_changes(r, diff.get(), options, "the index", changes);
   return changes;
 }
 

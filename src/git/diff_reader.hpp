@@ -60,6 +60,11 @@ struct DiffOptions {
 CommitChanges read_commit_changes(const Repository& repo, const std::string& id,
                                   const DiffOptions& options);
 
+// What the index holds that HEAD does not (an unborn HEAD counts as the empty tree), as the
+// changes of a commit-to-be: its author is the configured identity, its id empty. The same
+// filters as read_commit_changes apply.
+CommitChanges read_staged_changes(const Repository& repo, const DiffOptions& options);
+
 // The raw content of blob `id` (40-hex). Throws mentor::Error when it does not exist.
 std::string read_blob(const Repository& repo, const std::string& id);
 

@@ -65,10 +65,12 @@ void write_text(std::ostream& out, std::span<const review::CommitReview> reviews
       continue;
     ++commits_with_findings;
     if (!options.quiet) {
+      std::string what =
+          review.commit.id.empty() ? "staged changes" : "commit " + review.commit.id.substr(0, 12);
+      std::string summary = review.commit.id.empty() ? "" : " " + review.commit.summary;
       fmt::print(out, "{}\n",
-                 paint(kBold, fmt::format("commit {} ({} <{}>) {}", review.commit.id.substr(0, 12),
-                                          review.commit.author_name, review.commit.author_email,
-                                          review.commit.summary)));
+                 paint(kBold, fmt::format("{} ({} <{}>){}", what, review.commit.author_name,
+                                          review.commit.author_email, summary)));
     }
     for (const auto& f : review.findings) {
       ++total;

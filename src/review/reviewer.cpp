@@ -26,16 +26,20 @@ std::string author_of(const git::CommitInfo& commit) {
   return commit.author_name + " <" + commit.author_email + ">";
 }
 
-CommitReview review_one(const git::Repository& repo, const std::string& id, const RuleSet& rules,
-                        const ReviewOptions& options, lang::Parser& parser) {
+git::DiffOptions diff_options_for(const RuleSet& rules, const ReviewOptions& options) {
   git::DiffOptions diff_options;
   diff_options.max_file_bytes = options.max_file_bytes;
-  diff_options.wanted = [&](std::string_view path) {
+  diff_options.wanted = [&rules, &options](std::string_view path) {
     const lang::Language* language = options.languages->for_path(path);
     return language != nullptr && rules.has_language(*language) && !ignored(options.ignores, path);
   };
-  git::CommitChanges changes = git::read_commit_changes(repo, id, diff_options);
+  return diff_options;
+}
 
+// The findings in `changes`, read from `repo`.
+CommitReview review_changes(const git::Repository& repo, git::CommitChanges changes,
+                            const RuleSet& rules, const ReviewOptions& options,
+                            lang::Parser& parser) {
   CommitReview review;
   review.skipped = std::move(changes.skipped);
   std::string author = author_of(changes.commit);
@@ -90,7 +94,9 @@ std::vector<CommitReview> review_commits(const std::string& git_dir,
       git::Repository repo = git::Repository::open_objects(git_dir);
       lang::Parser parser;
       for (std::size_t i = next++; i < commits.size() && !failed; i = next++) {
-        results[i] = review_one(repo, commits[i], rules, options, parser);
+        results[i] = review_changes(
+            repo, git::read_commit_changes(repo, commits[i], diff_options_for(rules, options)),
+            rules, options, parser);
         std::size_t finished = ++done;
         if (options.progress)
           options.progress(finished, commits.size());
@@ -114,6 +120,13 @@ std::vector<CommitReview> review_commits(const std::string& git_dir,
   if (first_error)
     std::rethrow_exception(first_error);
   return results;
+}
+
+CommitReview review_staged(const git::Repository& repo, const RuleSet& rules,
+                           const ReviewOptions& options) {
+  lang::Parser parser;
+  return review_changes(repo, git::read_staged_changes(repo, diff_options_for(rules, options)),
+                        rules, options, parser);
 }
 
 }  // namespace mentor::review

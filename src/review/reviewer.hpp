@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "git/diff_reader.hpp"
+#include "git/repository.hpp"
 #include "lang/language.hpp"
 #include "review/finding.hpp"
 #include "review/rule_set.hpp"
@@ -36,5 +37,10 @@ struct CommitReview {
 std::vector<CommitReview> review_commits(const std::string& git_dir,
                                          const std::vector<std::string>& commits,
                                          const RuleSet& rules, const ReviewOptions& options);
+
+// Reviews what is staged in `repo`'s index against HEAD (see git::read_staged_changes). The
+// result's commit id is empty.
+CommitReview review_staged(const git::Repository& repo, const RuleSet& rules,
+                           const ReviewOptions& options);
 
 }  // namespace mentor::review
