@@ -11,6 +11,7 @@
 
 #include "cli/check_command.hpp"
 #include "cli/hook_command.hpp"
+#include "cli/hook_install.hpp"
 #include "cli/rules_command.hpp"
 #include "util/error.hpp"
 
@@ -129,6 +130,20 @@ int run(const std::vector<std::string>& args, Streams streams) {
       "git writes one line per ref on standard input: <local ref> <local sha> <remote ref> "
       "<remote sha>.\nhooks/pre-push runs this; `git push --no-verify` skips it.");
 
+  HookInstallArgs install_args;
+  CLI::App* hook_install = hook_cmd->add_subcommand(
+      "install", "Install git-mentor's hooks where git runs them (core.hooksPath honoured)");
+  CLI::App* hook_uninstall =
+      hook_cmd->add_subcommand("uninstall", "Remove git-mentor's hooks, leaving others alone");
+  for (CLI::App* sub : {hook_install, hook_uninstall}) {
+    sub->add_flag("--pre-push", install_args.pre_push, "The pre-push hook (the default)");
+    sub->add_flag("--pre-commit", install_args.pre_commit,
+                  "The pre-commit hook (reviews what is staged)");
+  }
+  hook_install->add_flag("--force", install_args.force,
+                         "Replace a hook that is not git-mentor's, keeping it as "
+                         "<hook>.before-git-mentor");
+
   try {
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     app.parse(reversed);
@@ -155,6 +170,11 @@ int run(const std::vector<std::string>& args, Streams streams) {
           hook_args, streams,
           streams.in != nullptr ? *streams.in : static_cast<std::istream&>(no_input));
     }
+    install_args.directory = directory;
+    if (hook_install->parsed())
+      return run_hook_install(install_args, streams);
+    if (hook_uninstall->parsed())
+      return run_hook_uninstall(install_args, streams);
     rules_args.directory = directory;
     if (rules_list->parsed())
       return run_rules_list(rules_args, streams);

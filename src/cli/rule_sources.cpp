@@ -6,8 +6,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "rules/builtin_rules.hpp"
 #include "rules/rule_loader.hpp"
+#include "util/embedded_file.hpp"
 #include "util/error.hpp"
 #include "util/glob.hpp"
 
@@ -83,7 +83,7 @@ void load_from_disk(const fs::path& base, const std::string& entry, review::Rule
 }  // namespace
 
 void load_builtin_rules(review::RuleSet& set) {
-  for (const auto& file : rules::builtin_rule_files()) {
+  for (const auto& file : builtin_rule_files()) {
     set.add(rules::load_rules(file.text, std::string(file.path)));
   }
 }

@@ -1,6 +1,7 @@
 // Opening repositories and reading files at their root.
 #include "git/repository.hpp"
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <mutex>
@@ -121,6 +122,26 @@ std::optional<std::string> Repository::read_root_file(const std::string& path) c
   if (!in)
     return std::nullopt;
   return content;
+}
+
+std::string Repository::hooks_dir() const {
+  namespace fs = std::filesystem;
+  git_config* config_raw = nullptr;
+  check(git_repository_config_snapshot(&config_raw, repo_), "cannot read the configuration");
+  ConfigPtr config(config_raw);
+  const char* value = nullptr;
+  if (git_config_get_string(&value, config.get(), "core.hooksPath") == 0 && value != nullptr &&
+      *value != '\0') {
+    std::string text = value;
+    const char* home = std::getenv("HOME");
+    if (text.starts_with("~/") && home != nullptr)
+      text = std::string(home) + text.substr(1);
+    fs::path path(text);
+    if (path.is_relative())
+      path = fs::path(is_bare() ? git_dir() : workdir()) / path;
+    return path.lexically_normal().string();
+  }
+  return (fs::path(git_repository_commondir(repo_)) / "hooks").lexically_normal().string();
 }
 
 }  // namespace mentor::git

@@ -44,6 +44,11 @@ class Repository {
   // bare repository from HEAD's tree. nullopt when it does not exist there.
   std::optional<std::string> read_root_file(const std::string& path) const;
 
+  // Where git runs this repository's hooks from: core.hooksPath (relative to the work tree, or
+  // to the repository when bare; "~/" expanded), else the hooks/ folder of the common directory,
+  // which linked worktrees share. The folder may not exist yet.
+  std::string hooks_dir() const;
+
   git_repository* get() const { return repo_; }
 
  private:

@@ -22,11 +22,7 @@ struct PushFixture {
   }
 
   PushFixture() {
-    std::filesystem::path hooks = work.git_dir() / "hooks";
-    std::filesystem::create_directories(hooks);
-    std::filesystem::copy_file(std::filesystem::path(GIT_MENTOR_SOURCE_DIR) / "hooks" / "pre-push",
-                               hooks / "pre-push",
-                               std::filesystem::copy_options::overwrite_existing);
+    REQUIRE(run_in_process({"-C", work.path().string(), "hook", "install"}).code == 0);
     env = work.env();
     std::string bin_dir = std::filesystem::path(GIT_MENTOR_BINARY).parent_path().string();
     env.emplace_back("PATH", bin_dir + ":" + std::getenv("PATH"));
