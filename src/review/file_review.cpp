@@ -72,11 +72,15 @@ std::string_view line_at(std::string_view source, std::uint32_t start_byte) {
   return line;
 }
 
-std::string fingerprint_of(const rules::Rule& rule, std::string_view path, std::string_view source,
-                           const rules::Match& match) {
+std::string_view matched_text(std::string_view source, const rules::Match& match) {
   auto end = std::min<std::size_t>(match.end_byte, source.size());
   auto start = std::min<std::size_t>(match.start_byte, end);
-  return fingerprint(rule.id, path, source.substr(start, end - start));
+  return source.substr(start, end - start);
+}
+
+std::string fingerprint_of(const rules::Rule& rule, std::string_view path, std::string_view source,
+                           const rules::Match& match) {
+  return fingerprint(rule.id, path, matched_text(source, match));
 }
 
 }  // namespace
@@ -108,16 +112,31 @@ std::vector<Finding> review_file(const FileChange& change,
     return findings;
 
   std::vector<std::string> fingerprints;
+  std::vector<std::string> texts;  // normalized matched text of each candidate
   fingerprints.reserve(kept.size());
+  texts.reserve(kept.size());
   for (const auto* m : kept) {
-    fingerprints.push_back(
-        fingerprint_of(*rules[m->rule], change.path, change.new_source, m->match));
+    texts.push_back(normalize_code(matched_text(change.new_source, m->match)));
+    fingerprints.push_back(fingerprint_normalized(rules[m->rule]->id, change.path, texts.back()));
   }
 
   std::vector<bool> report(kept.size(), true);
+  // A fingerprint can occur in the parent only if its normalized text occurs in the parent's
+  // normalized text (normalizing is local: a substring normalizes to a substring). Candidates
+  // whose text is new there are introduced without matching either whole file.
+  bool may_be_old = false;
   if (scope == Scope::introduced && change.old_source) {
+    std::string old_text = normalize_code(*change.old_source);
+    for (const auto& text : texts) {
+      if (old_text.find(text) != std::string::npos) {
+        may_be_old = true;
+        break;
+      }
+    }
+  }
+  if (may_be_old) {
     // How many more times each fingerprint occurs after the change than before it: this needs
-    // the whole file on both sides, which is matched only now that there is a candidate.
+    // the whole file on both sides.
     std::map<std::string, long> surplus;
     for (const auto& fp : fingerprints)
       surplus.emplace(fp, 0);

@@ -50,12 +50,17 @@ std::string normalize_code(std::string_view text) {
 
 std::string fingerprint(std::string_view rule_id, std::string_view path,
                         std::string_view matched_text) {
+  return fingerprint_normalized(rule_id, path, normalize_code(matched_text));
+}
+
+std::string fingerprint_normalized(std::string_view rule_id, std::string_view path,
+                                   std::string_view normalized_text) {
   std::uint64_t hash = kFnvOffset;
   fnv_add(hash, rule_id);
   fnv_add(hash, std::string_view("\0", 1));
   fnv_add(hash, path);
   fnv_add(hash, std::string_view("\0", 1));
-  fnv_add(hash, normalize_code(matched_text));
+  fnv_add(hash, normalized_text);
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out(16, '0');
   for (int i = 15; i >= 0; --i) {

@@ -15,4 +15,8 @@ std::string normalize_code(std::string_view text);
 std::string fingerprint(std::string_view rule_id, std::string_view path,
                         std::string_view matched_text);
 
+// The same, for text that is already normalize_code()'d.
+std::string fingerprint_normalized(std::string_view rule_id, std::string_view path,
+                                   std::string_view normalized_text);
+
 }  // namespace mentor::review
