@@ -21,18 +21,6 @@ namespace mentor::cli {
 
 namespace {
 
-lang::LanguageMap language_map(const Config& config) {
-  lang::LanguageMap map;
-  for (std::size_t i = 0; i < config.languages.size(); ++i) {
-    const auto& [extension, name] = config.languages[i];
-    const lang::Language* language = lang::find_language(name);
-    if (language == nullptr)
-      throw Error("unknown language '" + name + "'", config.language_positions[i]);
-    map.set(extension, language);
-  }
-  return map;
-}
-
 bool use_color(const CheckArgs& args, const Streams& streams) {
   if (args.color == "always")
     return true;
@@ -75,20 +63,33 @@ class Progress {
   std::chrono::steady_clock::time_point last_{};
 };
 
+review::ReviewOptions review_options(const Workspace& workspace, const ReviewRequest& request) {
+  review::ReviewOptions options;
+  options.scope = request.scope;
+  options.jobs = request.jobs;
+  options.max_file_bytes = workspace.config.max_file_bytes;
+  options.ignores = workspace.config.ignores;
+  options.languages = &workspace.languages;
+  return options;
+}
+
 }  // namespace
+
+void load_rules_for_changes(const Workspace& workspace, const std::string& directory,
+                            const std::vector<std::string>& extra,
+                            const std::vector<std::string>& commits, const ReviewRequest& request,
+                            review::RuleSet& set) {
+  rules::LanguageFilter filter;
+  filter.only = review::languages_touched(workspace.repo, commits, request.staged,
+                                          review_options(workspace, request));
+  load_workspace_rules(workspace, directory, extra, set, &filter);
+}
 
 std::vector<review::CommitReview> run_review(const Workspace& workspace,
                                              const std::vector<std::string>& commits,
                                              const review::RuleSet& rules,
                                              const ReviewRequest& request, Streams& streams) {
-  const Config& config = workspace.config;
-  lang::LanguageMap languages = language_map(config);
-  review::ReviewOptions options;
-  options.scope = request.scope;
-  options.jobs = request.jobs;
-  options.max_file_bytes = config.max_file_bytes;
-  options.ignores = config.ignores;
-  options.languages = &languages;
+  review::ReviewOptions options = review_options(workspace, request);
   Progress progress(streams, streams.err_is_terminal && request.progress && commits.size() > 1);
   options.progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); };
   std::vector<review::CommitReview> reviews;
@@ -125,23 +126,28 @@ bool is_blocking(const review::Finding& finding, FailOn fail_on) {
 
 int run_check(const CheckArgs& args, Streams& streams) {
   Workspace workspace = open_workspace(args.directory);
-  review::RuleSet rules;
-  load_workspace_rules(workspace, args.directory, args.rules, rules);
   if (args.staged && !args.ranges.empty()) {
     throw Error("--staged reviews the index against HEAD and takes no RANGE");
   }
   if (args.staged && workspace.repo.is_bare()) {
     throw Error("--staged needs a work tree; this repository is bare");
   }
-  std::vector<std::string> commits =
-      args.staged ? std::vector<std::string>{} : git::resolve_commits(workspace.repo, args.ranges);
-
   ReviewRequest request;
   request.staged = args.staged;
   request.scope = review::scope_from_string(args.scope).value_or(review::Scope::introduced);
   request.jobs = args.jobs;
   request.progress = !args.quiet;
   request.report_skipped = !args.quiet;
+
+  review::RuleSet rules;
+  std::vector<std::string> commits;
+  if (args.staged) {
+    // The pre-commit hook: compile only the languages the index changes.
+    load_rules_for_changes(workspace, args.directory, args.rules, commits, request, rules);
+  } else {
+    load_workspace_rules(workspace, args.directory, args.rules, rules);
+    commits = git::resolve_commits(workspace.repo, args.ranges);
+  }
   std::vector<review::CommitReview> reviews =
       run_review(workspace, commits, rules, request, streams);
 

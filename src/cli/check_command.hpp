@@ -35,6 +35,14 @@ struct ReviewRequest {
   bool staged = false;         // review the index against HEAD; `commits` is ignored
 };
 
+// Loads the rules a review of `commits` (or of the index, per `request`) needs: the configured
+// sources plus `extra`, compiling only the languages the changes touch. For the hooks, which must
+// answer at once; `check` of a range compiles every rule so that a broken one is reported.
+void load_rules_for_changes(const Workspace& workspace, const std::string& directory,
+                            const std::vector<std::string>& extra,
+                            const std::vector<std::string>& commits, const ReviewRequest& request,
+                            review::RuleSet& set);
+
 // Reviews `commits` of `workspace` with `rules` (which the findings point into, so they must
 // outlive the result) under the workspace's configuration.
 std::vector<review::CommitReview> run_review(const Workspace& workspace,

@@ -116,6 +116,9 @@ int run(const std::vector<std::string>& args, Streams streams) {
                                 "Missing), good must not (else Noisy)");
   rules_test->add_option("path", rules_args.paths, "Test only these rule files or directories")
       ->type_name("PATH");
+  // `git mentor rules list --rules X` reads as naturally as `git mentor rules --rules X list`.
+  for (CLI::App* sub : {rules_list, rules_explain, rules_test})
+    sub->fallthrough();
 
   HookArgs hook_args;
   CLI::App* hook_cmd = app.add_subcommand("hook", "Run as a git hook");

@@ -10,6 +10,7 @@
 #include "cli/check_command.hpp"
 #include "git/commit_range.hpp"
 #include "util/error.hpp"
+#include "util/phase_timer.hpp"
 
 namespace mentor::cli {
 
@@ -49,8 +50,10 @@ std::string first_line(const std::string& text) {
 }  // namespace
 
 int run_hook_pre_push(const HookArgs& args, Streams& streams, std::istream& in) {
+  util::PhaseTimer timer(streams.err);
   std::vector<git::PushedRef> refs = read_ref_lines(in);
   Workspace workspace = open_workspace(args.directory);
+  timer.mark("open");
 
   std::vector<std::string> commits;
   std::set<std::string> seen;
@@ -60,15 +63,18 @@ int run_hook_pre_push(const HookArgs& args, Streams& streams, std::istream& in) 
         commits.push_back(std::move(id));
     }
   }
+  timer.mark("commits");
   if (commits.empty())
     return 0;
 
-  review::RuleSet rules;
-  load_workspace_rules(workspace, args.directory, {}, rules);
   ReviewRequest request;
   request.report_skipped = false;
+  review::RuleSet rules;
+  load_rules_for_changes(workspace, args.directory, {}, commits, request, rules);
+  timer.mark("rules");
   std::vector<review::CommitReview> reviews =
       run_review(workspace, commits, rules, request, streams);
+  timer.mark("review");
 
   FailOn fail_on = effective_fail_on("", workspace.config);
   std::size_t blocking = 0;

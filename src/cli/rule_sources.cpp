@@ -73,29 +73,30 @@ std::vector<fs::path> expand(const fs::path& base, const std::string& entry) {
   return files;
 }
 
-void load_from_disk(const fs::path& base, const std::string& entry, review::RuleSet& set) {
+void load_from_disk(const fs::path& base, const std::string& entry, review::RuleSet& set,
+                    rules::LanguageFilter* filter) {
   for (const auto& file : expand(base, entry)) {
     std::string display = file.lexically_normal().string();
-    set.add(rules::load_rules(read_file(file), display));
+    set.add(rules::load_rules(read_file(file), display, filter));
   }
 }
 
 }  // namespace
 
-void load_builtin_rules(review::RuleSet& set) {
+void load_builtin_rules(review::RuleSet& set, rules::LanguageFilter* filter) {
   for (const auto& file : builtin_rule_files()) {
-    set.add(rules::load_rules(file.text, std::string(file.path)));
+    set.add(rules::load_rules(file.text, std::string(file.path), filter));
   }
 }
 
 void load_rule_files(const std::string& base, const std::vector<std::string>& entries,
-                     review::RuleSet& set) {
+                     review::RuleSet& set, rules::LanguageFilter* filter) {
   bool builtin_loaded = false;
   for (const auto& entry : entries) {
     if (entry != kBuiltinRules) {
-      load_from_disk(base, entry, set);
+      load_from_disk(base, entry, set, filter);
     } else if (!builtin_loaded) {
-      load_builtin_rules(set);
+      load_builtin_rules(set, filter);
       builtin_loaded = true;
     }
   }
@@ -103,11 +104,11 @@ void load_rule_files(const std::string& base, const std::vector<std::string>& en
 
 void load_rule_sources(const git::Repository& repo, const std::vector<std::string>& config_entries,
                        const std::vector<std::string>& cli_entries, const std::string& cli_base,
-                       review::RuleSet& set) {
+                       review::RuleSet& set, rules::LanguageFilter* filter) {
   bool builtin_loaded = false;
   auto load_builtin_once = [&] {
     if (!builtin_loaded)
-      load_builtin_rules(set);
+      load_builtin_rules(set, filter);
     builtin_loaded = true;
   };
   if (config_entries.empty() && cli_entries.empty()) {
@@ -121,16 +122,16 @@ void load_rule_sources(const git::Repository& repo, const std::vector<std::strin
       auto text = repo.read_root_file(entry);
       if (!text)
         throw Error("rule file not found in HEAD: " + entry);
-      set.add(rules::load_rules(*text, entry));
+      set.add(rules::load_rules(*text, entry, filter));
     } else {
-      load_from_disk(repo.workdir(), entry, set);
+      load_from_disk(repo.workdir(), entry, set, filter);
     }
   }
   for (const auto& entry : cli_entries) {
     if (entry == kBuiltinRules) {
       load_builtin_once();
     } else {
-      load_from_disk(cli_base, entry, set);
+      load_from_disk(cli_base, entry, set, filter);
     }
   }
 }

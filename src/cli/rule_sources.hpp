@@ -6,6 +6,7 @@
 
 #include "git/repository.hpp"
 #include "review/rule_set.hpp"
+#include "rules/rule_loader.hpp"
 
 namespace mentor::cli {
 
@@ -16,18 +17,18 @@ inline constexpr std::string_view kBuiltinRules = "builtin";
 // and *.yml below it) or a glob. `config_entries` come from .git-mentor.yaml and are relative to
 // the repository root (read from HEAD's tree in a bare repository, files only); `cli_entries`
 // come from --rules and are relative to `cli_base` (the directory the command runs in). With no
-// entry at all the bundled packs are used. Throws mentor::Error for a missing source or any rule
-// error.
+// entry at all the bundled packs are used. With `filter`, only the languages it wants are
+// compiled. Throws mentor::Error for a missing source or any rule error.
 void load_rule_sources(const git::Repository& repo, const std::vector<std::string>& config_entries,
                        const std::vector<std::string>& cli_entries, const std::string& cli_base,
-                       review::RuleSet& set);
+                       review::RuleSet& set, rules::LanguageFilter* filter = nullptr);
 
 // Loads rule files named by `entries` (files, directories, globs or `builtin`), relative to
 // `base`, without a repository. Throws mentor::Error for a missing source or any rule error.
 void load_rule_files(const std::string& base, const std::vector<std::string>& entries,
-                     review::RuleSet& set);
+                     review::RuleSet& set, rules::LanguageFilter* filter = nullptr);
 
 // Loads the bundled packs into `set`.
-void load_builtin_rules(review::RuleSet& set);
+void load_builtin_rules(review::RuleSet& set, rules::LanguageFilter* filter = nullptr);
 
 }  // namespace mentor::cli

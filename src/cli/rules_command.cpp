@@ -11,6 +11,7 @@
 #include "lang/parser.hpp"
 #include "rules/rule_tester.hpp"
 #include "util/error.hpp"
+#include "util/suggest.hpp"
 
 namespace mentor::cli {
 
@@ -49,8 +50,14 @@ int run_rules_list(const RulesArgs& args, Streams& streams) {
 int run_rules_explain(const RulesArgs& args, Streams& streams) {
   review::RuleSet set = load(args);
   const rules::Rule* rule = set.find(args.id);
-  if (rule == nullptr)
-    throw Error("no rule with id '" + args.id + "' (see `git mentor rules list`)");
+  if (rule == nullptr) {
+    std::vector<std::string_view> ids;
+    for (const auto* candidate : set.all())
+      ids.push_back(candidate->id);
+    std::string hint = did_you_mean(args.id, ids);
+    throw Error("no rule with id '" + args.id + "'" + (hint.empty() ? "" : hint) +
+                "; `git mentor rules list` shows them all");
+  }
   bool color = streams.out_is_terminal && std::getenv("NO_COLOR") == nullptr;
   auto bold = [&](const std::string& text) { return color ? "\x1b[1m" + text + "\x1b[0m" : text; };
   fmt::print(streams.out, "{}  ({} {}, skill: {})\n", bold(rule->id), rule->language->name,

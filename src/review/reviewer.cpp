@@ -122,6 +122,27 @@ std::vector<CommitReview> review_commits(const std::string& git_dir,
   return results;
 }
 
+std::set<const lang::Language*> languages_touched(const git::Repository& repo,
+                                                  const std::vector<std::string>& commits,
+                                                  bool staged, const ReviewOptions& options) {
+  std::set<const lang::Language*> touched;
+  git::DiffOptions diff_options;
+  // Called for each changed file before anything is read: note its language, read nothing.
+  diff_options.wanted = [&](std::string_view path) {
+    const lang::Language* language = options.languages->for_path(path);
+    if (language != nullptr && !ignored(options.ignores, path))
+      touched.insert(language);
+    return false;
+  };
+  if (staged) {
+    git::read_staged_changes(repo, diff_options);
+  } else {
+    for (const auto& id : commits)
+      git::read_commit_changes(repo, id, diff_options);
+  }
+  return touched;
+}
+
 CommitReview review_staged(const git::Repository& repo, const RuleSet& rules,
                            const ReviewOptions& options) {
   lang::Parser parser;

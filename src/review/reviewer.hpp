@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,13 @@ struct CommitReview {
 std::vector<CommitReview> review_commits(const std::string& git_dir,
                                          const std::vector<std::string>& commits,
                                          const RuleSet& rules, const ReviewOptions& options);
+
+// The languages of the files that `commits` (40-hex ids) change, or the index when `staged`,
+// leaving out ignored paths: the only languages whose rules a review of them can run. Costs one
+// tree comparison per commit; no file content is read.
+std::set<const lang::Language*> languages_touched(const git::Repository& repo,
+                                                  const std::vector<std::string>& commits,
+                                                  bool staged, const ReviewOptions& options);
 
 // Reviews what is staged in `repo`'s index against HEAD (see git::read_staged_changes). The
 // result's commit id is empty.

@@ -1,14 +1,95 @@
 // Rule loading: parse the YAML (stage one), then compile each document (stage two).
 #include "rules/rule_loader.hpp"
 
+#include <optional>
+
 #include "rules/rule_compiler.hpp"
 #include "rules/rule_parser.hpp"
 
 namespace mentor::rules {
 
-std::vector<Rule> load_rules(std::string_view yaml_text, const std::string& file_name) {
+namespace {
+
+// The value of each document's top-level `language:` line, read without a YAML parser (which
+// costs far more than compiling a small rule); nullopt when some document has no such plain line
+// (flow style, an alias, quotes with escapes...), and the file must then be parsed to know.
+std::optional<std::vector<std::string_view>> declared_languages(std::string_view text) {
+  std::vector<std::string_view> languages;
+  bool found = false;
+  bool content = false;  // the current document has a key or value
+  auto end_document = [&] {
+    if (content && !found)
+      return false;
+    found = content = false;
+    return true;
+  };
+  while (!text.empty()) {
+    std::size_t eol = text.find('\n');
+    std::string_view line = text.substr(0, eol);
+    text = eol == std::string_view::npos ? std::string_view() : text.substr(eol + 1);
+    if (!line.empty() && line.back() == '\r')
+      line.remove_suffix(1);
+    if (line.starts_with("---")) {
+      if (!end_document())
+        return std::nullopt;
+      continue;
+    }
+    if (line.empty() || line.front() == '#' || line.front() == ' ')
+      continue;
+    content = true;
+    if (!line.starts_with("language:"))
+      continue;
+    std::string_view value = line.substr(9);
+    value = value.substr(0, value.find(" #"));
+    while (!value.empty() && value.front() == ' ')
+      value.remove_prefix(1);
+    while (!value.empty() && value.back() == ' ')
+      value.remove_suffix(1);
+    if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
+        value.back() == value.front()) {
+      value = value.substr(1, value.size() - 2);
+    }
+    bool plain =
+        !value.empty() && value.find_first_of("\"'\\{}[]&*!|>%@`,") == std::string_view::npos;
+    if (found || !plain)
+      return std::nullopt;
+    languages.push_back(value);
+    found = true;
+  }
+  if (!end_document())
+    return std::nullopt;
+  return languages;
+}
+
+// Whether `filter` wants none of the rules of the file `text`, judged without parsing it.
+bool wants_none(std::string_view text, LanguageFilter& filter) {
+  if (!filter.only)
+    return false;
+  auto languages = declared_languages(text);
+  if (!languages || languages->empty())
+    return false;
+  for (auto name : *languages) {
+    const lang::Language* language = lang::find_language(name);
+    if (language == nullptr || filter.wants(language))
+      return false;
+  }
+  filter.skipped += languages->size();
+  return true;
+}
+
+}  // namespace
+
+std::vector<Rule> load_rules(std::string_view yaml_text, const std::string& file_name,
+                             LanguageFilter* filter) {
   std::vector<Rule> rules;
+  if (filter != nullptr && wants_none(yaml_text, *filter))
+    return rules;
   for (const auto& spec : parse_rule_file(yaml_text, file_name)) {
+    if (filter != nullptr && spec.language &&
+        !filter->wants(lang::find_language(spec.language->value))) {
+      ++filter->skipped;
+      continue;
+    }
     if (auto rule = compile_rule(spec))
       rules.push_back(std::move(*rule));
   }

@@ -1,6 +1,8 @@
 // Loads rules from YAML text: first into structs mirroring the YAML, then compiled and validated.
 #pragma once
 
+#include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -9,11 +11,26 @@
 
 namespace mentor::rules {
 
+// Which languages' rules a run compiles, for the hooks, which must answer at once. A rule of
+// another language is neither compiled nor validated; a file whose every document declares such a
+// language on a plain top-level `language:` line is not even parsed. A rule whose language is
+// unknown is always compiled, to report the error.
+struct LanguageFilter {
+  std::optional<std::set<const lang::Language*>> only;  // nullopt = every language
+  std::size_t skipped = 0;                              // rules left out so far
+
+  bool wants(const lang::Language* language) const {
+    return !only || language == nullptr || only->contains(language);
+  }
+};
+
 // Parses every YAML document in `yaml_text` (separated by `---`) into compiled rules.
 // `file_name` is used only in error positions. Throws mentor::Error with file:line:col and the
 // rule id for: YAML syntax errors, unknown keys (with a "did you mean" hint), missing required
 // keys, unknown language, unknown severity, unknown node kind, an invalid pattern or query, an
 // invalid regex.
-std::vector<Rule> load_rules(std::string_view yaml_text, const std::string& file_name);
+// With `filter`, rules of languages it does not want are left out (and counted in it).
+std::vector<Rule> load_rules(std::string_view yaml_text, const std::string& file_name,
+                             LanguageFilter* filter = nullptr);
 
 }  // namespace mentor::rules

@@ -2,16 +2,16 @@
 """Latency of the pre-push hook: 5 commits touching 10 files, the full bundled rule packs.
 
 Builds a small repository and a bare remote (in a temp dir), then times, as whole processes
-(process start included), interleaved and repeated, and prints medians:
-  start-up        git-mentor --version
-  rules           git-mentor rules list (load and compile every bundled rule)
-  diff            bench_floor diff over the 5 commits
-  diff+parse      bench_floor parse over the 5 commits
+(process start included), interleaved and repeated, and prints medians of:
   hook            git mentor hook pre-push, fed the ref line git would write
-and the parts (bench_floor also starts and loads the rules): rule loading = rules - start-up,
-diff = diff - rules, parse = (diff+parse) - diff, match and the rest = hook - (diff+parse).
+  start-up        git-mentor --version (process start, dynamic loading, exit)
+  all rules       git-mentor rules list (loads and compiles every bundled rule)
+and the hook's own phases, which it prints with GIT_MENTOR_TIMINGS=1 (open the repository and
+config, find the commits, load the rules of the languages the push touches, review), with the
+review split using bench_floor's in-process figures for the same commits: diff (libgit2 only),
+parse (diff + parse - diff), and match and the rest (review - diff+parse).
 
-  tests/bench/hook_latency.py [--build build] [--runs 30]
+  tests/bench/hook_latency.py [--build build] [--runs 40]
 """
 import argparse
 import glob
@@ -81,49 +81,76 @@ def make_repository(tmp):
     return work, base, head
 
 
-def timed(argv, cwd, stdin=None):
+def timed(argv, cwd, stdin=None, env=None):
+    """Wall seconds of one run, and its stdout and stderr."""
     start = time.perf_counter()
-    proc = subprocess.run(argv, cwd=cwd, input=stdin, stdout=subprocess.DEVNULL,
-                          stderr=subprocess.PIPE)
+    proc = subprocess.run(argv, cwd=cwd, input=stdin, capture_output=True, env=env)
     elapsed = time.perf_counter() - start
     if proc.returncode not in (0, 1):
         sys.exit("hook_latency: %s failed: %s" % (argv, proc.stderr.decode()[-400:]))
-    return elapsed
+    return elapsed, proc.stdout.decode(), proc.stderr.decode()
+
+
+def phases(stderr):
+    """The 'git-mentor: timing: NAME MS ms' lines, as {name: ms}."""
+    out = {}
+    for line in stderr.splitlines():
+        if line.startswith("git-mentor: timing: "):
+            name, ms, _ = line[len("git-mentor: timing: "):].rsplit(" ", 2)
+            out[name] = float(ms)
+    return out
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--build", default=os.path.join(ROOT, "build"))
-    parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--runs", type=int, default=40)
     args = parser.parse_args()
     mentor = os.path.join(args.build, "git-mentor")
     floor = os.path.join(args.build, "tests", "bench", "bench_floor")
+    jobs = str(os.cpu_count() or 1)
+    timing_env = dict(os.environ, GIT_MENTOR_TIMINGS="1")
     with tempfile.TemporaryDirectory() as tmp:
         work, base, head = make_repository(tmp)
         git_dir = os.path.join(work, ".git")
         line = ("refs/heads/main %s refs/heads/main %s\n" % (head, base)).encode()
         commands = {
-            "start-up": ([mentor, "--version"], None),
-            "rules": ([mentor, "rules", "list"], None),
-            "diff": ([floor, git_dir, "diff", str(os.cpu_count() or 1), base + "..HEAD"], None),
-            "diff+parse": ([floor, git_dir, "parse", str(os.cpu_count() or 1), base + "..HEAD"], None),
-            "hook": ([mentor, "hook", "pre-push", "origin", "url"], line),
+            "hook": ([mentor, "hook", "pre-push", "origin", "url"], line, None),
+            "start-up": ([mentor, "--version"], None, None),
+            "all rules": ([mentor, "rules", "list"], None, None),
+            "timed hook": ([mentor, "hook", "pre-push", "origin", "url"], line, timing_env),
+            "floor diff": ([floor, git_dir, "diff", jobs, base + "..HEAD"], None, None),
+            "floor parse": ([floor, git_dir, "parse", jobs, base + "..HEAD"], None, None),
         }
-        for argv, stdin in commands.values():  # warm the page cache
-            timed(argv, work, stdin)
-        times = {name: [] for name in commands}
+        for argv, stdin, env in commands.values():  # warm the page cache
+            timed(argv, work, stdin, env)
+        wall = {name: [] for name in commands}
+        inner = {}
         for _ in range(args.runs):
-            for name, (argv, stdin) in commands.items():
-                times[name].append(timed(argv, work, stdin))
-    med = {name: statistics.median(v) * 1000 for name, v in times.items()}
-    print("pre-push hook latency: 5 commits, 10 files, bundled rules, %d runs (medians, ms)" % args.runs)
-    for name in commands:
-        print("  %-11s %7.1f" % (name, med[name]))
-    print("  breakdown of the hook: start-up %.1f, rule loading %.1f, diff %.1f, parse %.1f, "
-          "match and the rest %.1f" % (
-              med["start-up"], med["rules"] - med["start-up"], med["diff"] - med["rules"],
-              med["diff+parse"] - med["diff"], med["hook"] - med["diff+parse"]))
-    print("  hook total %.1f ms (aim: 40 ms)" % med["hook"])
+            for name, (argv, stdin, env) in commands.items():
+                elapsed, out, err = timed(argv, work, stdin, env)
+                wall[name].append(elapsed * 1000)
+                if name == "timed hook":
+                    for phase, ms in phases(err).items():
+                        inner.setdefault(phase, []).append(ms)
+                elif name.startswith("floor"):
+                    inner.setdefault(name, []).append(float(out) * 1000)
+    med = {name: statistics.median(v) for name, v in list(wall.items()) + list(inner.items())}
+    print("pre-push hook latency: 5 commits, 10 files (5 Python, 5 JavaScript), bundled rules, "
+          "%d runs, %s jobs (medians, ms)" % (args.runs, jobs))
+    print("  hook, whole process       %7.1f   (aim: 40)" % med["hook"])
+    print("  start-up (--version)      %7.1f" % med["start-up"])
+    print("  rules list (every rule)   %7.1f" % med["all rules"])
+    print("  phases of the hook (GIT_MENTOR_TIMINGS):")
+    for phase in ("open", "commits", "rules", "review"):
+        print("    %-22s %7.2f" % (phase, med.get(phase, float("nan"))))
+    review = med.get("review", float("nan"))
+    print("  the review split with bench_floor (in-process, same commits):")
+    print("    diff                   %7.2f" % med["floor diff"])
+    print("    parse                  %7.2f" % (med["floor parse"] - med["floor diff"]))
+    print("    match and the rest     %7.2f" % (review - med["floor parse"]))
+    accounted = med["start-up"] + sum(med.get(p, 0) for p in ("open", "commits", "rules", "review"))
+    print("  start-up + phases = %.1f of %.1f ms" % (accounted, med["hook"]))
 
 
 if __name__ == "__main__":

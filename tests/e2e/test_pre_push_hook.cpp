@@ -164,4 +164,27 @@ TEST_CASE("hook pre-push with nothing to push is silent", "[e2e][hook]") {
   CHECK(err.str().empty());
 }
 
+TEST_CASE("hook pre-push compiles only the languages the push touches", "[e2e][hook]") {
+  TestRepo repo;
+  // A Go rule that cannot compile: `check` must report it, a Python-only push need not pay for it.
+  repo.write(".mentor/go.yaml", "id: go-broken\nlanguage: go\nrule:\n  pattern: 'func ('\n");
+  repo.write(".mentor/py.yaml", kPrintRules);
+  repo.write(".git-mentor.yaml", "rules: [.mentor]\n");
+  std::string base = repo.commit("mentor's rules");
+  repo.write("app.py", "print(1)\n");
+  std::string head = repo.commit("python only");
+
+  std::istringstream in("refs/heads/main " + head + " refs/heads/main " + base + "\n");
+  std::ostringstream out;
+  std::ostringstream err;
+  int code = cli::run({"-C", repo.path().string(), "hook", "pre-push", "origin", "url"},
+                      cli::Streams{out, err, false, false, &in});
+  CHECK(code == 1);
+  CHECK(err.str().find("app.py:1:1: error: print(1) left in [no-print]") != std::string::npos);
+
+  MentorRun check = run_mentor({"-C", repo.path().string(), "check", base + "..HEAD"});
+  CHECK(check.code == 2);
+  CHECK(check.err.find("go.yaml:4:") != std::string::npos);
+}
+
 }  // namespace mentor::test

@@ -1,7 +1,9 @@
 #include <catch2/catch.hpp>
 
 #include <optional>
+#include <set>
 
+#include "lang/language.hpp"
 #include "rules/rule_error.hpp"
 #include "rules/rule_loader.hpp"
 
@@ -352,4 +354,50 @@ TEST_CASE("loader: utility rules", "[rules]") {
 TEST_CASE("loader: empty rule object", "[rules]") {
   Failure f = failure("id: x\nlanguage: python\nrule:\n  not:\n    has: {}\n");
   CHECK(f.kind == RuleErrorKind::empty_rule);
+}
+
+TEST_CASE("loader: a language filter compiles only the languages it wants", "[rules]") {
+  const lang::Language* python = lang::find_language("python");
+  const std::string py_rule = "id: py-rule\nlanguage: python\nrule:\n  pattern: print($X)\n";
+  // An invalid pattern: an error whenever this rule is compiled.
+  const std::string broken_js = "id: js-broken\nlanguage: javascript\nrule:\n  pattern: 'a ==='\n";
+
+  SECTION("a file of another language is skipped, and counted") {
+    rules::LanguageFilter filter;
+    filter.only = std::set<const lang::Language*>{python};
+    CHECK(rules::load_rules(broken_js, "js.yaml", &filter).empty());
+    CHECK(filter.skipped == 1);
+    CHECK(load_failure(broken_js).has_value());  // without the filter it is an error
+  }
+  SECTION("documents of a mixed file are filtered one by one") {
+    rules::LanguageFilter filter;
+    filter.only = std::set<const lang::Language*>{python};
+    auto loaded = rules::load_rules(py_rule + "---\n" + broken_js, "mixed.yaml", &filter);
+    REQUIRE(loaded.size() == 1);
+    CHECK(loaded[0].id == "py-rule");
+    CHECK(filter.skipped == 1);
+  }
+  SECTION("quoted values, comments and CRLF are read; other layouts are parsed") {
+    rules::LanguageFilter filter;
+    filter.only = std::set<const lang::Language*>{python};
+    std::string quoted =
+        "# a JavaScript rule\r\nid: js-broken\r\nlanguage: \"javascript\"  # quoted\r\n"
+        "rule:\r\n  pattern: 'a ==='\r\n";
+    CHECK(rules::load_rules(quoted, "quoted.yaml", &filter).empty());
+    std::string flow = "{id: js-broken, language: javascript, rule: {pattern: 'a ==='}}\n";
+    CHECK(rules::load_rules(flow, "flow.yaml", &filter).empty());
+    CHECK(filter.skipped == 2);
+  }
+  SECTION("an unknown language is still an error") {
+    rules::LanguageFilter filter;
+    filter.only = std::set<const lang::Language*>{python};
+    CHECK_THROWS_AS(rules::load_rules("id: x-rule\nlanguage: klingon\nrule:\n  kind: call\n",
+                                      "x.yaml", &filter),
+                    rules::RuleError);
+  }
+  SECTION("without a set every language is wanted") {
+    rules::LanguageFilter filter;
+    CHECK(rules::load_rules(py_rule, "py.yaml", &filter).size() == 1);
+    CHECK_THROWS_AS(rules::load_rules(broken_js, "js.yaml", &filter), rules::RuleError);
+  }
 }
