@@ -11,7 +11,7 @@ config, find the commits, load the rules of the languages the push touches, revi
 review split using bench_floor's in-process figures for the same commits: diff (libgit2 only),
 parse (diff + parse - diff), and match and the rest (review - diff+parse).
 
-  tests/bench/hook_latency.py [--build build] [--runs 40]
+  tests/bench/hook_latency.py [--build build] [--runs 40] [--lines N]
 """
 import argparse
 import glob
@@ -33,7 +33,12 @@ def git(repo, *args, **kwargs):
                           env=env, **kwargs).stdout.strip()
 
 
-def make_repository(tmp):
+def first_lines(data, lines):
+    """`data` cut to its first `lines` lines (all of it when None)."""
+    return data if lines is None else b"".join(data.splitlines(True)[:lines])
+
+
+def make_repository(tmp, lines=None):
     """Ten real source files (5 Python, 5 JavaScript), pushed; then 5 commits, 2 files each."""
     py = sorted(glob.glob("/usr/lib/python3*/json/*.py") + glob.glob("/usr/lib/python3*/email/*.py"))[:5]
     cache = os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"),
@@ -57,12 +62,12 @@ def make_repository(tmp):
         files.append("src/m%d.py" % i)
         os.makedirs(os.path.join(work, "src"), exist_ok=True)
         with open(os.path.join(work, files[-1]), "wb") as f, open(path, "rb") as src:
-            f.write(src.read())
+            f.write(first_lines(src.read(), lines))
     for i, data in enumerate(js):
         files.append("web/m%d.js" % i)
         os.makedirs(os.path.join(work, "web"), exist_ok=True)
         with open(os.path.join(work, files[-1]), "wb") as f:
-            f.write(data)
+            f.write(first_lines(data, lines))
     git(work, "add", "-A")
     git(work, "commit", "-q", "-m", "base")
     git(work, "remote", "add", "origin", remote)
@@ -105,13 +110,14 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--build", default=os.path.join(ROOT, "build"))
     parser.add_argument("--runs", type=int, default=40)
+    parser.add_argument("--lines", type=int, help="cut each file to its first LINES lines")
     args = parser.parse_args()
     mentor = os.path.join(args.build, "git-mentor")
     floor = os.path.join(args.build, "tests", "bench", "bench_floor")
     jobs = str(os.cpu_count() or 1)
     timing_env = dict(os.environ, GIT_MENTOR_TIMINGS="1")
     with tempfile.TemporaryDirectory() as tmp:
-        work, base, head = make_repository(tmp)
+        work, base, head = make_repository(tmp, args.lines)
         git_dir = os.path.join(work, ".git")
         line = ("refs/heads/main %s refs/heads/main %s\n" % (head, base)).encode()
         commands = {
@@ -136,8 +142,9 @@ def main():
                 elif name.startswith("floor"):
                     inner.setdefault(name, []).append(float(out) * 1000)
     med = {name: statistics.median(v) for name, v in list(wall.items()) + list(inner.items())}
-    print("pre-push hook latency: 5 commits, 10 files (5 Python, 5 JavaScript), bundled rules, "
-          "%d runs, %s jobs (medians, ms)" % (args.runs, jobs))
+    print("pre-push hook latency: 5 commits, 10 files (5 Python, 5 JavaScript%s), bundled rules, "
+          "%d runs, %s jobs (medians, ms)" % (
+              ", at most %d lines each" % args.lines if args.lines else "", args.runs, jobs))
     print("  hook, whole process       %7.1f   (aim: 40)" % med["hook"])
     print("  start-up (--version)      %7.1f" % med["start-up"])
     print("  rules list (every rule)   %7.1f" % med["all rules"])
