@@ -21,6 +21,10 @@ struct Finding {
   std::string author;       // "Name <email>"
   std::string fingerprint;  // see fingerprint.hpp
   std::string source_line;  // the text of `line`, without its line terminator
+  // An inline `mentor: ignore[rule-id] reason` comment covers this finding: it is still
+  // reported and recorded, marked suppressed, and never blocks.
+  bool suppressed = false;
+  std::string suppression_reason;  // the comment's text after the rule list; may be empty
 };
 
 }  // namespace mentor::review
