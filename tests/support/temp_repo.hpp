@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "util/process.hpp"
+
 namespace mentor::test {
 
 // A fresh directory "git-mentor-XXXXXX" under std::filesystem::temp_directory_path(). The
@@ -33,19 +35,9 @@ class TempDir {
   int uncaught_at_start_ = 0;
 };
 
-struct CommandResult {
-  int exit_code = -1;  // the exit status; 128 + N when killed by signal N; 127 if not started
-  std::string out;
-  std::string err;
-};
-
-using Environment = std::vector<std::pair<std::string, std::string>>;
-
-// Runs argv[0] (searched in PATH, no shell) in `cwd` with `stdin_text` on its standard input,
-// the current environment plus `env` (which overrides variables of the same name), and waits for
-// it. Collects stdout and stderr in full. Never throws for a failing command.
-CommandResult run_command(const std::vector<std::string>& argv, const std::filesystem::path& cwd,
-                          const std::string& stdin_text = "", const Environment& env = {});
+using util::CommandResult;
+using util::Environment;
+using util::run_command;
 
 struct Author {
   std::string name;
