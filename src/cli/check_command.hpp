@@ -1,6 +1,8 @@
 // `git mentor check`: review commits and report findings.
 #pragma once
 
+#include <functional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -21,6 +23,7 @@ struct CheckArgs {
   unsigned jobs = 0;
   bool quiet = false;
   bool staged = false;  // review the index against HEAD instead of commits
+  bool record = false;  // store the findings in refs/notes/mentor
   std::string color = "auto";
 };
 
@@ -33,6 +36,9 @@ struct ReviewRequest {
   bool progress = true;        // on a terminal's stderr
   bool report_skipped = true;  // one stderr line per skipped file
   bool staged = false;         // review the index against HEAD; `commits` is ignored
+  // When set, called with each `batch` commits' reviews (authors resolved) as they finish.
+  std::size_t batch = 0;
+  std::function<void(std::span<const review::CommitReview>)> after_batch;
 };
 
 // Loads the rules a review of `commits` (or of the index, per `request`) needs: the configured
@@ -43,8 +49,12 @@ void load_rules_for_changes(const Workspace& workspace, const std::string& direc
                             const std::vector<std::string>& commits, const ReviewRequest& request,
                             review::RuleSet& set);
 
+// Drops from `commits` those whose author (after .mailmap) is not one of the configured mentees;
+// returns how many were dropped.
+std::size_t keep_mentees(const Workspace& workspace, std::vector<std::string>& commits);
+
 // Reviews `commits` of `workspace` with `rules` (which the findings point into, so they must
-// outlive the result) under the workspace's configuration.
+// outlive the result) under the workspace's configuration. Authors are resolved through .mailmap.
 std::vector<review::CommitReview> run_review(const Workspace& workspace,
                                              const std::vector<std::string>& commits,
                                              const review::RuleSet& rules,

@@ -12,7 +12,9 @@
 #include "cli/check_command.hpp"
 #include "cli/hook_command.hpp"
 #include "cli/hook_install.hpp"
+#include "cli/log_command.hpp"
 #include "cli/rules_command.hpp"
+#include "cli/sync_command.hpp"
 #include "util/error.hpp"
 
 namespace mentor::cli {
@@ -92,9 +94,34 @@ int run(const std::vector<std::string>& args, Streams streams) {
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->type_name("WHEN");
   check->add_flag("-q,--quiet", check_args.quiet, "Print findings only: no headers, no tally");
+  check->add_flag("--record", check_args.record,
+                  "Store the findings in git notes (refs/notes/mentor), where `git mentor log`, "
+                  "review sessions and summaries read them; `git mentor sync` shares them");
   check->add_flag("--staged", check_args.staged,
                   "Review what is staged (the index against HEAD) instead of commits, as a "
                   "pre-commit hook does");
+
+  LogArgs log_args;
+  CLI::App* log = app.add_subcommand(
+      "log", "List the findings recorded in git notes (by check --record), without running rules");
+  log->add_option("range", log_args.ranges,
+                  "Commits, as for git log: A..B, or C for C's history (default: HEAD's history)")
+      ->type_name("RANGE");
+  log->add_option("--mentee", log_args.mentee,
+                  "Only commits by this author (email, name or glob; .mailmap applies)")
+      ->type_name("WHO");
+  log->add_option("--format", log_args.format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->type_name("FORMAT");
+
+  SyncArgs sync_args;
+  CLI::App* sync = app.add_subcommand(
+      "sync", "Fetch, merge and push the record (refs/notes/mentor, refs/notes/mentor-reviews)");
+  sync->add_option("remote", sync_args.remote, "The remote (default: origin)")->type_name("REMOTE");
+  sync->footer(
+      "Notes are merged line by line: every line either clone recorded is kept, as git's "
+      "cat_sort_uniq strategy does. A push the remote refuses because it moved meanwhile is "
+      "retried after fetching and merging again.");
 
   RulesArgs rules_args;
   CLI::App* rules_cmd = app.add_subcommand("rules", "List, explain and test the rules in use");
@@ -172,6 +199,14 @@ int run(const std::vector<std::string>& args, Streams streams) {
       return run_hook_pre_push(
           hook_args, streams,
           streams.in != nullptr ? *streams.in : static_cast<std::istream&>(no_input));
+    }
+    if (sync->parsed()) {
+      sync_args.directory = directory;
+      return run_sync(sync_args, streams);
+    }
+    if (log->parsed()) {
+      log_args.directory = directory;
+      return run_log(log_args, streams);
     }
     install_args.directory = directory;
     if (hook_install->parsed())

@@ -50,8 +50,8 @@ std::vector<std::string> string_list(const YAML::Node& node, std::string_view ke
 }  // namespace
 
 Config parse_config(std::string_view yaml_text, const std::string& file_name) {
-  static constexpr std::array<std::string_view, 5> kKeys = {"rules", "fail_on", "ignores",
-                                                            "max_file_bytes", "languages"};
+  static constexpr std::array<std::string_view, 6> kKeys = {
+      "rules", "fail_on", "ignores", "max_file_bytes", "languages", "mentees"};
   YAML::Node root;
   try {
     root = YAML::Load(std::string(yaml_text));
@@ -71,6 +71,8 @@ Config parse_config(std::string_view yaml_text, const std::string& file_name) {
       config.rules = string_list(value, key, file_name);
     } else if (key == "ignores") {
       config.ignores = string_list(value, key, file_name);
+    } else if (key == "mentees") {
+      config.mentees = string_list(value, key, file_name);
     } else if (key == "fail_on") {
       auto fail_on = value.IsScalar() ? fail_on_from_string(value.Scalar()) : std::nullopt;
       if (!fail_on) {

@@ -24,6 +24,9 @@ struct Config {
   std::vector<std::string> rules;
   std::optional<FailOn> fail_on;
   std::vector<std::string> ignores;  // path globs
+  // Whose commits are reviewed: emails, names or globs over either, matched after .mailmap.
+  // Empty = every author.
+  std::vector<std::string> mentees;
   std::uint64_t max_file_bytes = 1024 * 1024;
   // Extension (without dot) -> language name, overriding the built-in map.
   std::vector<std::pair<std::string, std::string>> languages;

@@ -63,6 +63,7 @@ int run_hook_pre_push(const HookArgs& args, Streams& streams, std::istream& in) 
         commits.push_back(std::move(id));
     }
   }
+  keep_mentees(workspace, commits);
   timer.mark("commits");
   if (commits.empty())
     return 0;

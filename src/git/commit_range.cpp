@@ -254,14 +254,17 @@ void default_range(git_repository* repo, std::vector<Walk>& walks, std::vector<g
 }  // namespace
 
 std::vector<std::string> resolve_commits(const Repository& repo,
-                                         const std::vector<std::string>& ranges) {
+                                         const std::vector<std::string>& ranges, Plain plain) {
   git_repository* r = repo.get();
   std::vector<Walk> walks;         // one per "A..B" / "A...B"
   std::vector<git_oid> positives;  // "C"
   std::vector<git_oid> negatives;  // "^A"
 
-  if (ranges.empty()) {
+  if (ranges.empty() && plain == Plain::alone) {
     default_range(r, walks, positives);
+  } else if (ranges.empty()) {
+    if (auto head = try_resolve(r, "HEAD"))
+      positives.push_back(*head);
   }
   for (const std::string& arg : ranges) {
     if (arg.size() > 1 && arg[0] == '^') {
@@ -283,7 +286,7 @@ std::vector<std::string> resolve_commits(const Repository& repo,
 
   // As in git, an exclusion applies to every argument, and "^A C" walks C's history; without
   // one, a plain commit stands for itself alone.
-  if (!negatives.empty()) {
+  if (!negatives.empty() || (plain == Plain::history && !positives.empty())) {
     for (Walk& walk : walks)
       walk.exclude.insert(walk.exclude.end(), negatives.begin(), negatives.end());
     walks.push_back(Walk{std::move(positives), negatives});

@@ -16,8 +16,13 @@ namespace mentor::git {
 // An empty `ranges` means "@{upstream}..HEAD" when HEAD has an upstream, else "HEAD".
 // An unborn HEAD with no arguments yields an empty list.
 // Throws mentor::Error "unknown revision 'X'" for anything that does not resolve to a commit.
+//
+// With Plain::history a plain "C" walks C's history, as `git log C` does, and an empty `ranges`
+// means HEAD's history.
+enum class Plain { alone, history };
 std::vector<std::string> resolve_commits(const Repository& repo,
-                                         const std::vector<std::string>& ranges);
+                                         const std::vector<std::string>& ranges,
+                                         Plain plain = Plain::alone);
 
 }  // namespace mentor::git
 

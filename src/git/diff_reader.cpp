@@ -244,6 +244,14 @@ CommitChanges read_staged_changes(const Repository& repo, const DiffOptions& opt
   return changes;
 }
 
+CommitInfo read_commit_info(const Repository& repo, const std::string& id) {
+  git_oid oid = from_hex(id);
+  git_commit* commit_raw = nullptr;
+  check(git_commit_lookup(&commit_raw, repo.get(), &oid), "cannot read commit " + id);
+  CommitPtr commit(commit_raw);
+  return commit_info(commit.get());
+}
+
 std::string read_blob(const Repository& repo, const std::string& id) {
   git_oid oid = from_hex(id);
   git_blob* blob_raw = nullptr;

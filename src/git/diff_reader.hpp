@@ -65,6 +65,9 @@ CommitChanges read_commit_changes(const Repository& repo, const std::string& id,
 // filters as read_commit_changes apply.
 CommitChanges read_staged_changes(const Repository& repo, const DiffOptions& options);
 
+// Who wrote commit `id` (40-hex), when, and its parents. Throws mentor::Error when it is missing.
+CommitInfo read_commit_info(const Repository& repo, const std::string& id);
+
 // The raw content of blob `id` (40-hex). Throws mentor::Error when it does not exist.
 std::string read_blob(const Repository& repo, const std::string& id);
 

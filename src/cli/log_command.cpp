@@ -1,0 +1,108 @@
+// `git mentor log`.
+#include "cli/log_command.hpp"
+
+#include <ctime>
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+#include <nlohmann/json.hpp>
+
+#include "cli/workspace.hpp"
+#include "git/commit_range.hpp"
+#include "git/diff_reader.hpp"
+#include "git/identity.hpp"
+#include "record/findings_record.hpp"
+
+namespace mentor::cli {
+
+namespace {
+
+std::string date_of(std::int64_t seconds) {
+  std::time_t time = static_cast<std::time_t>(seconds);
+  std::tm tm{};
+  gmtime_r(&time, &tm);
+  char text[16];
+  std::strftime(text, sizeof text, "%Y-%m-%d", &tm);
+  return text;
+}
+
+nlohmann::ordered_json to_json(const record::RecordedFinding& f) {
+  nlohmann::ordered_json json{
+      {"commit", f.commit},
+      {"path", f.path},
+      {"line", f.line},
+      {"col", f.col},
+      {"end_line", f.end_line},
+      {"end_col", f.end_col},
+      {"rule", f.rule},
+      {"id", f.id},
+      {"severity", f.severity},
+      {"skill", f.skill},
+      {"message", f.message},
+      {"author", f.author},
+      {"suppressed", f.suppressed},
+  };
+  if (f.suppressed)
+    json["suppression_reason"] = f.suppression_reason;
+  json["tool_version"] = f.tool_version;
+  return json;
+}
+
+}  // namespace
+
+int run_log(const LogArgs& args, Streams& streams) {
+  Workspace workspace = open_workspace(args.directory);
+  std::vector<std::string> commits =
+      git::resolve_commits(workspace.repo, args.ranges, git::Plain::history);
+  auto warn = [&](const std::string& message) {
+    fmt::print(streams.err, "git-mentor: warning: {}\n", message);
+  };
+  std::map<std::string, record::CommitRecord> records =
+      record::read_records(workspace.repo, commits, warn);
+
+  git::Mailmap mailmap(workspace.repo);
+  nlohmann::ordered_json array = nlohmann::ordered_json::array();
+  std::size_t findings = 0;
+  std::size_t with_findings = 0;
+  std::size_t reviewed = 0;
+  std::size_t shown_commits = 0;
+  for (auto it = commits.rbegin(); it != commits.rend(); ++it) {  // newest first, as git log
+    git::Person author = mailmap.resolve(git::commit_author(workspace.repo, *it));
+    if (!args.mentee.empty() && !git::matches_person(args.mentee, author))
+      continue;
+    ++shown_commits;
+    auto record = records.find(*it);
+    if (record == records.end())
+      continue;
+    if (record->second.reviewed)
+      ++reviewed;
+    const auto& list = record->second.findings;
+    if (list.empty())
+      continue;
+    ++with_findings;
+    findings += list.size();
+    if (args.format == "json") {
+      for (const auto& f : list)
+        array.push_back(to_json(f));
+      continue;
+    }
+    git::CommitInfo info = git::read_commit_info(workspace.repo, *it);
+    fmt::print(streams.out, "{} {}  {}  {}\n", it->substr(0, 12), author.display(),
+               date_of(info.author_time), info.summary);
+    for (const auto& f : list) {
+      fmt::print(streams.out, "  {}:{}:{}: {}{}: {} [{}]\n", f.path, f.line, f.col, f.severity,
+                 f.suppressed ? " (suppressed)" : "", f.message, f.rule);
+    }
+  }
+  if (args.format == "json") {
+    streams.out << array.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
+                << '\n';
+    return 0;
+  }
+  fmt::print(streams.out, "{} finding{} in {} commit{}; {} of {} commit{} reviewed and recorded\n",
+             findings, findings == 1 ? "" : "s", with_findings, with_findings == 1 ? "" : "s",
+             reviewed, shown_commits, shown_commits == 1 ? "" : "s");
+  return 0;
+}
+
+}  // namespace mentor::cli

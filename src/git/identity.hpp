@@ -1,0 +1,46 @@
+// Who wrote a commit: authors resolved through .mailmap, and matched against mentee patterns.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <git2.h>
+
+#include "git/handles.hpp"
+#include "git/repository.hpp"
+
+namespace mentor::git {
+
+struct Person {
+  std::string name;
+  std::string email;
+
+  // "Name <email>"
+  std::string display() const { return name + " <" + email + ">"; }
+};
+
+// The repository's mailmap: .mailmap in the work tree (in HEAD when bare) and mailmap.file /
+// mailmap.blob from the configuration, as git reads them.
+class Mailmap {
+ public:
+  explicit Mailmap(const Repository& repo);
+
+  // The canonical name and email of `person` (unchanged when the mailmap does not mention it).
+  Person resolve(const Person& person) const;
+
+ private:
+  Handle<git_mailmap, git_mailmap_free> mailmap_;
+};
+
+// The author of commit `id` (40-hex), as recorded (not resolved).
+Person commit_author(const Repository& repo, const std::string& id);
+
+// Whether `person` matches `pattern`: an email or a name, or a glob over either (`*` any run of
+// characters); case-insensitive.
+bool matches_person(std::string_view pattern, const Person& person);
+
+// Whether `person` is a mentee under `mentees` (the config's list): every author when empty.
+bool is_mentee(const std::vector<std::string>& mentees, const Person& person);
+
+}  // namespace mentor::git

@@ -1,0 +1,195 @@
+// Findings as JSON lines in git notes.
+#include "record/findings_record.hpp"
+
+#include <set>
+#include <tuple>
+
+#include <nlohmann/json.hpp>
+
+#include "git/handles.hpp"
+#include "record/notes_ref.hpp"
+
+namespace mentor::record {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string dump(const Json& json) {
+  return json.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+// The string member `key` of `json`; nullopt when missing or not a string.
+std::optional<std::string> text(const nlohmann::json& json, const char* key) {
+  auto it = json.find(key);
+  if (it == json.end() || !it->is_string())
+    return std::nullopt;
+  return it->get<std::string>();
+}
+
+std::optional<std::uint32_t> number(const nlohmann::json& json, const char* key) {
+  auto it = json.find(key);
+  if (it == json.end() || !it->is_number_unsigned())
+    return std::nullopt;
+  auto value = it->get<std::uint64_t>();
+  if (value > UINT32_MAX)
+    return std::nullopt;
+  return static_cast<std::uint32_t>(value);
+}
+
+ParsedLine foreign(std::string problem) {
+  ParsedLine parsed;
+  parsed.problem = std::move(problem);
+  return parsed;
+}
+
+}  // namespace
+
+std::string finding_line(const review::Finding& f, std::string_view tool_version) {
+  Json json{
+      {"v", kFormatVersion},
+      {"type", "finding"},
+      {"commit", f.commit},
+      {"path", f.path},
+      {"line", f.line},
+      {"col", f.column},
+      {"end_line", f.end_line},
+      {"end_col", f.end_column},
+      {"rule", f.rule->id},
+      {"id", f.fingerprint},
+      {"severity", rules::to_string(f.rule->severity)},
+      {"skill", f.rule->skill},
+      {"message", f.message},
+      {"author", f.author},
+      {"suppressed", f.suppressed},
+  };
+  if (f.suppressed)
+    json["suppression_reason"] = f.suppression_reason;
+  json["tool_version"] = tool_version;
+  return dump(json);
+}
+
+std::string reviewed_line(std::string_view commit, std::string_view tool_version) {
+  return dump(Json{{"v", kFormatVersion},
+                   {"type", "reviewed"},
+                   {"commit", commit},
+                   {"tool_version", tool_version}});
+}
+
+ParsedLine parse_line(std::string_view line) {
+  nlohmann::json json = nlohmann::json::parse(line, nullptr, false);
+  if (json.is_discarded() || !json.is_object())
+    return foreign("not a JSON object");
+  auto version = json.find("v");
+  if (version == json.end() || !version->is_number_integer())
+    return foreign("no format version \"v\"");
+  if (version->get<int>() != kFormatVersion) {
+    return foreign("format version " + std::to_string(version->get<long long>()) +
+                   ", this git-mentor reads version " + std::to_string(kFormatVersion));
+  }
+  auto type = text(json, "type");
+  auto commit = text(json, "commit");
+  if (!commit)
+    return foreign("no \"commit\"");
+  ParsedLine parsed;
+  if (type == "reviewed") {
+    parsed.kind = ParsedLine::Kind::reviewed;
+    parsed.finding.commit = *commit;
+    return parsed;
+  }
+  if (type != "finding")
+    return foreign("unknown \"type\"");
+  RecordedFinding& f = parsed.finding;
+  f.commit = *commit;
+  for (auto [key, field] : {std::pair{"id", &f.id},
+                            {"rule", &f.rule},
+                            {"severity", &f.severity},
+                            {"path", &f.path},
+                            {"message", &f.message}}) {
+    auto value = text(json, key);
+    if (!value)
+      return foreign(std::string("no \"") + key + "\"");
+    *field = std::move(*value);
+  }
+  for (auto [key, field] : {std::pair{"line", &f.line},
+                            {"col", &f.col},
+                            {"end_line", &f.end_line},
+                            {"end_col", &f.end_col}}) {
+    auto value = number(json, key);
+    if (!value)
+      return foreign(std::string("no \"") + key + "\"");
+    *field = *value;
+  }
+  f.skill = text(json, "skill").value_or("");
+  f.author = text(json, "author").value_or("");
+  f.tool_version = text(json, "tool_version").value_or("");
+  f.suppression_reason = text(json, "suppression_reason").value_or("");
+  auto suppressed = json.find("suppressed");
+  f.suppressed = suppressed != json.end() && suppressed->is_boolean() && suppressed->get<bool>();
+  parsed.kind = ParsedLine::Kind::finding;
+  return parsed;
+}
+
+bool record_reviews(const git::Repository& repo, std::span<const review::CommitReview> reviews,
+                    std::string_view tool_version, const Warn& warn) {
+  NoteLines lines;
+  for (const auto& review : reviews) {
+    if (review.commit.id.empty())
+      continue;  // staged changes have no commit to annotate
+    auto& note = lines[review.commit.id];
+    note.insert(reviewed_line(review.commit.id, tool_version));
+    for (const auto& finding : review.findings)
+      note.insert(finding_line(finding, tool_version));
+  }
+  NotesRef notes(repo, std::string(kFindingsRef), warn);
+  std::size_t findings = 0;
+  for (const auto& [commit, note] : lines)
+    findings += note.size() - 1;
+  return notes.add(lines, "git-mentor: record " + std::to_string(findings) + " finding" +
+                              (findings == 1 ? "" : "s") + " in " + std::to_string(lines.size()) +
+                              " commit" + (lines.size() == 1 ? "" : "s"));
+}
+
+std::map<std::string, CommitRecord> read_records(const git::Repository& repo,
+                                                 const std::vector<std::string>& commits,
+                                                 const Warn& warn) {
+  NotesRef notes(repo, std::string(kFindingsRef), warn);
+  NotesIndex index = notes.index();
+  std::map<std::string, CommitRecord> records;
+  auto read = [&](const std::string& commit, const git_oid& blob) {
+    CommitRecord& record = records[commit];
+    std::set<std::tuple<std::string, std::string, std::string, std::uint32_t, std::uint32_t>> seen;
+    std::size_t number = 0;
+    for (const auto& line : notes.read_lines(blob)) {
+      ++number;
+      ParsedLine parsed = parse_line(line);
+      if (parsed.kind == ParsedLine::Kind::foreign) {
+        if (warn) {
+          warn("the note of " + commit.substr(0, 12) + " in " + std::string(kFindingsRef) +
+               ", line " + std::to_string(number) + ": " + parsed.problem + "; skipped (and kept)");
+        }
+        continue;
+      }
+      if (parsed.kind == ParsedLine::Kind::reviewed) {
+        record.reviewed = true;
+        continue;
+      }
+      RecordedFinding& f = parsed.finding;
+      if (seen.emplace(f.rule, f.id, f.path, f.line, f.col).second)
+        record.findings.push_back(std::move(f));
+    }
+  };
+  if (commits.empty()) {
+    for (const auto& [commit, blob] : index)
+      read(commit, blob);
+  } else {
+    for (const auto& commit : commits) {
+      auto it = index.find(commit);
+      if (it != index.end())
+        read(commit, it->second);
+    }
+  }
+  return records;
+}
+
+}  // namespace mentor::record

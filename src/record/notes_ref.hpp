@@ -1,0 +1,70 @@
+// A git notes ref whose notes are sets of text lines: git-mentor's storage engine.
+//
+// Each note is the sorted, de-duplicated lines of one annotated commit (git's `cat_sort_uniq`
+// form). Writes never overwrite: they read the ref, merge, write new objects, then move the ref
+// with compare-and-swap, and start again from the new tip if another writer moved it first. A
+// process killed at any moment leaves the ref at its old or its new commit, both complete.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <git2.h>
+
+#include "git/repository.hpp"
+
+namespace mentor::record {
+
+// Lines to add to (or found in) the notes of annotated commits, by 40-hex commit id.
+using NoteLines = std::map<std::string, std::set<std::string>>;
+
+// The notes a notes commit holds: annotated commit (40-hex) -> the note's blob, in any fanout.
+using NotesIndex = std::map<std::string, git_oid>;
+
+class NotesRef {
+ public:
+  // `ref` is the full name, e.g. "refs/notes/mentor". `warn` receives one-line warnings (a stale
+  // lock removed, for instance); it may be empty.
+  NotesRef(const git::Repository& repo, std::string ref,
+           std::function<void(const std::string&)> warn = {});
+
+  const std::string& name() const { return ref_; }
+
+  // The notes commit the ref points at; nullopt when the ref does not exist yet.
+  std::optional<git_oid> tip() const;
+
+  // Every note of notes commit `notes_commit` (or of the ref's tip when omitted).
+  NotesIndex index(std::optional<git_oid> notes_commit = std::nullopt) const;
+
+  // The lines of one note blob, split on '\n', empty lines dropped, in stored order.
+  std::vector<std::string> read_lines(const git_oid& blob) const;
+
+  // Adds `lines` to the notes of their commits. Returns false when every line was already there
+  // (then no notes commit is made). Throws mentor::Error when the ref stays locked or keeps
+  // moving for too long.
+  bool add(const NoteLines& lines, const std::string& message);
+
+  // Merges notes commit `other` (fetched from another clone) into the ref: nothing when the ref
+  // already contains it, a fast-forward when the ref is behind, otherwise a merge commit with
+  // both as parents whose notes are the union of lines per annotated commit.
+  enum class Merge { up_to_date, fast_forward, merged };
+  Merge merge(const git_oid& other);
+
+ private:
+  git_repository* repo_;
+  std::string git_dir_;
+  std::string ref_;
+  std::function<void(const std::string&)> warn_;
+
+  // Moves the ref from `expected` (nullopt: must not exist) to `target`. False when another
+  // writer got there first; throws on other errors.
+  bool compare_and_swap(const std::optional<git_oid>& expected, const git_oid& target);
+  // Retries `attempt` (which returns true once done) with back-off while the ref moves.
+  void retry(const std::function<bool()>& attempt);
+};
+
+}  // namespace mentor::record

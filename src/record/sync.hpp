@@ -1,0 +1,37 @@
+// `git mentor sync`: the notes refs of a remote merged into ours (union of lines) and pushed back.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "git/repository.hpp"
+#include "record/notes_ref.hpp"
+
+namespace mentor::record {
+
+// The refs git-mentor keeps its record in.
+inline constexpr std::string_view kReviewsRef = "refs/notes/mentor-reviews";
+std::vector<std::string> record_refs();
+
+struct SyncedRef {
+  std::string ref;
+  bool fetched = false;  // the remote had it
+  NotesRef::Merge merge = NotesRef::Merge::up_to_date;
+  bool pushed = false;  // we had it, and the remote now has ours
+};
+
+struct SyncReport {
+  std::vector<SyncedRef> refs;
+  int attempts = 0;  // pushes tried; more than one when the remote moved meanwhile
+};
+
+// Fetches `remote`'s record refs (git's own transport: remotes, URLs, credentials and ssh
+// configuration work as they do for `git fetch`), merges each into ours with NotesRef::merge,
+// and pushes ours. When the push is rejected because the remote moved meanwhile, starts again,
+// up to a few times. Throws mentor::Error with git's message when fetching or pushing fails.
+// `progress` receives one line per step; it may be empty.
+SyncReport sync_record(const git::Repository& repo, const std::string& remote,
+                       const std::function<void(const std::string&)>& warn);
+
+}  // namespace mentor::record
