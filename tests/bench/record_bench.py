@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+"""Cost of the record: `check --record` over N commits, then `git mentor log` reading it back.
+
+Builds a repository of N commits (default 1000) with git fast-import: each commit adds a few
+lines of Python to one of 20 files, one in three with a finding of the bundled rules. Then
+times, as whole processes, medians of repeated runs:
+  record          check --record over the whole history (first run: writes every note)
+  record again    the same (everything already there: no notes commit)
+  check           check over the same history without --record (the review alone)
+  log             git mentor log over the whole history
+  log --json      the same, as JSON
+  git log         git log --notes=mentor --oneline (git reading the same notes), for scale
+
+  tests/bench/record_bench.py [--build build] [--commits 1000] [--runs 10]
+"""
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def make_repository(path, commits):
+    subprocess.run(["git", "init", "-q", "-b", "main", path], check=True)
+    files = {}
+    stream = []
+    for i in range(commits):
+        name = "pkg/m%02d.py" % (i % 20)
+        body = files.get(name, "")
+        if i % 3 == 0:
+            body += "\ndef f%d(items=[]):\n    try:\n        return items[0]\n    except:\n        return None\n" % i
+        else:
+            body += "\ndef g%d(value):\n    return value * %d\n" % (i, i)
+        files[name] = body
+        message = "change %d\n" % i
+        stream.append("commit refs/heads/main\ncommitter Mentee <mentee@example.com> %d +0000\n"
+                      "data %d\n%s" % (1704067200 + 60 * i, len(message), message))
+        data = body.encode()
+        stream.append("M 100644 inline %s\ndata %d\n" % (name, len(data)))
+        stream.append(data.decode() + "\n")
+    subprocess.run(["git", "-C", path, "fast-import", "--quiet"], input="".join(stream).encode(),
+                   check=True)
+    subprocess.run(["git", "-C", path, "reset", "-q", "--hard", "main"], check=True)
+
+
+def timed(argv, cwd, env=None):
+    start = time.perf_counter()
+    proc = subprocess.run(argv, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    elapsed = time.perf_counter() - start
+    if proc.returncode not in (0, 1):
+        sys.exit("record_bench: %s failed: %s" % (argv, proc.stderr.decode()[-400:]))
+    return elapsed, proc.stdout
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--build", default=os.path.join(ROOT, "build"))
+    parser.add_argument("--commits", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=10)
+    args = parser.parse_args()
+    mentor = os.path.join(args.build, "git-mentor")
+    with tempfile.TemporaryDirectory() as tmp:
+        repo = os.path.join(tmp, "repo")
+        make_repository(repo, args.commits)
+        root = subprocess.run(["git", "-C", repo, "rev-list", "--max-parents=0", "HEAD"],
+                              capture_output=True, text=True, check=True).stdout.strip()
+        everything = ["^" + root, "HEAD"]
+        first, _ = timed([mentor, "check", "--record", "-q", *everything], repo)
+        runs = {"record again": [mentor, "check", "--record", "-q", *everything],
+                "check": [mentor, "check", "-q", *everything],
+                "log": [mentor, "log"],
+                "log --json": [mentor, "log", "--format", "json"],
+                "git log": ["git", "log", "--notes=mentor", "--oneline"]}
+        times = {name: [] for name in runs}
+        out = {}
+        for _ in range(args.runs):
+            for name, argv in runs.items():
+                elapsed, stdout = timed(argv, repo)
+                times[name].append(elapsed * 1000)
+                out[name] = stdout
+        notes = subprocess.run(["git", "-C", repo, "rev-list", "--count", "refs/notes/mentor"],
+                               capture_output=True, text=True).stdout.strip()
+    med = {name: statistics.median(v) for name, v in times.items()}
+    print("record: %d commits, bundled rules, medians of %d runs (ms)" % (args.commits, args.runs))
+    print("  record (first run)   %8.1f" % (first * 1000))
+    for name in runs:
+        print("  %-20s %8.1f" % (name, med[name]))
+    print("  notes commits: %s (one per batch of 100 commits)" % notes)
+    print("  log summary: %s" % out["log"].decode().strip().splitlines()[-1])
+    print("  log / git log: %.2fx;  record again / check: %.2fx" % (
+        med["log"] / med["git log"], med["record again"] / med["check"]))
+
+
+if __name__ == "__main__":
+    main()
