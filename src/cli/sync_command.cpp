@@ -18,17 +18,17 @@ int run_sync(const SyncArgs& args, Streams& streams) {
   for (const auto& ref : report.refs) {
     std::string merged;
     switch (ref.merge) {
-      case record::NotesRef::Merge::up_to_date:
+      case git::NotesRef::Merge::up_to_date:
         if (ref.fetched) {
           merged = "up to date with " + args.remote;
         } else {
           merged = ref.pushed ? "new on " + args.remote : "nothing recorded yet";
         }
         break;
-      case record::NotesRef::Merge::fast_forward:
+      case git::NotesRef::Merge::fast_forward:
         merged = "fast-forwarded to " + args.remote + "'s";
         break;
-      case record::NotesRef::Merge::merged:
+      case git::NotesRef::Merge::merged:
         merged = "merged with " + args.remote + "'s (union of lines)";
         break;
     }

@@ -6,8 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "git/handles.hpp"
-#include "record/notes_ref.hpp"
+#include "git/notes_ref.hpp"
 
 namespace mentor::record {
 
@@ -132,7 +131,7 @@ ParsedLine parse_line(std::string_view line) {
 
 bool record_reviews(const git::Repository& repo, std::span<const review::CommitReview> reviews,
                     std::string_view tool_version, const Warn& warn) {
-  NoteLines lines;
+  git::NoteLines lines;
   for (const auto& review : reviews) {
     if (review.commit.id.empty())
       continue;  // staged changes have no commit to annotate
@@ -141,7 +140,7 @@ bool record_reviews(const git::Repository& repo, std::span<const review::CommitR
     for (const auto& finding : review.findings)
       note.insert(finding_line(finding, tool_version));
   }
-  NotesRef notes(repo, std::string(kFindingsRef), warn);
+  git::NotesRef notes(repo, std::string(kFindingsRef), warn);
   std::size_t findings = 0;
   for (const auto& [commit, note] : lines)
     findings += note.size() - 1;
@@ -153,10 +152,10 @@ bool record_reviews(const git::Repository& repo, std::span<const review::CommitR
 std::map<std::string, CommitRecord> read_records(const git::Repository& repo,
                                                  const std::vector<std::string>& commits,
                                                  const Warn& warn) {
-  NotesRef notes(repo, std::string(kFindingsRef), warn);
-  NotesIndex index = notes.index();
+  git::NotesRef notes(repo, std::string(kFindingsRef), warn);
+  git::NotesIndex index = notes.index();
   std::map<std::string, CommitRecord> records;
-  auto read = [&](const std::string& commit, const git_oid& blob) {
+  auto read = [&](const std::string& commit, const std::string& blob) {
     CommitRecord& record = records[commit];
     std::set<std::tuple<std::string, std::string, std::string, std::uint32_t, std::uint32_t>> seen;
     std::size_t number = 0;

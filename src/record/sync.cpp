@@ -4,7 +4,6 @@
 #include <map>
 #include <sstream>
 
-#include "git/handles.hpp"
 #include "record/findings_record.hpp"
 #include "util/error.hpp"
 #include "util/process.hpp"
@@ -85,17 +84,19 @@ SyncReport sync_record(const git::Repository& repo, const std::string& remote,
     for (const auto& ref : record_refs()) {
       SyncedRef& synced = report.refs.emplace_back();
       synced.ref = ref;
-      NotesRef notes(repo, ref, warn);
+      git::NotesRef notes(repo, ref, warn);
       if (theirs.count(ref) != 0) {
         synced.fetched = true;
-        git_oid fetched_tip;
-        git::check(
-            git_reference_name_to_id(&fetched_tip, repo.get(), tracking_ref(remote, ref).c_str()),
-            "cannot read the fetched " + ref);
-        synced.merge = notes.merge(fetched_tip);
+        std::optional<std::string> fetched_tip =
+            git::NotesRef(repo, tracking_ref(remote, ref)).tip();
+        if (!fetched_tip) {
+          throw Error("fetching " + ref + " from '" + remote + "' did not update " +
+                      tracking_ref(remote, ref));
+        }
+        synced.merge = notes.merge(*fetched_tip);
       }
-      std::optional<git_oid> ours = notes.tip();
-      if (ours && (theirs.count(ref) == 0 || theirs[ref] != git::to_hex(*ours))) {
+      std::optional<std::string> ours = notes.tip();
+      if (ours && (theirs.count(ref) == 0 || theirs[ref] != *ours)) {
         push.push_back(ref + ":" + ref);
         synced.pushed = true;
         anything_to_push = true;

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "git/notes_ref.hpp"
 #include "git/repository.hpp"
-#include "record/notes_ref.hpp"
 
 namespace mentor::record {
 
@@ -17,7 +17,7 @@ std::vector<std::string> record_refs();
 struct SyncedRef {
   std::string ref;
   bool fetched = false;  // the remote had it
-  NotesRef::Merge merge = NotesRef::Merge::up_to_date;
+  git::NotesRef::Merge merge = git::NotesRef::Merge::up_to_date;
   bool pushed = false;  // we had it, and the remote now has ours
 };
 

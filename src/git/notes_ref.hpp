@@ -13,35 +13,34 @@
 #include <string>
 #include <vector>
 
-#include <git2.h>
-
 #include "git/repository.hpp"
 
-namespace mentor::record {
+namespace mentor::git {
 
 // Lines to add to (or found in) the notes of annotated commits, by 40-hex commit id.
 using NoteLines = std::map<std::string, std::set<std::string>>;
 
-// The notes a notes commit holds: annotated commit (40-hex) -> the note's blob, in any fanout.
-using NotesIndex = std::map<std::string, git_oid>;
+// The notes a notes commit holds: annotated commit (40-hex) -> the note's blob (40-hex), found
+// in any fanout.
+using NotesIndex = std::map<std::string, std::string>;
 
 class NotesRef {
  public:
   // `ref` is the full name, e.g. "refs/notes/mentor". `warn` receives one-line warnings (a stale
   // lock removed, for instance); it may be empty.
-  NotesRef(const git::Repository& repo, std::string ref,
+  NotesRef(const Repository& repo, std::string ref,
            std::function<void(const std::string&)> warn = {});
 
   const std::string& name() const { return ref_; }
 
-  // The notes commit the ref points at; nullopt when the ref does not exist yet.
-  std::optional<git_oid> tip() const;
+  // The notes commit (40-hex) the ref points at; nullopt when the ref does not exist yet.
+  std::optional<std::string> tip() const;
 
-  // Every note of notes commit `notes_commit` (or of the ref's tip when omitted).
-  NotesIndex index(std::optional<git_oid> notes_commit = std::nullopt) const;
+  // Every note of the ref's notes commit.
+  NotesIndex index() const;
 
-  // The lines of one note blob, split on '\n', empty lines dropped, in stored order.
-  std::vector<std::string> read_lines(const git_oid& blob) const;
+  // The lines of one note blob (40-hex), split on '\n', empty lines dropped, in stored order.
+  std::vector<std::string> read_lines(const std::string& blob) const;
 
   // Adds `lines` to the notes of their commits. Returns false when every line was already there
   // (then no notes commit is made). Throws mentor::Error when the ref stays locked or keeps
@@ -52,19 +51,19 @@ class NotesRef {
   // already contains it, a fast-forward when the ref is behind, otherwise a merge commit with
   // both as parents whose notes are the union of lines per annotated commit.
   enum class Merge { up_to_date, fast_forward, merged };
-  Merge merge(const git_oid& other);
+  Merge merge(const std::string& other);
 
  private:
-  git_repository* repo_;
+  const Repository& repo_;
   std::string git_dir_;
   std::string ref_;
   std::function<void(const std::string&)> warn_;
 
   // Moves the ref from `expected` (nullopt: must not exist) to `target`. False when another
   // writer got there first; throws on other errors.
-  bool compare_and_swap(const std::optional<git_oid>& expected, const git_oid& target);
+  bool compare_and_swap(const std::optional<std::string>& expected, const std::string& target);
   // Retries `attempt` (which returns true once done) with back-off while the ref moves.
   void retry(const std::function<bool()>& attempt);
 };
 
-}  // namespace mentor::record
+}  // namespace mentor::git

@@ -1,5 +1,5 @@
 // Notes refs as sets of lines: reading any fanout, writing with compare-and-swap, union merges.
-#include "record/notes_ref.hpp"
+#include "git/notes_ref.hpp"
 
 #include <sys/stat.h>
 
@@ -12,7 +12,7 @@
 #include "git/handles.hpp"
 #include "util/error.hpp"
 
-namespace mentor::record {
+namespace mentor::git {
 
 namespace {
 
@@ -185,49 +185,56 @@ git_oid write_commit(git_repository* repo, const git_oid& tree_id,
   return id;
 }
 
+// What `ref` points at; nullopt when it does not exist.
+std::optional<git_oid> ref_target(git_repository* repo, const std::string& ref) {
+  git_oid id;
+  int rc = git_reference_name_to_id(&id, repo, ref.c_str());
+  if (rc == GIT_ENOTFOUND)
+    return std::nullopt;
+  check(rc, "cannot read " + ref);
+  return id;
+}
+
 }  // namespace
 
-NotesRef::NotesRef(const git::Repository& repo, std::string ref,
+NotesRef::NotesRef(const Repository& repo, std::string ref,
                    std::function<void(const std::string&)> warn)
-    : repo_(repo.get()),
+    : repo_(repo),
       git_dir_(git_repository_commondir(repo.get())),
       ref_(std::move(ref)),
       warn_(std::move(warn)) {}
 
-std::optional<git_oid> NotesRef::tip() const {
-  git_oid id;
-  int rc = git_reference_name_to_id(&id, repo_, ref_.c_str());
-  if (rc == GIT_ENOTFOUND)
-    return std::nullopt;
-  git::check(rc, "cannot read " + ref_);
-  return id;
+std::optional<std::string> NotesRef::tip() const {
+  std::optional<git_oid> id = ref_target(repo_.get(), ref_);
+  return id ? std::optional<std::string>(to_hex(*id)) : std::nullopt;
 }
 
-NotesIndex NotesRef::index(std::optional<git_oid> notes_commit) const {
-  if (!notes_commit)
-    notes_commit = tip();
+NotesIndex NotesRef::index() const {
   NotesIndex index;
+  std::optional<git_oid> notes_commit = ref_target(repo_.get(), ref_);
   if (!notes_commit)
     return index;
-  for (const auto& [commit, entry] : read_entries(commit_tree(repo_, *notes_commit).get()))
-    index.emplace(commit, entry.blob);
+  for (const auto& [commit, entry] : read_entries(commit_tree(repo_.get(), *notes_commit).get()))
+    index.emplace(commit, to_hex(entry.blob));
   return index;
 }
 
-std::vector<std::string> NotesRef::read_lines(const git_oid& blob) const {
+std::vector<std::string> NotesRef::read_lines(const std::string& blob) const {
   std::vector<std::string> lines;
-  for_each_line(blob_text(repo_, blob), [&](std::string_view line) { lines.emplace_back(line); });
+  for_each_line(blob_text(repo_.get(), from_hex(blob)),
+                [&](std::string_view line) { lines.emplace_back(line); });
   return lines;
 }
 
 bool NotesRef::add(const NoteLines& lines, const std::string& message) {
   bool changed = false;
+  git_repository* repo = repo_.get();
   retry([&] {
-    std::optional<git_oid> old = tip();
+    std::optional<git_oid> old = ref_target(repo, ref_);
     git::TreePtr base;
     Entries entries;
     if (old) {
-      base = commit_tree(repo_, *old);
+      base = commit_tree(repo, *old);
       entries = read_entries(base.get());
     }
     std::map<std::string, git_oid> notes;
@@ -237,71 +244,81 @@ bool NotesRef::add(const NoteLines& lines, const std::string& message) {
       std::set<std::string> merged;
       auto existing = entries.find(commit);
       if (existing != entries.end())
-        merged = blob_lines(repo_, existing->second.blob);
+        merged = blob_lines(repo, existing->second.blob);
       std::size_t before = merged.size();
       merged.insert(new_lines.begin(), new_lines.end());
       if (merged.size() != before || existing == entries.end())
-        notes.emplace(commit, write_blob(repo_, join_lines(merged)));
+        notes.emplace(commit, write_blob(repo, join_lines(merged)));
     }
     if (notes.empty()) {
       changed = false;
       return true;
     }
-    git_oid tree = updated_tree(repo_, base.get(), entries, notes);
+    git_oid tree = updated_tree(repo, base.get(), entries, notes);
     std::vector<git_oid> parents;
     if (old)
       parents.push_back(*old);
-    changed = compare_and_swap(old, write_commit(repo_, tree, parents, message));
+    changed = compare_and_swap(old ? std::optional<std::string>(to_hex(*old)) : std::nullopt,
+                               to_hex(write_commit(repo, tree, parents, message)));
     return changed;
   });
   return changed;
 }
 
-NotesRef::Merge NotesRef::merge(const git_oid& other) {
+NotesRef::Merge NotesRef::merge(const std::string& other_hex) {
+  git_repository* repo = repo_.get();
+  const git_oid other = from_hex(other_hex);
   Merge result = Merge::up_to_date;
   retry([&] {
-    std::optional<git_oid> old = tip();
+    std::optional<git_oid> old = ref_target(repo, ref_);
     if (!old) {
       result = Merge::fast_forward;
-      return compare_and_swap(old, other);
+      return compare_and_swap(std::nullopt, other_hex);
     }
-    if (git_oid_equal(&*old, &other) || git_graph_descendant_of(repo_, &*old, &other) == 1) {
+    const std::string old_hex = to_hex(*old);
+    if (git_oid_equal(&*old, &other) || git_graph_descendant_of(repo, &*old, &other) == 1) {
       result = Merge::up_to_date;
       return true;
     }
-    if (git_graph_descendant_of(repo_, &other, &*old) == 1) {
+    if (git_graph_descendant_of(repo, &other, &*old) == 1) {
       result = Merge::fast_forward;
-      return compare_and_swap(old, other);
+      return compare_and_swap(old_hex, other_hex);
     }
-    git::TreePtr base = commit_tree(repo_, *old);
+    git::TreePtr base = commit_tree(repo, *old);
     Entries ours = read_entries(base.get());
-    Entries theirs = read_entries(commit_tree(repo_, other).get());
+    Entries theirs = read_entries(commit_tree(repo, other).get());
     std::map<std::string, git_oid> notes;
     for (const auto& [commit, entry] : theirs) {
       auto mine = ours.find(commit);
       if (mine == ours.end()) {
         notes.emplace(commit, entry.blob);
       } else if (!git_oid_equal(&mine->second.blob, &entry.blob)) {
-        std::set<std::string> merged = blob_lines(repo_, mine->second.blob);
-        merged.merge(blob_lines(repo_, entry.blob));
-        notes.emplace(commit, write_blob(repo_, join_lines(merged)));
+        std::set<std::string> merged = blob_lines(repo, mine->second.blob);
+        merged.merge(blob_lines(repo, entry.blob));
+        notes.emplace(commit, write_blob(repo, join_lines(merged)));
       }
     }
-    git_oid tree = updated_tree(repo_, base.get(), ours, notes);
-    git_oid merged = write_commit(repo_, tree, {*old, other},
-                                  "Merge notes: union of lines per annotated commit");
+    git_oid tree = updated_tree(repo, base.get(), ours, notes);
+    git_oid merged =
+        write_commit(repo, tree, {*old, other}, "Merge notes: union of lines per annotated commit");
     result = Merge::merged;
-    return compare_and_swap(old, merged);
+    return compare_and_swap(old_hex, to_hex(merged));
   });
   return result;
 }
 
-bool NotesRef::compare_and_swap(const std::optional<git_oid>& expected, const git_oid& target) {
+bool NotesRef::compare_and_swap(const std::optional<std::string>& expected,
+                                const std::string& target_hex) {
   git_reference* out = nullptr;
   const char* log = "git-mentor: update notes";
-  int rc = expected ? git_reference_create_matching(&out, repo_, ref_.c_str(), &target, 1,
-                                                    &*expected, log)
-                    : git_reference_create(&out, repo_, ref_.c_str(), &target, 0, log);
+  const git_oid target = from_hex(target_hex);
+  int rc = 0;
+  if (expected) {
+    const git_oid current = from_hex(*expected);
+    rc = git_reference_create_matching(&out, repo_.get(), ref_.c_str(), &target, 1, &current, log);
+  } else {
+    rc = git_reference_create(&out, repo_.get(), ref_.c_str(), &target, 0, log);
+  }
   git::ReferencePtr owned(out);
   if (rc == 0)
     return true;
@@ -343,4 +360,4 @@ void NotesRef::retry(const std::function<bool()>& attempt) {
   }
 }
 
-}  // namespace mentor::record
+}  // namespace mentor::git
