@@ -87,7 +87,7 @@ void load_rules_for_changes(const Workspace& workspace, const std::string& direc
   rules::LanguageFilter filter;
   filter.only = review::languages_touched(workspace.repo, commits, request.staged,
                                           review_options(workspace, request));
-  load_workspace_rules(workspace, directory, extra, set, &filter);
+  load_workspace_rules(workspace, directory, extra, set, {.filter = &filter});
 }
 
 std::size_t keep_mentees(const Workspace& workspace, std::vector<std::string>& commits) {

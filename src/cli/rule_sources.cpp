@@ -73,30 +73,41 @@ std::vector<fs::path> expand(const fs::path& base, const std::string& entry) {
   return files;
 }
 
-void load_from_disk(const fs::path& base, const std::string& entry, review::RuleSet& set,
-                    rules::LanguageFilter* filter) {
-  for (const auto& file : expand(base, entry)) {
-    std::string display = file.lexically_normal().string();
-    set.add(rules::load_rules(read_file(file), display, filter));
+// Loads one rule file's text, or collects it when it is a test file.
+void load_text(const std::string& text, const std::string& display, review::RuleSet& set,
+               const LoadOptions& options) {
+  if (rules::is_rule_test_file(text)) {
+    if (options.tests != nullptr) {
+      auto tests = rules::parse_rule_test_file(text, display);
+      options.tests->insert(options.tests->end(), tests.begin(), tests.end());
+    }
+    return;
   }
+  set.add(rules::load_rules(text, display, options.filter));
+}
+
+void load_from_disk(const fs::path& base, const std::string& entry, review::RuleSet& set,
+                    const LoadOptions& options) {
+  for (const auto& file : expand(base, entry))
+    load_text(read_file(file), file.lexically_normal().string(), set, options);
 }
 
 }  // namespace
 
-void load_builtin_rules(review::RuleSet& set, rules::LanguageFilter* filter) {
+void load_builtin_rules(review::RuleSet& set, const LoadOptions& options) {
   for (const auto& file : builtin_rule_files()) {
-    set.add(rules::load_rules(file.text, std::string(file.path), filter));
+    load_text(std::string(file.text), std::string(file.path), set, options);
   }
 }
 
 void load_rule_files(const std::string& base, const std::vector<std::string>& entries,
-                     review::RuleSet& set, rules::LanguageFilter* filter) {
+                     review::RuleSet& set, const LoadOptions& options) {
   bool builtin_loaded = false;
   for (const auto& entry : entries) {
     if (entry != kBuiltinRules) {
-      load_from_disk(base, entry, set, filter);
+      load_from_disk(base, entry, set, options);
     } else if (!builtin_loaded) {
-      load_builtin_rules(set, filter);
+      load_builtin_rules(set, options);
       builtin_loaded = true;
     }
   }
@@ -104,11 +115,11 @@ void load_rule_files(const std::string& base, const std::vector<std::string>& en
 
 void load_rule_sources(const git::Repository& repo, const std::vector<std::string>& config_entries,
                        const std::vector<std::string>& cli_entries, const std::string& cli_base,
-                       review::RuleSet& set, rules::LanguageFilter* filter) {
+                       review::RuleSet& set, const LoadOptions& options) {
   bool builtin_loaded = false;
   auto load_builtin_once = [&] {
     if (!builtin_loaded)
-      load_builtin_rules(set, filter);
+      load_builtin_rules(set, options);
     builtin_loaded = true;
   };
   if (config_entries.empty() && cli_entries.empty()) {
@@ -122,16 +133,16 @@ void load_rule_sources(const git::Repository& repo, const std::vector<std::strin
       auto text = repo.read_root_file(entry);
       if (!text)
         throw Error("rule file not found in HEAD: " + entry);
-      set.add(rules::load_rules(*text, entry, filter));
+      load_text(*text, entry, set, options);
     } else {
-      load_from_disk(repo.workdir(), entry, set, filter);
+      load_from_disk(repo.workdir(), entry, set, options);
     }
   }
   for (const auto& entry : cli_entries) {
     if (entry == kBuiltinRules) {
       load_builtin_once();
     } else {
-      load_from_disk(cli_base, entry, set, filter);
+      load_from_disk(cli_base, entry, set, options);
     }
   }
 }

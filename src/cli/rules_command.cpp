@@ -19,15 +19,45 @@ namespace {
 
 // The rules of the repository (configured plus --rules), or only those of `paths` when given:
 // `rules test PATH` needs no repository.
-review::RuleSet load(const RulesArgs& args) {
+// ast-grep test files found among them go to `tests` when given.
+review::RuleSet load(const RulesArgs& args, std::vector<rules::RuleTestCase>* tests = nullptr) {
   review::RuleSet set;
   if (!args.paths.empty()) {
-    load_rule_files(std::filesystem::absolute(args.directory).string(), args.paths, set);
+    load_rule_files(std::filesystem::absolute(args.directory).string(), args.paths, set,
+                    {.tests = tests});
     return set;
   }
   Workspace workspace = open_workspace(args.directory);
-  load_workspace_rules(workspace, args.directory, args.rules, set);
+  load_workspace_rules(workspace, args.directory, args.rules, set, {.tests = tests});
   return set;
+}
+
+// "    " before every line of `snippet`, without its final newline.
+std::string indented(std::string snippet) {
+  if (!snippet.empty() && snippet.back() == '\n')
+    snippet.pop_back();
+  std::string out = "    ";
+  for (char c : snippet) {
+    out += c;
+    if (c == '\n')
+      out += "    ";
+  }
+  return out;
+}
+
+// Prints each failure of `rule` (defined at `where`); returns whether there was any.
+bool report_failures(const rules::Rule& rule, const SourcePos& where, lang::Parser& parser,
+                     Streams& streams) {
+  auto failures = rules::test_rule_examples(rule, parser);
+  for (const auto& failure : failures) {
+    bool missing = failure.kind == rules::ExampleFailure::Kind::missing;
+    fmt::print(streams.out, "{}:{}: {} [{}]: {}\n{}\n", where.file, where.line,
+               missing ? "Missing" : "Noisy", rule.id,
+               missing ? "a bad example the rule should match, did not"
+                       : "a good example the rule should not match, did",
+               indented(failure.snippet));
+  }
+  return !failures.empty();
 }
 
 }  // namespace
@@ -77,37 +107,37 @@ int run_rules_explain(const RulesArgs& args, Streams& streams) {
 }
 
 int run_rules_test(const RulesArgs& args, Streams& streams) {
-  review::RuleSet set = load(args);
+  std::vector<rules::RuleTestCase> tests;
+  review::RuleSet set = load(args, &tests);
   lang::Parser parser;
-  std::size_t failed_rules = 0;
+  std::size_t failed = 0;
   std::size_t examples = 0;
   for (const auto* rule : set.all()) {
     examples += rule->bad_examples.size() + rule->good_examples.size();
-    auto failures = rules::test_rule_examples(*rule, parser);
-    if (failures.empty())
-      continue;
-    ++failed_rules;
-    for (const auto& failure : failures) {
-      bool missing = failure.kind == rules::ExampleFailure::Kind::missing;
-      fmt::print(streams.out, "{}:{}: {} [{}]: {}\n", rule->origin.file, rule->origin.line,
-                 missing ? "Missing" : "Noisy", rule->id,
-                 missing ? "a bad example the rule should match, did not"
-                         : "a good example the rule should not match, did");
-      std::string snippet = failure.snippet;
-      if (!snippet.empty() && snippet.back() == '\n')
-        snippet.pop_back();
-      std::string indented = "    ";
-      for (char c : snippet) {
-        indented += c;
-        if (c == '\n')
-          indented += "    ";
-      }
-      fmt::print(streams.out, "{}\n", indented);
-    }
+    if (report_failures(*rule, rule->origin, parser, streams))
+      ++failed;
   }
-  fmt::print(streams.out, "{} rules, {} examples: {} passed, {} failed\n", set.all().size(),
-             examples, set.all().size() - failed_rules, failed_rules);
-  return failed_rules == 0 ? 0 : 1;
+  // ast-grep test files: `invalid` must match, `valid` must not.
+  for (const auto& test : tests) {
+    const rules::Rule* rule = set.find(test.id);
+    if (rule == nullptr) {
+      fmt::print(streams.out, "{}:{}: Missing [{}]: no rule with this id is loaded\n",
+                 test.origin.file, test.origin.line, test.id);
+      ++failed;
+      continue;
+    }
+    rules::Rule with_tests = *rule;
+    with_tests.bad_examples = test.invalid;
+    with_tests.good_examples = test.valid;
+    examples += test.invalid.size() + test.valid.size();
+    if (report_failures(with_tests, test.origin, parser, streams))
+      ++failed;
+  }
+  std::size_t total = set.all().size() + tests.size();
+  fmt::print(streams.out, "{} rules{}, {} examples: {} passed, {} failed\n", set.all().size(),
+             tests.empty() ? "" : fmt::format(" and {} test files' cases", tests.size()), examples,
+             total - failed, failed);
+  return failed == 0 ? 0 : 1;
 }
 
 }  // namespace mentor::cli

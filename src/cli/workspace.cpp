@@ -35,9 +35,9 @@ Workspace open_workspace(const std::string& directory) {
 
 void load_workspace_rules(const Workspace& workspace, const std::string& directory,
                           const std::vector<std::string>& extra, review::RuleSet& set,
-                          rules::LanguageFilter* filter) {
+                          const LoadOptions& options) {
   load_rule_sources(workspace.repo, workspace.config.rules, extra,
-                    std::filesystem::absolute(directory).string(), set, filter);
+                    std::filesystem::absolute(directory).string(), set, options);
 }
 
 }  // namespace mentor::cli

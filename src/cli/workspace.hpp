@@ -5,10 +5,10 @@
 #include <vector>
 
 #include "cli/config.hpp"
+#include "cli/rule_sources.hpp"
 #include "git/repository.hpp"
 #include "lang/language.hpp"
 #include "review/rule_set.hpp"
-#include "rules/rule_loader.hpp"
 
 namespace mentor::cli {
 
@@ -24,9 +24,9 @@ struct Workspace {
 Workspace open_workspace(const std::string& directory);
 
 // Loads the configured rule sources plus `extra` (--rules, relative to `directory`) into `set`;
-// with `filter`, only the rules of the languages it wants.
+// see LoadOptions.
 void load_workspace_rules(const Workspace& workspace, const std::string& directory,
                           const std::vector<std::string>& extra, review::RuleSet& set,
-                          rules::LanguageFilter* filter = nullptr);
+                          const LoadOptions& options = {});
 
 }  // namespace mentor::cli

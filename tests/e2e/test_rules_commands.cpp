@@ -1,4 +1,7 @@
 // `git mentor rules list|explain|test`, through the real binary and in-process.
+#include <filesystem>
+#include <fstream>
+
 #include "e2e/check_fixture.hpp"
 
 namespace mentor::test {
@@ -82,6 +85,51 @@ examples:
   CHECK(run.out.find("Noisy [no-print]") != std::string::npos);
   CHECK(run.out.find("    print(3)") != std::string::npos);
   CHECK(run.out.find("1 rules, 3 examples: 0 passed, 1 failed") != std::string::npos);
+}
+
+TEST_CASE("rules test runs ast-grep test files next to the rules", "[e2e][rules]") {
+  TempDir dir;
+  auto write = [&](const std::string& name, const std::string& text) {
+    std::filesystem::create_directories((dir.path() / name).parent_path());
+    std::ofstream(dir.path() / name, std::ios::binary) << text;
+  };
+  // An ast-grep rule and its test file, as ast-grep's `sg new` lays them out.
+  write("rules/no-console-log.yml",
+        "id: no-console-log\nlanguage: javascript\nseverity: warning\n"
+        "message: console.log left in\nnote: Use the logger.\nrule:\n"
+        "  pattern: console.log($$$ARGS)\n");
+  write("rule-tests/no-console-log-test.yml",
+        "id: no-console-log\nvalid:\n  - logger.info(x)\ninvalid:\n  - console.log(x)\n"
+        "  - console.log(a, b)\n");
+  MentorRun passing =
+      run_mentor({"-C", dir.path().string(), "rules", "test", "rules", "rule-tests"});
+  INFO(passing.out);
+  CHECK(passing.code == 0);
+  CHECK(passing.out == "1 rules and 1 test files' cases, 3 examples: 2 passed, 0 failed\n");
+
+  write("rule-tests/no-console-log-test.yml",
+        "id: no-console-log\nvalid:\n  - console.log(x)\ninvalid:\n  - logger.info(x)\n"
+        "---\nid: no-such-rule\nvalid: [x]\n");
+  MentorRun failing =
+      run_mentor({"-C", dir.path().string(), "rules", "test", "rules", "rule-tests"});
+  CHECK(failing.code == 1);
+  CHECK(failing.out.find("no-console-log-test.yml:1: Missing [no-console-log]") !=
+        std::string::npos);
+  CHECK(failing.out.find("    logger.info(x)") != std::string::npos);
+  CHECK(failing.out.find("no-console-log-test.yml:1: Noisy [no-console-log]") != std::string::npos);
+  CHECK(
+      failing.out.find("no-console-log-test.yml:7: Missing [no-such-rule]: no rule with this id") !=
+      std::string::npos);
+
+  // check never mistakes a test file for a rule.
+  TestRepo repo;
+  repo.write("a.js", "console.log(1);\n");
+  repo.commit("a");
+  MentorRun check =
+      run_mentor({"-C", repo.path().string(), "check", "--rules", (dir.path() / "rules").string(),
+                  "--rules", (dir.path() / "rule-tests").string(), "HEAD"});
+  CHECK(check.code == 0);
+  CHECK(check.out.find("[no-console-log]") != std::string::npos);
 }
 
 }  // namespace mentor::test
