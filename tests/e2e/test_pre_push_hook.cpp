@@ -79,7 +79,7 @@ TEST_CASE("pre-push on a new branch reviews only what the remote lacks", "[e2e][
   CHECK(fx.remote_head("topic") == clean + "\n");
 }
 
-TEST_CASE("pre-push with two refs blocks on the second alone; a delete passes", "[e2e][hook]") {
+TEST_CASE("pre-push with two refs blocks on the second alone, and a delete passes", "[e2e][hook]") {
   PushFixture fx;
   fx.work.git({"checkout", "-q", "-b", "good"});
   fx.work.write("good.py", "ok = True\n");

@@ -182,7 +182,7 @@ TEST_CASE("eight concurrent recorders lose nothing", "[e2e][record]") {
   check_notes_are_whole(repo);
 }
 
-TEST_CASE("a recording killed at any point leaves a whole record; running again completes it",
+TEST_CASE("a killed recording leaves a whole record and running again completes it",
           "[e2e][record]") {
   TestRepo repo;
   RuleFile rules(kPrintRules);

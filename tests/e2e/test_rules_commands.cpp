@@ -49,7 +49,7 @@ TEST_CASE("rules list shows id, language, severity, skill and source", "[e2e][ru
   CHECK(run.out.find(rules.path() + ":10") != std::string::npos);  // the second document
 }
 
-TEST_CASE("rules explain prints the lesson; an unknown id gets a hint", "[e2e][rules]") {
+TEST_CASE("rules explain prints the lesson, and an unknown id gets a hint", "[e2e][rules]") {
   TestRepo repo;
   MentorRun run = run_mentor({"-C", repo.path().string(), "rules", "explain", "py-bare-except"});
   CHECK(run.code == 0);
