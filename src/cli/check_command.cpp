@@ -161,7 +161,7 @@ FailOn effective_fail_on(const std::string& option, const Config& config) {
 }
 
 bool is_blocking(const review::Finding& finding, FailOn fail_on) {
-  if (fail_on == FailOn::never)
+  if (fail_on == FailOn::never || finding.suppressed)
     return false;
   rules::Severity threshold =
       fail_on == FailOn::warning ? rules::Severity::warning : rules::Severity::error;

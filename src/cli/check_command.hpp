@@ -63,7 +63,7 @@ std::vector<review::CommitReview> run_review(const Workspace& workspace,
 // The threshold in force: the command-line value when given, else the config's, else error.
 FailOn effective_fail_on(const std::string& option, const Config& config);
 
-// Whether `finding` blocks (exit 1) under `fail_on`.
+// Whether `finding` blocks (exit 1) under `fail_on`; a suppressed finding never does.
 bool is_blocking(const review::Finding& finding, FailOn fail_on);
 
 }  // namespace mentor::cli

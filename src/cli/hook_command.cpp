@@ -82,8 +82,9 @@ int run_hook_pre_push(const HookArgs& args, Streams& streams, std::istream& in) 
   std::set<std::string> blocking_rules;
   for (const auto& review : reviews) {
     for (const auto& f : review.findings) {
-      fmt::print(streams.err, "{}:{}:{}: {}: {} [{}]\n", f.path, f.line, f.column,
-                 rules::to_string(f.rule->severity), f.message, f.rule->id);
+      fmt::print(streams.err, "{}:{}:{}: {}{}: {} [{}]\n", f.path, f.line, f.column,
+                 rules::to_string(f.rule->severity), f.suppressed ? " (suppressed)" : "", f.message,
+                 f.rule->id);
       if (!f.rule->lesson.empty())
         fmt::print(streams.err, "    {}\n", first_line(f.rule->lesson));
       if (is_blocking(f, fail_on)) {

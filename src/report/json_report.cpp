@@ -9,7 +9,7 @@ void write_json(std::ostream& out, std::span<const review::CommitReview> reviews
   nlohmann::ordered_json array = nlohmann::ordered_json::array();
   for (const auto& review : reviews) {
     for (const auto& f : review.findings) {
-      array.push_back({
+      nlohmann::ordered_json finding{
           {"rule", f.rule->id},
           {"severity", rules::to_string(f.rule->severity)},
           {"message", f.message},
@@ -22,7 +22,11 @@ void write_json(std::ostream& out, std::span<const review::CommitReview> reviews
           {"author", f.author},
           {"fingerprint", f.fingerprint},
           {"skill", f.rule->skill},
-      });
+          {"suppressed", f.suppressed},
+      };
+      if (f.suppressed)
+        finding["suppression_reason"] = f.suppression_reason;
+      array.push_back(std::move(finding));
     }
   }
   out << array.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';

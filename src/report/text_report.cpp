@@ -57,7 +57,8 @@ void write_text(std::ostream& out, std::span<const review::CommitReview> reviews
   auto paint = [&](std::string_view code, std::string_view text) {
     return options.color ? fmt::format("{}{}{}", code, text, kReset) : std::string(text);
   };
-  std::array<std::size_t, 5> by_severity{};
+  std::array<std::size_t, 5> by_severity{};  // suppressed findings are counted apart
+  std::size_t suppressed = 0;
   std::size_t total = 0;
   std::size_t commits_with_findings = 0;
   for (const auto& review : reviews) {
@@ -74,11 +75,19 @@ void write_text(std::ostream& out, std::span<const review::CommitReview> reviews
     }
     for (const auto& f : review.findings) {
       ++total;
-      ++by_severity[static_cast<std::size_t>(f.rule->severity)];
-      std::string_view severity = rules::to_string(f.rule->severity);
-      fmt::print(out, "{}: {}: {} [{}]\n",
-                 paint(kBold, fmt::format("{}:{}:{}", f.path, f.line, f.column)),
-                 paint(severity_color(f.rule->severity), severity), f.message, f.rule->id);
+      if (f.suppressed) {
+        ++suppressed;
+      } else {
+        ++by_severity[static_cast<std::size_t>(f.rule->severity)];
+      }
+      std::string severity(rules::to_string(f.rule->severity));
+      if (f.suppressed)
+        severity += " (suppressed)";
+      fmt::print(
+          out, "{}: {}: {} [{}]\n", paint(kBold, fmt::format("{}:{}:{}", f.path, f.line, f.column)),
+          paint(f.suppressed ? std::string_view("\x1b[2m") : severity_color(f.rule->severity),
+                severity),
+          f.message, f.rule->id);
       fmt::print(out, "  {}\n  {}\n", f.source_line, paint("\x1b[1;32m", caret_line(f)));
     }
   }
@@ -95,6 +104,8 @@ void write_text(std::ostream& out, std::span<const review::CommitReview> reviews
     tally += i == 2 || i == 4 ? fmt::format("{} {}", by_severity[i], kNames[i])
                               : plural(by_severity[i], kNames[i]);
   }
+  if (suppressed != 0)
+    tally += fmt::format("{}{} suppressed", tally.empty() ? "" : ", ", suppressed);
   fmt::print(out, "{}{} in {} of {}\n", plural(total, "finding"),
              tally.empty() ? "" : " (" + tally + ")", commits_with_findings,
              plural(reviews.size(), "commit"));

@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "review/fingerprint.hpp"
+#include "review/suppression.hpp"
 #include "rules/rule_engine.hpp"
 
 namespace mentor::review {
@@ -83,16 +84,11 @@ std::string fingerprint_of(const rules::Rule& rule, std::string_view path, std::
   return fingerprint(rule.id, path, matched_text(source, match));
 }
 
-}  // namespace
-
-std::vector<Finding> review_file(const FileChange& change,
-                                 std::span<const rules::Rule* const> rules, Scope scope,
-                                 lang::Parser& parser) {
+// The findings `scope` attributes to the change, before suppressions.
+std::vector<Finding> attributed_findings(const FileChange& change,
+                                         std::span<const rules::Rule* const> rules, Scope scope,
+                                         lang::Parser& parser, const lang::Tree& tree) {
   std::vector<Finding> findings;
-  if (rules.empty() || change.language == nullptr)
-    return findings;
-
-  lang::Tree tree = parser.parse(*change.language, change.new_source);
   // Under added/introduced only nodes on added lines can be findings: try those alone first.
   std::vector<rules::ByteRange> within;
   if (scope != Scope::file) {
@@ -180,6 +176,100 @@ std::vector<Finding> review_file(const FileChange& change,
     f.source_line = std::string(line_at(change.new_source, match.start_byte));
     findings.push_back(std::move(f));
   }
+  return findings;
+}
+
+bool on_added_line(std::uint32_t line, std::span<const git::LineRange> added) {
+  return std::any_of(added.begin(), added.end(),
+                     [&](const git::LineRange& r) { return r.first <= line && line <= r.last; });
+}
+
+// Whether some rule matches code starting on the line of `s` or the next one, that `s` covers:
+// then the suppression is in use even if the finding it covers was not introduced here.
+bool suppresses_a_match(const Suppression& s, std::span<const rules::Rule* const> rules,
+                        const lang::Tree& tree, std::string_view source) {
+  std::vector<git::LineRange> lines{{s.line, s.line + 1}};
+  std::vector<rules::ByteRange> within = added_bytes(source, lines);
+  for (const auto& m : rules::match_rules(rules, tree, source, within)) {
+    if (s.covers(rules[m.rule]->id, m.match.start_row + 1))
+      return true;
+  }
+  return false;
+}
+
+// Marks the findings that a suppression comment covers, and adds an info finding for each
+// suppression on an added line that covers nothing.
+void apply_suppressions(std::vector<Finding>& findings, const FileChange& change,
+                        std::span<const rules::Rule* const> rules, Scope scope,
+                        const lang::Tree& tree) {
+  std::vector<Suppression> suppressions = find_suppressions(tree, change.new_source);
+  std::vector<bool> used(suppressions.size(), false);
+  for (auto& finding : findings) {
+    for (std::size_t i = 0; i < suppressions.size(); ++i) {
+      if (!suppressions[i].covers(finding.rule->id, finding.line))
+        continue;
+      finding.suppressed = true;
+      finding.suppression_reason = suppressions[i].reason;
+      used[i] = true;
+    }
+  }
+  for (std::size_t i = 0; i < suppressions.size(); ++i) {
+    const Suppression& s = suppressions[i];
+    if (used[i] || (scope != Scope::file && !on_added_line(s.line, change.added)) ||
+        suppresses_a_match(s, rules, tree, change.new_source)) {
+      continue;
+    }
+    std::string unknown;
+    for (const auto& id : s.ids) {
+      bool known = std::any_of(rules.begin(), rules.end(),
+                               [&](const rules::Rule* rule) { return rule->id == id; });
+      if (!known)
+        unknown += (unknown.empty() ? "" : ", ") + id;
+    }
+    Finding f;
+    f.rule = &unused_suppression_rule();
+    f.message = "`" + s.directive + "` suppresses nothing here" +
+                (unknown.empty() ? "" : " (no rule " + unknown + " applies to this file)");
+    f.path = std::string(change.path);
+    f.line = s.line;
+    f.column = s.column;
+    f.end_line = s.line;
+    f.end_column = s.end_column;
+    f.fingerprint = fingerprint(f.rule->id, change.path, s.directive);
+    std::vector<git::LineRange> line{{s.line, s.line}};
+    auto bytes = added_bytes(change.new_source, line);
+    f.source_line =
+        bytes.empty() ? std::string() : std::string(line_at(change.new_source, bytes[0].start));
+    findings.push_back(std::move(f));
+  }
+}
+
+}  // namespace
+
+const rules::Rule& unused_suppression_rule() {
+  static const rules::Rule rule = [] {
+    rules::Rule r;
+    r.id = "unused-suppression";
+    r.severity = rules::Severity::info;
+    r.message = "the suppression comment suppresses nothing here";
+    r.skill = "code-review";
+    r.lesson =
+        "A `mentor: ignore[...]` comment that covers no finding is noise, and it will hide a "
+        "future finding nobody decided to accept. Remove it, or move it to the line it is "
+        "meant for (its own line or the line below it).\n";
+    return r;
+  }();
+  return rule;
+}
+
+std::vector<Finding> review_file(const FileChange& change,
+                                 std::span<const rules::Rule* const> rules, Scope scope,
+                                 lang::Parser& parser) {
+  if (rules.empty() || change.language == nullptr)
+    return {};
+  lang::Tree tree = parser.parse(*change.language, change.new_source);
+  std::vector<Finding> findings = attributed_findings(change, rules, scope, parser, tree);
+  apply_suppressions(findings, change, rules, scope, tree);
   std::sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
     return std::tie(a.line, a.column, a.end_line, a.end_column, a.rule->id) <
            std::tie(b.line, b.column, b.end_line, b.end_column, b.rule->id);

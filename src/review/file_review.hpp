@@ -27,8 +27,13 @@ struct FileChange {
 // an added line, and a fingerprint that occurs k times before and n times after yields at most
 // n - k findings. Returned findings have every field set except commit and author, sorted by
 // position then rule id.
+// Suppression comments (see suppression.hpp) mark the findings they cover as suppressed; one on
+// an added line that covers nothing yields an info finding of unused_suppression_rule().
 std::vector<Finding> review_file(const FileChange& change,
                                  std::span<const rules::Rule* const> rules, Scope scope,
                                  lang::Parser& parser);
+
+// The rule of "this suppression comment suppresses nothing" findings (severity info).
+const rules::Rule& unused_suppression_rule();
 
 }  // namespace mentor::review
