@@ -7,6 +7,9 @@ then, in one run, times interleaved repetitions of:
   floor/diff    libgit2 diff of every commit (bench_floor ... diff)
   floor/parse   diff + tree-sitter parse of every changed file (bench_floor ... parse)
   check         `git-mentor check` end to end, full starter pack, JSON to /dev/null
+  check/5 rules the same with five of the bundled rules (3 Python, 2 JavaScript): the cost of a
+                full pack against a handful (rules compile once; all rules of a language run
+                over one parse of each file)
 and prints medians, the check/floor ratio, commits/s and check's peak RSS.
 
   tests/bench/run_benchmark.py [--build build] [--commits 2000] [--runs 5] [--jobs N]
@@ -14,6 +17,7 @@ and prints medians, the check/floor ratio, commits/s and check's peak RSS.
 import argparse
 import glob
 import os
+import shutil
 import random
 import statistics
 import subprocess
@@ -156,11 +160,18 @@ def main():
     rng = root + "..HEAD"
     floor = os.path.join(args.build, "tests", "bench", "bench_floor")
     mentor = os.path.join(args.build, "git-mentor")
+    five = tempfile.mkdtemp(prefix="git-mentor-five-rules-")
+    picks = sorted(glob.glob(os.path.join(ROOT, "rules", "python", "*.yaml")))[:3] + \
+        sorted(glob.glob(os.path.join(ROOT, "rules", "javascript", "*.yaml")))[:2]
+    for path in picks:
+        shutil.copy(path, five)
     commands = {
         "floor/diff": [floor, repo, "diff", str(args.jobs), rng],
         "floor/parse": [floor, repo, "parse", str(args.jobs), rng],
         "check": [mentor, "-C", repo, "check", "--format", "json", "--fail-on", "never",
                   "--jobs", str(args.jobs), rng],
+        "check/5 rules": [mentor, "-C", repo, "check", "--format", "json", "--fail-on", "never",
+                          "--jobs", str(args.jobs), "--rules", five, rng],
     }
     times = {name: [] for name in commands}
     rss = []
@@ -175,11 +186,14 @@ def main():
     med = {name: statistics.median(values) for name, values in times.items()}
     print("git-mentor benchmark: %d commits, %d jobs, %d runs (medians)" % (args.commits, args.jobs, args.runs))
     for name in commands:
-        print("  %-12s %8.3f s   (min %.3f, max %.3f)" % (name, med[name], min(times[name]), max(times[name])))
+        print("  %-14s %8.3f s   (min %.3f, max %.3f)" % (name, med[name], min(times[name]), max(times[name])))
     print("  check / floor(diff+parse): %.2fx   check / floor(diff): %.2fx" % (
         med["check"] / med["floor/parse"], med["check"] / med["floor/diff"]))
     print("  check: %.0f commits/s, %d findings, peak RSS %.1f MiB" % (
         args.commits / med["check"], findings, statistics.median(rss) / 1024))
+    print("  full pack (%d rules) / 5 rules: %.2fx (aim: 1.5x or less)" % (
+        len(glob.glob(os.path.join(ROOT, "rules", "*", "*.yaml"))), med["check"] / med["check/5 rules"]))
+    shutil.rmtree(five)
 
 
 if __name__ == "__main__":
