@@ -9,6 +9,7 @@
 #include "cli/rule_sources.hpp"
 #include "cli/workspace.hpp"
 #include "lang/parser.hpp"
+#include "report/markdown.hpp"
 #include "rules/rule_tester.hpp"
 #include "util/error.hpp"
 #include "util/suggest.hpp"
@@ -96,9 +97,7 @@ int run_rules_explain(const RulesArgs& args, Streams& streams) {
   if (rule->lesson.empty()) {
     fmt::print(streams.out, "(this rule has no lesson yet)\n");
   } else {
-    fmt::print(streams.out, "{}", rule->lesson);
-    if (rule->lesson.back() != '\n')
-      fmt::print(streams.out, "\n");
+    fmt::print(streams.out, "{}", report::render_markdown(rule->lesson, color));
   }
   if (!rule->url.empty())
     fmt::print(streams.out, "\nMore: {}\n", rule->url);
