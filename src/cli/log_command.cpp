@@ -26,28 +26,6 @@ std::string date_of(std::int64_t seconds) {
   return text;
 }
 
-nlohmann::ordered_json to_json(const record::RecordedFinding& f) {
-  nlohmann::ordered_json json{
-      {"commit", f.commit},
-      {"path", f.path},
-      {"line", f.line},
-      {"col", f.col},
-      {"end_line", f.end_line},
-      {"end_col", f.end_col},
-      {"rule", f.rule},
-      {"id", f.id},
-      {"severity", f.severity},
-      {"skill", f.skill},
-      {"message", f.message},
-      {"author", f.author},
-      {"suppressed", f.suppressed},
-  };
-  if (f.suppressed)
-    json["suppression_reason"] = f.suppression_reason;
-  json["tool_version"] = f.tool_version;
-  return json;
-}
-
 }  // namespace
 
 int run_log(const LogArgs& args, Streams& streams) {
@@ -83,7 +61,7 @@ int run_log(const LogArgs& args, Streams& streams) {
     findings += list.size();
     if (args.format == "json") {
       for (const auto& f : list)
-        array.push_back(to_json(f));
+        array.push_back(record::finding_json(f));
       continue;
     }
     git::CommitInfo info = git::read_commit_info(workspace.repo, *it);

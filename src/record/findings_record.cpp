@@ -44,27 +44,46 @@ ParsedLine foreign(std::string problem) {
 
 }  // namespace
 
-std::string finding_line(const review::Finding& f, std::string_view tool_version) {
+nlohmann::ordered_json finding_json(const RecordedFinding& f) {
   Json json{
-      {"v", kFormatVersion},
-      {"type", "finding"},
       {"commit", f.commit},
       {"path", f.path},
       {"line", f.line},
-      {"col", f.column},
+      {"col", f.col},
       {"end_line", f.end_line},
-      {"end_col", f.end_column},
-      {"rule", f.rule->id},
-      {"id", f.fingerprint},
-      {"severity", rules::to_string(f.rule->severity)},
-      {"skill", f.rule->skill},
+      {"end_col", f.end_col},
+      {"rule", f.rule},
+      {"id", f.id},
+      {"severity", f.severity},
+      {"skill", f.skill},
       {"message", f.message},
       {"author", f.author},
       {"suppressed", f.suppressed},
   };
   if (f.suppressed)
     json["suppression_reason"] = f.suppression_reason;
-  json["tool_version"] = tool_version;
+  json["tool_version"] = f.tool_version;
+  return json;
+}
+
+std::string finding_line(const review::Finding& f, std::string_view tool_version) {
+  RecordedFinding recorded{f.fingerprint,
+                           f.rule->id,
+                           std::string(rules::to_string(f.rule->severity)),
+                           f.rule->skill,
+                           f.path,
+                           f.line,
+                           f.column,
+                           f.end_line,
+                           f.end_column,
+                           f.message,
+                           f.author,
+                           f.commit,
+                           std::string(tool_version),
+                           f.suppressed,
+                           f.suppression_reason};
+  Json json{{"v", kFormatVersion}, {"type", "finding"}};
+  json.update(finding_json(recorded));
   return dump(json);
 }
 

@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "git/repository.hpp"
 #include "review/reviewer.hpp"
 
@@ -38,6 +40,10 @@ struct RecordedFinding {
   bool suppressed = false;
   std::string suppression_reason;
 };
+
+// The fields of a recorded finding as JSON, in the stored order (without `v` and `type`):
+// what `git mentor log --format json` prints.
+nlohmann::ordered_json finding_json(const RecordedFinding& finding);
 
 // The stored line of `finding`: canonical JSON (fixed key order, no spaces), so the same finding
 // always gives the same bytes and recording again adds nothing.
