@@ -8,6 +8,7 @@ packages=(
   libgit2-dev libtree-sitter-dev libcli11-dev libyaml-cpp-dev libfmt-dev catch2
   nlohmann-json3-dev libre2-dev
   nodejs npm   # npm fetches the pinned grammar packages on the first build
+  python3      # runs the differential test against ast-grep and the benchmarks
 )
 
 missing=()
@@ -19,6 +20,10 @@ done
 if command -v npm >/dev/null 2>&1; then
   missing=("${missing[@]/nodejs/}")
   missing=("${missing[@]/npm/}")
+fi
+# Likewise a python3 installed by other means serves.
+if command -v python3 >/dev/null 2>&1; then
+  missing=("${missing[@]/python3/}")
 fi
 read -r -a missing <<<"${missing[*]}"
 [[ ${#missing[@]} -eq 0 ]] && exit 0

@@ -39,6 +39,13 @@ std::vector<TSSymbol> unite(const std::vector<TSSymbol>& a, const std::vector<TS
 
 }  // namespace
 
+bool NthChild::matches_position(int position) const {
+  if (step == 0)
+    return position == offset;
+  int n = position - offset;
+  return n % step == 0 && n / step >= 0;
+}
+
 Match make_match(TSNode node, std::vector<std::pair<std::string, std::string>> captures) {
   Match match;
   match.start_byte = ts_node_start_byte(node);
@@ -75,6 +82,11 @@ std::optional<std::vector<TSSymbol>> Matcher::kinds_of(const RuleNode& rule,
       return std::nullopt;
     case RuleNode::Type::kind:
       return std::vector<TSSymbol>{rule.kind};
+    case RuleNode::Type::nth_child:
+      // Only nodes matching `ofRule` are counted, so only they can match.
+      if (rule.nth_child->of_rule)
+        return kinds_of(*rule.nth_child->of_rule, depth + 1);
+      return std::nullopt;
     case RuleNode::Type::all: {
       std::optional<std::vector<TSSymbol>> out;
       for (const auto& child : rule.children) {
@@ -162,6 +174,8 @@ bool Matcher::eval(const RuleNode& rule, TSNode node, MatchContext& context,
       std::string_view text = context.text(node);
       return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *rule.regex);
     }
+    case RuleNode::Type::nth_child:
+      return eval_nth_child(*rule.nth_child, node, context, env);
     case RuleNode::Type::relation:
       return eval_relation(*rule.relation, node, context, env);
     case RuleNode::Type::all: {
@@ -248,6 +262,39 @@ bool Matcher::eval_relation(const Relation& relation, TSNode node, MatchContext&
           stops);
   }
   return false;
+}
+
+bool Matcher::eval_nth_child(const NthChild& nth_child, TSNode node, MatchContext& context,
+                             MetaVarEnv& env) const {
+  TSNode parent = ts_node_parent(node);
+  if (ts_node_is_null(parent) || !ts_node_is_named(node))
+    return false;
+  // The counted siblings: named ones, and of those the ones matching `ofRule`. As in ast-grep,
+  // each sibling is tried against the metavariables bound so far, and only the node's own match
+  // adds bindings.
+  std::vector<TSNode> counted;
+  for (TSNode sibling : context.children(parent)) {
+    if (!ts_node_is_named(sibling))
+      continue;
+    if (nth_child.of_rule) {
+      std::size_t mark = env.mark();
+      bool matched = eval(*nth_child.of_rule, sibling, context, env);
+      env.rewind(mark);
+      if (!matched)
+        continue;
+    }
+    counted.push_back(sibling);
+  }
+  auto found = std::find_if(counted.begin(), counted.end(),
+                            [&](TSNode sibling) { return ts_node_eq(sibling, node); });
+  if (found == counted.end())
+    return false;
+  auto index = found - counted.begin();
+  if (nth_child.reverse)
+    index = static_cast<std::ptrdiff_t>(counted.size()) - 1 - index;
+  if (!nth_child.matches_position(static_cast<int>(index) + 1))
+    return false;
+  return !nth_child.of_rule || eval(*nth_child.of_rule, node, context, env);
 }
 
 bool Matcher::has_below(const Relation& relation, TSNode node, MatchContext& context,

@@ -33,16 +33,29 @@ struct Relation {
   std::optional<TSFieldId> field;
 };
 
+// `nthChild` (ast-grep semantics): the node's 1-based position among its parent's named
+// children, or among those matching `of_rule`, counted from the end when `reverse`, is
+// `step * n + offset` for some n >= 0 (exactly `offset` when `step` is 0).
+struct NthChild {
+  int step = 0;
+  int offset = 0;
+  std::unique_ptr<RuleNode> of_rule;
+  bool reverse = false;
+
+  bool matches_position(int position) const;
+};
+
 // One compiled rule object. A rule object with several keys is an `all` of its parts, in
-// ast-grep's order: atomic (pattern, kind, regex), composite (all, any, not, matches), then
-// relational (inside, has, precedes, follows).
+// ast-grep's order: atomic (pattern, kind, regex, nthChild), composite (all, any, not, matches),
+// then relational (inside, has, precedes, follows).
 struct RuleNode {
-  enum class Type { pattern, kind, regex, relation, all, any, not_, matches };
+  enum class Type { pattern, kind, regex, nth_child, relation, all, any, not_, matches };
 
   Type type = Type::all;
   std::optional<Pattern> pattern;
   TSSymbol kind = 0;
   std::unique_ptr<const RE2> regex;
+  std::unique_ptr<NthChild> nth_child;
   std::unique_ptr<Relation> relation;
   std::vector<RuleNode> children;  // all / any; not: exactly one
   std::size_t util = 0;            // matches: index into the matcher's utils
@@ -82,6 +95,8 @@ class Matcher {
   bool eval(const RuleNode& rule, TSNode node, MatchContext& context, MetaVarEnv& env) const;
   bool eval_relation(const Relation& relation, TSNode node, MatchContext& context,
                      MetaVarEnv& env) const;
+  bool eval_nth_child(const NthChild& nth_child, TSNode node, MatchContext& context,
+                      MetaVarEnv& env) const;
   bool has_below(const Relation& relation, TSNode node, MatchContext& context,
                  MetaVarEnv& env) const;
   bool check_constraint(const Constraint& constraint, const std::vector<TSNode>& nodes, bool multi,

@@ -142,22 +142,6 @@ bool tolerated_missing(TSNode node) {
   return std::strcmp(ts_node_type(node), ";") == 0;
 }
 
-// The first ERROR or intolerable MISSING node below `node`, if any.
-std::optional<TSNode> find_syntax_error(TSNode node) {
-  if (ts_node_symbol(node) == kErrorSymbol)
-    return node;
-  if (ts_node_is_missing(node) && !tolerated_missing(node))
-    return node;
-  if (!ts_node_has_error(node))
-    return std::nullopt;
-  std::uint32_t count = ts_node_child_count(node);
-  for (std::uint32_t i = 0; i < count; ++i) {
-    if (auto found = find_syntax_error(ts_node_child(node, i)))
-      return found;
-  }
-  return std::nullopt;
-}
-
 // ast-grep's is_single_node, extended to ignore a trailing zero-width or whitespace token.
 bool is_single_node(TSNode node, std::string_view text) {
   std::uint32_t count = ts_node_child_count(node);
@@ -172,6 +156,33 @@ bool is_single_node(TSNode node, std::string_view text) {
     return false;
   std::string_view token = lang::node_text(second, text);
   return token.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
+// The first ERROR or intolerable MISSING node below `node`, if any. Two ERROR nodes are
+// tolerated, as ast-grep accepts them: one that is exactly a metavariable (it becomes that
+// metavariable, so `while ($C) { $$$BODY }` works in C, where a statement needs a `;`), and one
+// that only wraps the single node of the pattern because the grammar cannot place it at the top
+// level (a Rust method call without `;`); `top` says `node` is on that single-node chain.
+std::optional<TSNode> find_syntax_error(TSNode node, std::string_view text,
+                                        const std::string& sigil, bool top) {
+  if (ts_node_symbol(node) == kErrorSymbol) {
+    PatternNode meta_var;
+    if (extract_meta_var(lang::node_text(node, text), sigil, meta_var))
+      return std::nullopt;
+    if (!top || !is_single_node(node, text))
+      return node;
+  }
+  if (ts_node_is_missing(node) && !tolerated_missing(node))
+    return node;
+  if (!ts_node_has_error(node))
+    return std::nullopt;
+  bool child_top = top && is_single_node(node, text);
+  std::uint32_t count = ts_node_child_count(node);
+  for (std::uint32_t i = 0; i < count; ++i) {
+    if (auto found = find_syntax_error(ts_node_child(node, i), text, sigil, child_top))
+      return found;
+  }
+  return std::nullopt;
 }
 
 std::optional<TSNode> find_kind(TSNode node, TSSymbol kind, const KindTable& kinds) {
@@ -324,11 +335,15 @@ class TreeMatcher {
     return false;
   }
 
+  // Whether a candidate left over after the last goal is allowed: ast-grep's should_skip_trailing
+  // as ast-grep 0.51 behaves, where `ast` also lets trailing unnamed nodes through (`[1, 2]`
+  // matches `[1, 2,]`).
   bool skip_trailing(TSNode candidate) const {
     switch (strictness_) {
       case Strictness::cst:
-      case Strictness::ast:
         return false;
+      case Strictness::ast:
+        return !ts_node_is_named(candidate);
       case Strictness::smart:
         return true;
       case Strictness::relaxed:
@@ -513,7 +528,7 @@ Pattern Pattern::compile(const PatternSpec& spec, const lang::Language& language
   lang::Parser parser;
   lang::Tree tree = parser.parse(language, pre.text);
   TSNode root = tree.root();
-  if (auto bad = find_syntax_error(root)) {
+  if (auto bad = find_syntax_error(root, pre.text, sigil, true)) {
     std::size_t offset = pre.original_offset(ts_node_start_byte(*bad));
     std::string what = ts_node_is_missing(*bad)
                            ? "missing '" + std::string(ts_node_type(*bad)) + "'"

@@ -5,6 +5,7 @@
 #include <array>
 #include <cctype>
 #include <map>
+#include <variant>
 
 #include "rules/matcher.hpp"
 #include "rules/node_kinds.hpp"
@@ -32,6 +33,52 @@ std::string lowercase(std::string_view text) {
   std::string out(text);
   for (char& c : out)
     c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// The `An+B` of an `nthChild` position (CSS :nth-child notation, as ast-grep reads it: `3`,
+// `2n+1`, `-n + 3`, `N`; spaces anywhere), or the offset of the first character that is wrong.
+struct Position {
+  int step = 0;
+  int offset = 0;
+};
+
+std::variant<Position, std::size_t> parse_position(std::string_view text) {
+  enum class State { initial, n, sign, number };
+  State state = State::initial;
+  bool seen_n = false;
+  int sign = 1;
+  int number = 0;
+  Position out;
+  constexpr int kLimit = 1'000'000;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (std::isspace(static_cast<unsigned char>(c)))
+      continue;
+    bool is_sign = c == '+' || c == '-';
+    bool is_digit = c >= '0' && c <= '9';
+    bool is_n = c == 'n' || c == 'N';
+    if (is_sign && (state == State::initial || state == State::n)) {
+      state = State::sign;
+      sign = c == '+' ? 1 : -1;
+      number = 0;
+    } else if (is_digit && state != State::n) {
+      number = state == State::number ? number * 10 + (c - '0') : c - '0';
+      if (number > kLimit)
+        return i;
+      state = State::number;
+    } else if (is_n && !seen_n && state != State::n) {
+      out.step = state == State::number ? sign * number : sign;
+      number = 0;
+      seen_n = true;
+      state = State::n;
+    } else {
+      return i;
+    }
+  }
+  if (state == State::initial || state == State::sign)
+    return text.size();
+  out.offset = sign * number;
   return out;
 }
 
@@ -79,6 +126,8 @@ class RuleCompiler {
       node.regex = regex(*spec.regex);
       parts.push_back(std::move(node));
     }
+    if (spec.nth_child)
+      parts.push_back(nth_child(*spec.nth_child));
     if (spec.all)
       parts.push_back(composite(RuleNode::Type::all, *spec.all));
     if (spec.any)
@@ -102,8 +151,8 @@ class RuleCompiler {
 
     if (parts.empty()) {
       throw rule_error(RuleErrorKind::empty_rule, rule_id_,
-                       "a rule object needs at least one of pattern, kind, regex, inside, has, "
-                       "precedes, follows, all, any, not, matches",
+                       "a rule object needs at least one of pattern, kind, regex, nthChild, "
+                       "inside, has, precedes, follows, all, any, not, matches",
                        spec.pos);
     }
     if (parts.size() == 1)
@@ -120,6 +169,26 @@ class RuleCompiler {
     node.type = type;
     for (const auto& spec : specs)
       node.children.push_back(compile(spec));
+    return node;
+  }
+
+  RuleNode nth_child(const NthChildSpec& spec) {
+    auto parsed = parse_position(spec.position.value);
+    if (const std::size_t* bad = std::get_if<std::size_t>(&parsed)) {
+      throw rule_error(RuleErrorKind::invalid_nth_child, rule_id_,
+                       "invalid nthChild position " + fmt_key(spec.position.value) +
+                           ": expected a number or An+B, like 3, 2n+1 or -n+3",
+                       spec.position.at(*bad));
+    }
+    auto compiled = std::make_unique<NthChild>();
+    compiled->step = std::get<Position>(parsed).step;
+    compiled->offset = std::get<Position>(parsed).offset;
+    compiled->reverse = spec.reverse;
+    if (spec.of_rule)
+      compiled->of_rule = std::make_unique<RuleNode>(compile(*spec.of_rule));
+    RuleNode node;
+    node.type = RuleNode::Type::nth_child;
+    node.nth_child = std::move(compiled);
     return node;
   }
 

@@ -22,9 +22,10 @@ enum class RuleErrorKind {
   invalid_pattern,
   invalid_query,
   invalid_regex,
-  unknown_util,  // `matches:` names no utility rule
-  cyclic_util,   // utility rules that match each other in a cycle
-  empty_rule,    // a rule object without any matcher
+  invalid_nth_child,  // an `nthChild` position that is neither a number nor An+B
+  unknown_util,       // `matches:` names no utility rule
+  cyclic_util,        // utility rules that match each other in a cycle
+  empty_rule,         // a rule object without any matcher
 };
 
 // Thrown by load_rules. what() is "rule 'ID': detail" (or just the detail before the id is

@@ -20,20 +20,22 @@ constexpr std::array<std::string_view, 18> kTopLevelKeys = {
     "note",  "url",      "metadata", "rule",     "query", "constraints",
     "utils", "files",    "ignores",  "examples", "fix",   "transform"};
 
-constexpr std::array<std::string_view, 11> kRuleKeys = {"pattern", "kind",     "regex",   "inside",
-                                                        "has",     "precedes", "follows", "all",
-                                                        "any",     "not",      "matches"};
+constexpr std::array<std::string_view, 12> kRuleKeys = {"pattern", "kind", "regex",    "nthChild",
+                                                        "inside",  "has",  "precedes", "follows",
+                                                        "all",     "any",  "not",      "matches"};
 
-constexpr std::array<std::string_view, 13> kRelationKeys = {
-    "pattern", "kind", "regex", "inside",  "has",    "precedes", "follows",
-    "all",     "any",  "not",   "matches", "stopBy", "field"};
+constexpr std::array<std::string_view, 14> kRelationKeys = {
+    "pattern", "kind", "regex", "nthChild", "inside",  "has",    "precedes",
+    "follows", "all",  "any",   "not",      "matches", "stopBy", "field"};
+
+constexpr std::array<std::string_view, 3> kNthChildKeys = {"position", "ofRule", "reverse"};
 
 constexpr std::array<std::string_view, 3> kPatternKeys = {"context", "selector", "strictness"};
 
 constexpr std::array<std::string_view, 2> kExampleKeys = {"bad", "good"};
 
 // ast-grep keys git-mentor does not implement: named in the error instead of a spelling hint.
-constexpr std::array<std::string_view, 2> kUnsupportedRuleKeys = {"nthChild", "range"};
+constexpr std::array<std::string_view, 1> kUnsupportedRuleKeys = {"range"};
 
 class DocumentParser {
  public:
@@ -227,6 +229,8 @@ class DocumentParser {
       spec.kind = text(value, key);
     } else if (key == "regex") {
       spec.regex = text(value, key);
+    } else if (key == "nthChild") {
+      spec.nth_child = nth_child(value);
     } else if (key == "inside") {
       spec.inside = relation(value, key);
     } else if (key == "has") {
@@ -275,6 +279,39 @@ class DocumentParser {
     }
     if (!has_context)
       throw error(RuleErrorKind::missing_key, "a pattern object needs 'context'", pos(node));
+    return spec;
+  }
+
+  // `nthChild: 2`, `nthChild: 2n+1` or `nthChild: {position, ofRule, reverse}`.
+  std::unique_ptr<NthChildSpec> nth_child(const YAML::Node& node) const {
+    auto spec = std::make_unique<NthChildSpec>();
+    if (node.IsScalar()) {
+      spec->position = text(node, "nthChild");
+      return spec;
+    }
+    if (!node.IsMap())
+      throw error(RuleErrorKind::wrong_type,
+                  "'nthChild' must be a number, an An+B formula or an object with 'position'",
+                  pos(node));
+    bool has_position = false;
+    for (const auto& entry : node) {
+      std::string key = key_of(entry.first);
+      check_known(key, entry.first, kNthChildKeys);
+      const YAML::Node& value = entry.second;
+      if (key == "position") {
+        spec->position = text(value, key);
+        has_position = true;
+      } else if (key == "ofRule") {
+        spec->of_rule = std::make_unique<RuleSpec>(rule(value, key));
+      } else if (!value.IsNull()) {
+        bool reverse = false;
+        if (!value.IsScalar() || !YAML::convert<bool>::decode(value, reverse))
+          throw error(RuleErrorKind::wrong_type, "'reverse' must be true or false", pos(value));
+        spec->reverse = reverse;
+      }
+    }
+    if (!has_position)
+      throw error(RuleErrorKind::missing_key, "'nthChild' needs 'position'", pos(node));
     return spec;
   }
 

@@ -45,6 +45,7 @@ struct PatternSpec {
 };
 
 struct RelationSpec;
+struct NthChildSpec;
 
 // One ast-grep rule object. Every key is optional; at least one matcher must be present.
 struct RuleSpec {
@@ -52,6 +53,7 @@ struct RuleSpec {
   std::optional<PatternSpec> pattern;
   std::optional<Text> kind;
   std::optional<Text> regex;
+  std::unique_ptr<NthChildSpec> nth_child;
   std::unique_ptr<RelationSpec> inside;
   std::unique_ptr<RelationSpec> has;
   std::unique_ptr<RelationSpec> precedes;
@@ -74,6 +76,14 @@ struct RelationSpec {
   RuleSpec rule;
   StopBySpec stop_by;
   std::optional<Text> field;
+};
+
+// `nthChild:` a position (a number or a CSS-style `An+B` formula), or an object with
+// `position`, `ofRule` (count only the siblings matching it) and `reverse` (count from the end).
+struct NthChildSpec {
+  Text position;
+  std::unique_ptr<RuleSpec> of_rule;
+  bool reverse = false;
 };
 
 // A named rule under `constraints:` (metavariable name) or `utils:` (utility id).

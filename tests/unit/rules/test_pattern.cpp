@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "rules/rule_error.hpp"
 #include "unit/rules/rule_test_support.hpp"
 
 using namespace mentor;
@@ -155,4 +156,40 @@ rule:
   auto found = run_rules(yaml, "a = 1 + 22\n");
   REQUIRE(found.size() == 2);
   CHECK(capture(found[1], "X") == "22");
+}
+
+TEST_CASE("pattern: strictness ast skips trailing unnamed nodes as ast-grep does", "[rules]") {
+  auto strict = [](const std::string& strictness, const std::string& context) {
+    return "id: p\nlanguage: javascript\nrule:\n  pattern:\n    context: '" + context +
+           "'\n    strictness: " + strictness + "\n";
+  };
+  std::string source = "[1, 2];\n[1, 2,];\n[1, 2 /* c */];\nf(1);\nf(1,);\nf(1, 2);\n";
+  auto texts_of = [&](const std::string& yaml) {
+    Texts out;
+    for (const auto& f : run_rules(yaml, source))
+      out.push_back(f.text);
+    return out;
+  };
+  CHECK(texts_of(strict("ast", "[1, 2]")) == Texts{"[1, 2]", "[1, 2,]"});
+  CHECK(texts_of(strict("ast", "f(1)")) == Texts{"f(1)", "f(1,)"});
+  CHECK(texts_of(strict("cst", "[1, 2]")) == Texts{"[1, 2]"});
+  CHECK(texts_of(strict("smart", "[1, 2]")) == Texts{"[1, 2]", "[1, 2,]", "[1, 2 /* c */]"});
+}
+
+TEST_CASE("pattern: syntax errors ast-grep accepts", "[rules]") {
+  // A metavariable where C wants a statement with `;` parses as an ERROR that is just the
+  // metavariable: it stays a metavariable.
+  auto loops = find("c", "while ($C) { $$$BODY }",
+                    "int f(int n) {\n  while (n > 0) { n--; g(n); }\n  while (n) { }\n}\n");
+  REQUIRE(loops.size() == 2);
+  CHECK(capture(loops[0], "BODY") == "n--; g(n);");
+  CHECK(capture(loops[1], "C") == "n");
+
+  // A Rust method call without `;` is an ERROR wrapping the call: the call is the pattern.
+  CHECK(texts("rust", "$RECV.$METHOD()", "fn f() { let n = v.len(); w.push(1); x.y.z(); }") ==
+        Texts{"v.len()", "x.y.z()"});
+
+  // Other syntax errors are still rejected when the rule loads.
+  CHECK_THROWS_AS(find("c", "while ($C) { $A = }", "int x;\n"), rules::RuleError);
+  CHECK_THROWS_AS(find("rust", "x.(", "fn f() {}\n"), rules::RuleError);
 }

@@ -278,3 +278,64 @@ query: |
   const rules::ByteRange nothing[] = {{1000, 1001}};
   CHECK(texts(nothing).empty());
 }
+
+TEST_CASE("engine: nthChild counts named siblings from 1", "[rules]") {
+  std::string source = "x = [10, 20, 30, 40, 50]\n";
+  CHECK(matches("python", "  kind: integer\n  nthChild: 2\n", source) == Texts{"20"});
+  CHECK(matches("python", "  kind: integer\n  nthChild: '2n+1'\n", source) ==
+        Texts{"10", "30", "50"});
+  CHECK(matches("python", "  kind: integer\n  nthChild: -n + 2\n", source) == Texts{"10", "20"});
+  CHECK(matches("python", "  kind: integer\n  nthChild: 2n\n", source) == Texts{"20", "40"});
+  CHECK(matches("python", "  kind: integer\n  nthChild: n+4\n", source) == Texts{"40", "50"});
+  CHECK(matches("python", "  kind: integer\n  nthChild: {position: 1, reverse: true}\n", source) ==
+        Texts{"50"});
+  // The brackets and commas are not counted; the module (no parent) never matches.
+  CHECK(matches("python", "  kind: list\n  nthChild: 1\n", source).empty());
+  CHECK(matches("python", "  kind: module\n  nthChild: 1\n", source).empty());
+}
+
+TEST_CASE("engine: nthChild with ofRule counts only the siblings matching it", "[rules]") {
+  std::string source = "f(a, 1, b, 2, c)\n";
+  CHECK(matches("python", "  nthChild:\n    position: 2\n    ofRule: {kind: identifier}\n",
+                source) == Texts{"b"});
+  CHECK(matches("python",
+                "  nthChild:\n    position: 1\n    ofRule: {kind: integer}\n    reverse: true\n",
+                source) == Texts{"2"});
+  // A node the ofRule rejects has no position.
+  CHECK(matches("python",
+                "  kind: integer\n  nthChild:\n    position: 1\n    ofRule: {kind: identifier}\n",
+                source)
+            .empty());
+  // ast-grep's README example: the first argument of a call.
+  CHECK(matches("javascript", "  kind: number\n  nthChild: 1\n  inside: {kind: arguments}\n",
+                "f(1, 2); g(3);\n") == Texts{"1", "3"});
+}
+
+TEST_CASE("engine: nthChild ofRule tries each sibling on its own", "[rules]") {
+  // Bindings made on one sibling do not constrain the next (p.q does not fix $X for r.s)...
+  auto found = run_rules(R"y(id: r
+language: javascript
+rule:
+  nthChild:
+    position: 2
+    ofRule: {pattern: $X.$Y}
+)y",
+                         "g(p.q, r.s, t.u);\n");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].text == "r.s");
+  CHECK(capture(found[0], "X") == "r");  // ...and the node's own bindings are kept.
+
+  // Bindings made before nthChild do constrain the siblings: r.q and r.s match $X.$Y with X = r.
+  found = run_rules(R"y(id: r
+language: javascript
+rule:
+  pattern: $X.s
+  nthChild:
+    position: 2
+    ofRule: {pattern: $X.$Y}
+)y",
+                    "g(r.q, p.s, r.s);\n");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].text == "r.s");
+  CHECK(capture(found[0], "Y") == "s");
+}

@@ -148,7 +148,7 @@ TEST_CASE("loader: unknown keys with a hint", "[rules]") {
   CHECK(relation.line == 6);
   CHECK(relation.column == 5);
 
-  Failure unsupported = failure("id: a\nlanguage: python\nrule:\n  nthChild: 1\n");
+  Failure unsupported = failure("id: a\nlanguage: python\nrule:\n  range: {}\n");
   CHECK(unsupported.message.find("not supported") != std::string::npos);
 }
 
@@ -349,6 +349,11 @@ TEST_CASE("loader: utility rules", "[rules]") {
   // Through a relation the recursion moves to other nodes and ends: allowed.
   CHECK(load_failure("id: x\nlanguage: python\nutils:\n  in-call: {any: [{kind: call}, "
                      "{inside: {matches: in-call}}]}\nrule: {matches: in-call}\n") == std::nullopt);
+  // nthChild's ofRule is tried on the node itself and its siblings: no way out of the cycle.
+  Failure nth = failure(
+      "id: x\nlanguage: python\nutils:\n  a: {nthChild: {position: 1, ofRule: {matches: a}}}\n"
+      "rule: {matches: a}\n");
+  CHECK(nth.kind == RuleErrorKind::cyclic_util);
 }
 
 TEST_CASE("loader: empty rule object", "[rules]") {
@@ -400,4 +405,34 @@ TEST_CASE("loader: a language filter compiles only the languages it wants", "[ru
     CHECK(rules::load_rules(py_rule, "py.yaml", &filter).size() == 1);
     CHECK_THROWS_AS(rules::load_rules(broken_js, "js.yaml", &filter), rules::RuleError);
   }
+}
+
+TEST_CASE("loader: nthChild positions and their errors", "[rules]") {
+  for (const char* ok : {"3", "'2n+1'", "-n + 3", "N", "'-2n-1'", "' 12 n + 2 '",
+                         "{position: 2, reverse: true}", "{position: 1, ofRule: {kind: call}}"}) {
+    INFO(ok);
+    CHECK_NOTHROW(rules::load_rules(
+        std::string("id: a\nlanguage: python\nrule:\n  nthChild: ") + ok + "\n", "r.yaml"));
+  }
+  Failure character = failure("id: a\nlanguage: python\nrule:\n  nthChild: 2x+1\n");
+  CHECK(character.kind == RuleErrorKind::invalid_nth_child);
+  CHECK(character.message.find("'2x+1'") != std::string::npos);
+  CHECK(character.line == 4);
+  CHECK(character.column == 14);  // the 'x'
+  for (const char* bad : {"3 - n", "n++", "3 + 5", "3n +", "n + 3n", "nN", "+", "''"}) {
+    INFO(bad);
+    CHECK(
+        failure(std::string("id: a\nlanguage: python\nrule:\n  nthChild: '") + bad + "'\n").kind ==
+        RuleErrorKind::invalid_nth_child);
+  }
+  Failure no_position = failure("id: a\nlanguage: python\nrule:\n  nthChild: {reverse: true}\n");
+  CHECK(no_position.kind == RuleErrorKind::missing_key);
+  Failure key = failure("id: a\nlanguage: python\nrule:\n  nthChild: {position: 1, of_rule: {}}\n");
+  CHECK(key.message.find("did you mean 'ofRule'") != std::string::npos);
+  Failure reverse =
+      failure("id: a\nlanguage: python\nrule:\n  nthChild: {position: 1, reverse: maybe}\n");
+  CHECK(reverse.kind == RuleErrorKind::wrong_type);
+  Failure of_rule =
+      failure("id: a\nlanguage: python\nrule:\n  nthChild: {position: 1, ofRule: {kind: nope}}\n");
+  CHECK(of_rule.kind == RuleErrorKind::unknown_kind);
 }

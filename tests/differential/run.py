@@ -1,0 +1,270 @@
+#!/usr/bin/env python3
+"""Differential test: ast-grep and git-mentor run the same rules over the same corpus.
+
+Both tools scan tests/differential/corpus/ with the rules in tests/differential/rules/ and must
+report the same matches: the same (rule id, path, start line:column, end line:column) set. The
+pinned ast-grep (@ast-grep/cli from the npm registry) is installed on first use into a cache
+outside the source tree; without npm or the registry the test fails, it never skips.
+
+    tests/differential/run.py --mentor build/git-mentor [--ast-grep PATH] [--keep] [-v]
+
+Exit status: 0 when every match agrees and every rule matched something, 1 otherwise, 2 when a
+tool could not be installed or run. See "The differential test" in docs/writing-rules.md.
+"""
+
+import argparse
+import collections
+import fcntl
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+# The ast-grep release the engine is compared with. Changing it may change the grammars that
+# ast-grep bundles; update "Differences from ast-grep" in docs/writing-rules.md with it.
+AST_GREP_VERSION = "0.51.1"
+AST_GREP_PACKAGE = "@ast-grep/cli"
+
+HERE = Path(__file__).resolve().parent
+CORPUS = HERE / "corpus"
+RULES = HERE / "rules"
+
+# A match as both tools are compared on: rule id, path, then 1-based start line, start column,
+# end line and end column (one past the last byte).
+Key = collections.namedtuple("Key", "rule path line column end_line end_column")
+
+
+class SetupError(Exception):
+    """A tool could not be installed or run (exit status 2)."""
+
+
+def cache_root():
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "git-mentor"
+
+
+def run(command, cwd=None, env=None, ok=(0,)):
+    """Runs `command`, returns its stdout; raises SetupError with its stderr when it fails or
+    exits with a status not in `ok`."""
+    try:
+        done = subprocess.run(command, cwd=cwd, env=env, stdin=subprocess.DEVNULL,
+                              capture_output=True, text=True, check=False)
+    except OSError as error:
+        raise SetupError(f"cannot run {command[0]}: {error}") from error
+    if done.returncode not in ok:
+        raise SetupError(f"{' '.join(str(c) for c in command)} exited with {done.returncode}:\n"
+                         f"{done.stderr.strip()}")
+    return done.stdout
+
+
+def ast_grep_version(binary):
+    try:
+        return run([str(binary), "--version"]).strip()
+    except SetupError:
+        return None
+
+
+def find_platform_binary(prefix):
+    """The ast-grep executable of the platform package npm installed under `prefix`."""
+    scope = prefix / "node_modules" / "@ast-grep"
+    for package in sorted(scope.glob("cli-*")):
+        candidate = package / "ast-grep"
+        if candidate.is_file() and os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+def install_ast_grep(cache):
+    """The pinned ast-grep binary, installed with npm into `cache` unless it is there already.
+
+    Concurrent runs (a normal and a sanitizer build) take a lock; the install goes to a scratch
+    directory that is renamed into place only when complete.
+    """
+    wanted = f"ast-grep {AST_GREP_VERSION}"
+    target = cache / f"ast-grep-{AST_GREP_VERSION}"
+    cache.mkdir(parents=True, exist_ok=True)
+    with open(cache / f"ast-grep-{AST_GREP_VERSION}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        binary = find_platform_binary(target)
+        if binary is not None and ast_grep_version(binary) == wanted:
+            return binary
+        if shutil.which("npm") is None:
+            raise SetupError("npm is not installed: it is needed to install "
+                             f"{AST_GREP_PACKAGE}@{AST_GREP_VERSION}")
+        scratch = Path(tempfile.mkdtemp(prefix="ast-grep-", dir=cache))
+        try:
+            (scratch / "package.json").write_text('{"private": true}\n')
+            # The platform binary comes in an optional dependency; the postinstall script that
+            # copies it next to the JavaScript shim is not needed.
+            run(["npm", "install", "--prefix", str(scratch), "--no-audit", "--no-fund",
+                 "--no-save", "--ignore-scripts", "--include=optional", "--loglevel=error",
+                 f"{AST_GREP_PACKAGE}@{AST_GREP_VERSION}"])
+            binary = find_platform_binary(scratch)
+            if binary is None:
+                raise SetupError(f"{AST_GREP_PACKAGE}@{AST_GREP_VERSION} installed no binary for "
+                                 "this platform")
+            version = ast_grep_version(binary)
+            if version != wanted:
+                raise SetupError(f"the installed ast-grep reports {version!r}, not {wanted!r}")
+            shutil.rmtree(target, ignore_errors=True)
+            scratch.rename(target)
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+        return find_platform_binary(target)
+
+
+def make_repository(directory):
+    """A git repository whose single root commit adds the corpus."""
+    repo = directory / "repo"
+    shutil.copytree(CORPUS, repo)
+    env = dict(os.environ, GIT_CONFIG_NOSYSTEM="1", GIT_CONFIG_GLOBAL=os.devnull,
+               GIT_AUTHOR_NAME="Corpus", GIT_AUTHOR_EMAIL="corpus@example.com",
+               GIT_COMMITTER_NAME="Corpus", GIT_COMMITTER_EMAIL="corpus@example.com")
+    run(["git", "init", "-q", str(repo)], env=env)
+    run(["git", "add", "-A"], cwd=repo, env=env)
+    run(["git", "commit", "-q", "-m", "Corpus"], cwd=repo, env=env)
+    return repo
+
+
+def rule_ids():
+    """Every rule id declared in the rule files, in file order."""
+    ids = []
+    for path in sorted(RULES.glob("*.yaml")):
+        for line in path.read_text().splitlines():
+            if line.startswith("id:"):
+                ids.append(line[3:].strip())
+    return ids
+
+
+def mentor_matches(mentor, repo):
+    output = run([str(mentor), "-C", str(repo), "check", "--rules", str(RULES), "--format", "json",
+                  "--scope", "file", "--fail-on", "never", "HEAD"])
+    keys = []
+    for finding in json.loads(output):
+        # ast-grep leaves out what an `ast-grep-ignore` comment suppresses; git-mentor reports it
+        # marked as suppressed.
+        if finding.get("suppressed"):
+            continue
+        keys.append(Key(finding["rule"], finding["path"], finding["line"], finding["column"],
+                        finding["end_line"], finding["end_column"]))
+    return keys
+
+
+def ast_grep_matches(binary, repo):
+    # ast-grep reads `files` / `ignores` globs relative to the directory of sgconfig.yml, so it
+    # goes to the repository's root, written after the corpus commit (git-mentor never sees it).
+    config = repo / "sgconfig.yml"
+    config.write_text(f"ruleDirs:\n  - {json.dumps(str(RULES))}\n")
+    # Status 1 means a match of an `error` rule, not a failure.
+    output = run([str(binary), "scan", "--config", str(config), "--json=stream", "."], cwd=repo,
+                 ok=(0, 1))
+    keys = []
+    for line in output.splitlines():
+        if not line.strip():
+            continue
+        match = json.loads(line)
+        start = match["range"]["start"]
+        end = match["range"]["end"]
+        path = match["file"]
+        if path.startswith("./"):
+            path = path[2:]
+        # ast-grep: 0-based lines and columns, the end column exclusive.
+        keys.append(Key(match["ruleId"], path, start["line"] + 1, start["column"] + 1,
+                        end["line"] + 1, end["column"] + 1))
+    return keys
+
+
+def source_text(repo, key):
+    lines = (repo / key.path).read_text().splitlines()
+    if key.line == key.end_line:
+        return lines[key.line - 1][key.column - 1:key.end_column - 1]
+    first = lines[key.line - 1][key.column - 1:]
+    return first + " ..." if len(first) < 60 else first[:60] + "..."
+
+
+def describe(repo, key):
+    return (f"{key.rule}  {key.path}:{key.line}:{key.column}-{key.end_line}:{key.end_column}  "
+            f"{source_text(repo, key)!r}")
+
+
+def compare(repo, mentor_keys, ast_grep_keys, ids, verbose):
+    """Prints the comparison; returns True when the tools agree and every rule matched."""
+    ok = True
+    # Matches are compared as sets: when one rule matches two nodes of the same range (a
+    # statement and its only child), ast-grep reports both and git-mentor one finding.
+    mentor = set(mentor_keys)
+    ast_grep = set(ast_grep_keys)
+    agree = mentor & ast_grep
+    only_mentor = sorted(mentor - ast_grep)
+    only_ast_grep = sorted(ast_grep - mentor)
+
+    by_rule = collections.Counter(key.rule for key in agree)
+    unknown = sorted({key.rule for key in mentor | ast_grep} - set(ids))
+    for rule in unknown:
+        print(f"UNKNOWN rule id in the output: {rule}")
+        ok = False
+    silent = [rule for rule in ids if by_rule[rule] == 0]
+    for rule in silent:
+        print(f"NO MATCH: rule {rule} matched nothing both tools agree on; the corpus must "
+              "exercise every rule")
+        ok = False
+    for key in only_mentor:
+        print(f"ONLY git-mentor: {describe(repo, key)}")
+    for key in only_ast_grep:
+        print(f"ONLY ast-grep:   {describe(repo, key)}")
+    if verbose:
+        for key in sorted(agree):
+            print(f"agree: {describe(repo, key)}")
+
+    languages = sorted(path.name for path in CORPUS.iterdir() if path.is_dir())
+    compared = len(mentor | ast_grep)
+    differing = len(only_mentor) + len(only_ast_grep)
+    print(f"ast-grep {AST_GREP_VERSION}: {len(ids)} rules, {len(languages)} corpus languages, "
+          f"{compared} matches compared, {len(agree)} agree, {differing} differ "
+          f"({len(only_mentor)} only in git-mentor, {len(only_ast_grep)} only in ast-grep)")
+    return ok and differing == 0
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mentor", required=True, type=Path, help="the git-mentor executable")
+    parser.add_argument("--ast-grep", type=Path,
+                        help="an ast-grep executable to use instead of installing the pinned one")
+    parser.add_argument("--cache-dir", type=Path, default=cache_root(),
+                        help="where the pinned ast-grep is installed (default: %(default)s)")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary repository")
+    parser.add_argument("-v", "--verbose", action="store_true", help="also list agreeing matches")
+    args = parser.parse_args()
+
+    started = time.monotonic()
+    directory = Path(tempfile.mkdtemp(prefix="mentor-differential-"))
+    keep = args.keep
+    try:
+        try:
+            binary = args.ast_grep or install_ast_grep(args.cache_dir)
+            print(f"ast-grep: {binary} ({ast_grep_version(binary)})")
+            repo = make_repository(directory)
+            ids = rule_ids()
+            mentor_keys = mentor_matches(args.mentor, repo)
+            ast_grep_keys = ast_grep_matches(binary, repo)
+        except SetupError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 2
+        ok = compare(repo, mentor_keys, ast_grep_keys, ids, args.verbose)
+        if not ok:
+            keep = True
+        print(f"{time.monotonic() - started:.1f}s")
+        return 0 if ok else 1
+    finally:
+        if keep:
+            print(f"kept the temporary repository in {directory}")
+        else:
+            shutil.rmtree(directory, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
