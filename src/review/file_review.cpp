@@ -9,6 +9,7 @@
 #include "review/fingerprint.hpp"
 #include "review/suppression.hpp"
 #include "rules/rule_engine.hpp"
+#include "util/suggest.hpp"
 
 namespace mentor::review {
 
@@ -184,11 +185,11 @@ bool on_added_line(std::uint32_t line, std::span<const git::LineRange> added) {
                      [&](const git::LineRange& r) { return r.first <= line && line <= r.last; });
 }
 
-// Whether some rule matches code starting on the line of `s` or the next one, that `s` covers:
-// then the suppression is in use even if the finding it covers was not introduced here.
+// Whether some rule matches code that `s` covers: then the suppression is in use even if the
+// finding it covers was not introduced here.
 bool suppresses_a_match(const Suppression& s, std::span<const rules::Rule* const> rules,
                         const lang::Tree& tree, std::string_view source) {
-  std::vector<git::LineRange> lines{{s.line, s.line + 1}};
+  std::vector<git::LineRange> lines{{s.line, s.last_line()}};
   std::vector<rules::ByteRange> within = added_bytes(source, lines);
   for (const auto& m : rules::match_rules(rules, tree, source, within)) {
     if (s.covers(rules[m.rule]->id, m.match.start_row + 1))
@@ -197,39 +198,60 @@ bool suppresses_a_match(const Suppression& s, std::span<const rules::Rule* const
   return false;
 }
 
+// Why `s` suppresses nothing, beyond being misplaced: ids no loaded rule has, ids whose rule
+// does not apply to this file. Empty when every id applies.
+std::string unused_because(const Suppression& s, std::span<const rules::Rule* const> rules,
+                           std::span<const rules::Rule* const> loaded) {
+  if (!s.all_rules && s.ids.empty())
+    return "it names no rule";
+  std::vector<std::string_view> loaded_ids;
+  loaded_ids.reserve(loaded.size());
+  for (const rules::Rule* rule : loaded)
+    loaded_ids.push_back(rule->id);
+  std::string why;
+  for (const auto& id : s.ids) {
+    auto has = [&](const rules::Rule* rule) { return rule->id == id; };
+    std::string note;
+    if (std::none_of(loaded.begin(), loaded.end(), has)) {
+      note = "no rule is called '" + id + "'" + did_you_mean(id, loaded_ids);
+    } else if (std::none_of(rules.begin(), rules.end(), has)) {
+      note = "rule '" + id + "' does not apply to this file";
+    }
+    if (!note.empty())
+      why += (why.empty() ? "" : "; ") + note;
+  }
+  return why;
+}
+
 // Marks the findings that a suppression comment covers, and adds an info finding for each
 // suppression on an added line that covers nothing.
 void apply_suppressions(std::vector<Finding>& findings, const FileChange& change,
-                        std::span<const rules::Rule* const> rules, Scope scope,
-                        const lang::Tree& tree) {
+                        std::span<const rules::Rule* const> rules,
+                        std::span<const rules::Rule* const> loaded, const lang::Tree& tree) {
   std::vector<Suppression> suppressions = find_suppressions(tree, change.new_source);
   std::vector<bool> used(suppressions.size(), false);
   for (auto& finding : findings) {
     for (std::size_t i = 0; i < suppressions.size(); ++i) {
       if (!suppressions[i].covers(finding.rule->id, finding.line))
         continue;
+      // Two comments may cover one finding: the first one with a reason gives it.
+      if (finding.suppression_reason.empty())
+        finding.suppression_reason = suppressions[i].reason;
       finding.suppressed = true;
-      finding.suppression_reason = suppressions[i].reason;
       used[i] = true;
     }
   }
   for (std::size_t i = 0; i < suppressions.size(); ++i) {
     const Suppression& s = suppressions[i];
-    if (used[i] || (scope != Scope::file && !on_added_line(s.line, change.added)) ||
+    // Old comments are not the commit's to answer for, whatever the scope.
+    if (used[i] || !on_added_line(s.line, change.added) ||
         suppresses_a_match(s, rules, tree, change.new_source)) {
       continue;
     }
-    std::string unknown;
-    for (const auto& id : s.ids) {
-      bool known = std::any_of(rules.begin(), rules.end(),
-                               [&](const rules::Rule* rule) { return rule->id == id; });
-      if (!known)
-        unknown += (unknown.empty() ? "" : ", ") + id;
-    }
+    std::string why = unused_because(s, rules, loaded);
     Finding f;
     f.rule = &unused_suppression_rule();
-    f.message = "`" + s.directive + "` suppresses nothing here" +
-                (unknown.empty() ? "" : " (no rule " + unknown + " applies to this file)");
+    f.message = "`" + s.directive + "` suppresses nothing here" + (why.empty() ? "" : ": " + why);
     f.path = std::string(change.path);
     f.line = s.line;
     f.column = s.column;
@@ -255,8 +277,9 @@ const rules::Rule& unused_suppression_rule() {
     r.skill = "code-review";
     r.lesson =
         "A `mentor: ignore[...]` comment that covers no finding is noise, and it will hide a "
-        "future finding nobody decided to accept. Remove it, or move it to the line it is "
-        "meant for (its own line or the line below it).\n";
+        "future finding nobody decided to accept. Check the rule ids, then remove the comment "
+        "or move it where it belongs: at the end of the line it is about, or alone on the line "
+        "above it.\n";
     return r;
   }();
   return rule;
@@ -264,12 +287,12 @@ const rules::Rule& unused_suppression_rule() {
 
 std::vector<Finding> review_file(const FileChange& change,
                                  std::span<const rules::Rule* const> rules, Scope scope,
-                                 lang::Parser& parser) {
+                                 lang::Parser& parser, std::span<const rules::Rule* const> loaded) {
   if (rules.empty() || change.language == nullptr)
     return {};
   lang::Tree tree = parser.parse(*change.language, change.new_source);
   std::vector<Finding> findings = attributed_findings(change, rules, scope, parser, tree);
-  apply_suppressions(findings, change, rules, scope, tree);
+  apply_suppressions(findings, change, rules, loaded.empty() ? rules : loaded, tree);
   std::sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
     return std::tie(a.line, a.column, a.end_line, a.end_column, a.rule->id) <
            std::tie(b.line, b.column, b.end_line, b.end_column, b.rule->id);

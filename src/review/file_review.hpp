@@ -28,10 +28,13 @@ struct FileChange {
 // n - k findings. Returned findings have every field set except commit and author, sorted by
 // position then rule id.
 // Suppression comments (see suppression.hpp) mark the findings they cover as suppressed; one on
-// an added line that covers nothing yields an info finding of unused_suppression_rule().
+// an added line that covers nothing yields an info finding of unused_suppression_rule(), whatever
+// the scope. `loaded` is every rule of the run, so that its message can tell an id no rule has
+// from one whose rule does not apply to this file; empty means `rules`.
 std::vector<Finding> review_file(const FileChange& change,
                                  std::span<const rules::Rule* const> rules, Scope scope,
-                                 lang::Parser& parser);
+                                 lang::Parser& parser,
+                                 std::span<const rules::Rule* const> loaded = {});
 
 // The rule of "this suppression comment suppresses nothing" findings (severity info).
 const rules::Rule& unused_suppression_rule();

@@ -60,7 +60,7 @@ CommitReview review_changes(const git::Repository& repo, git::CommitChanges chan
       old_source = git::read_blob(repo, file.old_blob);
       change.old_source = old_source;
     }
-    for (auto& finding : review_file(change, file_rules, options.scope, parser)) {
+    for (auto& finding : review_file(change, file_rules, options.scope, parser, rules.all())) {
       finding.commit = changes.commit.id;
       finding.author = author;
       review.findings.push_back(std::move(finding));
