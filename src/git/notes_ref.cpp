@@ -197,6 +197,13 @@ std::optional<git_oid> ref_target(git_repository* repo, const std::string& ref) 
 
 }  // namespace
 
+std::string blob_id(std::string_view text) {
+  ensure_initialized();
+  git_oid id;
+  check(git_odb_hash(&id, text.data(), text.size(), GIT_OBJECT_BLOB), "cannot hash a text");
+  return to_hex(id);
+}
+
 NotesRef::NotesRef(const Repository& repo, std::string ref,
                    std::function<void(const std::string&)> warn)
     : repo_(repo),
@@ -312,13 +319,12 @@ bool NotesRef::compare_and_swap(const std::optional<std::string>& expected,
   git_reference* out = nullptr;
   const char* log = "git-mentor: update notes";
   const git_oid target = from_hex(target_hex);
-  int rc = 0;
-  if (expected) {
-    const git_oid current = from_hex(*expected);
-    rc = git_reference_create_matching(&out, repo_.get(), ref_.c_str(), &target, 1, &current, log);
-  } else {
-    rc = git_reference_create(&out, repo_.get(), ref_.c_str(), &target, 0, log);
-  }
+  // The expected value is compared under the ref's lock. "Must not exist yet" is the zero id:
+  // git_reference_create(force = 0) checks existence before taking the lock, so two first
+  // writers could both pass and the second would overwrite the first.
+  const git_oid current = expected ? from_hex(*expected) : git_oid{};
+  int rc =
+      git_reference_create_matching(&out, repo_.get(), ref_.c_str(), &target, 1, &current, log);
   git::ReferencePtr owned(out);
   if (rc == 0)
     return true;

@@ -11,6 +11,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "git/repository.hpp"
@@ -23,6 +24,9 @@ using NoteLines = std::map<std::string, std::set<std::string>>;
 // The notes a notes commit holds: annotated commit (40-hex) -> the note's blob (40-hex), found
 // in any fanout.
 using NotesIndex = std::map<std::string, std::string>;
+
+// The id git gives a blob holding `text` (what `git hash-object --stdin` prints), 40-hex.
+std::string blob_id(std::string_view text);
 
 class NotesRef {
  public:
