@@ -1,11 +1,14 @@
-// Finding and reading rule files.
+// Finding and reading rule files and shared utility rule files.
 #include "cli/rule_sources.hpp"
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <optional>
+#include <set>
 #include <sstream>
 
+#include "cli/sg_config.hpp"
 #include "rules/rule_loader.hpp"
 #include "util/embedded_file.hpp"
 #include "util/error.hpp"
@@ -17,26 +20,58 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// What the files of an entry are read as.
+enum class Role { rules, utils, tests };
+
+std::string noun(Role role) {
+  switch (role) {
+    case Role::rules:
+      return "rule file";
+    case Role::utils:
+      return "utility rule file";
+    case Role::tests:
+      return "rule test file";
+  }
+  return "file";
+}
+
 bool is_rule_file(const fs::path& path) {
   auto ext = path.extension();
   return ext == ".yaml" || ext == ".yml";
+}
+
+// ast-grep's project file is never a rule, wherever a directory or glob finds it.
+bool is_sg_config(const fs::path& path) {
+  return std::find(kSgConfigFiles.begin(), kSgConfigFiles.end(), path.filename().string()) !=
+         kSgConfigFiles.end();
 }
 
 bool has_glob_chars(std::string_view s) {
   return s.find_first_of("*?[") != std::string_view::npos;
 }
 
-std::string read_file(const fs::path& path) {
+std::string read_file(const fs::path& path, Role role) {
   std::ifstream in(path, std::ios::binary);
   if (!in)
-    throw Error("cannot read rule file: " + path.string());
+    throw Error("cannot read " + noun(role) + ": " + path.string());
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
 }
 
-// Every rule file an entry names on the file system, sorted.
-std::vector<fs::path> expand(const fs::path& base, const std::string& entry) {
+std::string display(const fs::path& path) {
+  return path.lexically_normal().string();
+}
+
+// The same file whatever path names it.
+fs::path identity(const fs::path& path) {
+  std::error_code ec;
+  fs::path canonical = fs::weakly_canonical(path, ec);
+  return ec ? path.lexically_normal() : canonical;
+}
+
+// Every file an entry names on the file system, sorted.
+std::vector<fs::path> expand(const fs::path& base, const std::string& entry, Role role) {
   std::vector<fs::path> files;
   if (has_glob_chars(entry)) {
     // Walk only below the part of the glob that has no wildcard.
@@ -46,7 +81,7 @@ std::vector<fs::path> expand(const fs::path& base, const std::string& entry) {
     std::error_code ec;
     if (fs::is_directory(root, ec)) {
       for (const auto& item : fs::recursive_directory_iterator(root, ec)) {
-        if (!item.is_regular_file())
+        if (!item.is_regular_file() || is_sg_config(item.path()))
           continue;
         std::string relative = fs::relative(item.path(), base).generic_string();
         if (util::glob_match(entry, relative))
@@ -54,97 +89,222 @@ std::vector<fs::path> expand(const fs::path& base, const std::string& entry) {
       }
     }
     if (files.empty())
-      throw Error("no rule files match '" + entry + "'");
+      throw Error("no " + noun(role) + "s match '" + entry + "'");
   } else {
     fs::path path = base / entry;
     std::error_code ec;
     if (fs::is_directory(path, ec)) {
       for (const auto& item : fs::recursive_directory_iterator(path, ec)) {
-        if (item.is_regular_file() && is_rule_file(item.path()))
+        if (item.is_regular_file() && is_rule_file(item.path()) && !is_sg_config(item.path()))
           files.push_back(item.path());
       }
     } else if (fs::exists(path, ec)) {
       files.push_back(path);
     } else {
-      throw Error("rule file not found: " + entry);
+      throw Error(noun(role) + " not found: " + entry);
     }
   }
   std::sort(files.begin(), files.end());
   return files;
 }
 
+// The sgconfig.yml of `directory`, when it is an ast-grep project.
+std::optional<fs::path> sg_config_in(const fs::path& directory) {
+  for (std::string_view name : kSgConfigFiles) {
+    std::error_code ec;
+    fs::path candidate = directory / name;
+    if (fs::is_regular_file(candidate, ec))
+      return candidate;
+  }
+  return std::nullopt;
+}
+
 // Loads one rule file's text, or collects it when it is a test file.
-void load_text(const std::string& text, const std::string& display, review::RuleSet& set,
-               const LoadOptions& options) {
+void load_text(const std::string& text, const std::string& name, review::RuleSet& set,
+               const LoadOptions& options, const rules::SharedUtils* shared) {
   if (rules::is_rule_test_file(text)) {
     if (options.tests != nullptr) {
-      auto tests = rules::parse_rule_test_file(text, display);
+      auto tests = rules::parse_rule_test_file(text, name);
       options.tests->insert(options.tests->end(), tests.begin(), tests.end());
     }
     return;
   }
-  set.add(rules::load_rules(text, display, options.filter));
+  set.add(rules::load_rules(text, name, options.filter, shared));
 }
 
-void load_from_disk(const fs::path& base, const std::string& entry, review::RuleSet& set,
-                    const LoadOptions& options) {
-  for (const auto& file : expand(base, entry))
-    load_text(read_file(file), file.lexically_normal().string(), set, options);
+void load_builtin(review::RuleSet& set, const LoadOptions& options,
+                  const rules::SharedUtils* shared) {
+  for (const auto& file : builtin_rule_files())
+    load_text(std::string(file.text), std::string(file.path), set, options, shared);
 }
+
+// Collects the rule files and utility rule files of every entry, then reads the utilities
+// first, so that each rule compiles with all of them, and leaves the utility files out of the
+// rules.
+class SourceLoader {
+ public:
+  SourceLoader(review::RuleSet& set, const LoadOptions& options) : set_(set), options_(options) {}
+
+  void builtin() {
+    if (!builtin_)
+      files_.push_back(RuleFile{RuleFile::Kind::builtin, {}, {}});
+    builtin_ = true;
+  }
+
+  void rules_on_disk(const fs::path& base, const std::string& entry) {
+    std::error_code ec;
+    if (!has_glob_chars(entry) && fs::is_directory(base / entry, ec)) {
+      if (auto config = sg_config_in(base / entry)) {
+        project(base / entry, *config);
+        return;
+      }
+    }
+    for (auto& path : expand(base, entry, Role::rules))
+      files_.push_back(RuleFile{RuleFile::Kind::path, std::move(path), {}});
+  }
+
+  void rules_in_head(const git::Repository& repo, const std::string& entry) {
+    auto text = repo.read_root_file(entry);
+    if (!text)
+      throw Error("rule file not found in HEAD: " + entry);
+    files_.push_back(RuleFile{RuleFile::Kind::text, fs::path(entry), std::move(*text)});
+  }
+
+  void utils_on_disk(const fs::path& base, const std::string& entry) {
+    for (const auto& path : expand(base, entry, Role::utils)) {
+      if (util_paths_.insert(identity(path)).second)
+        utils_.push_back(rules::UtilFile{read_file(path, Role::utils), display(path)});
+    }
+  }
+
+  void utils_in_head(const git::Repository& repo, const std::string& entry) {
+    auto text = repo.read_root_file(entry);
+    if (!text)
+      throw Error("utility rule file not found in HEAD: " + entry);
+    if (util_paths_.insert(fs::path(entry).lexically_normal()).second)
+      utils_.push_back(rules::UtilFile{std::move(*text), entry});
+  }
+
+  // Compiles the utilities, then loads the rules with them.
+  void finish() {
+    rules::SharedUtils shared = rules::load_shared_utils(utils_, options_.filter);
+    for (const auto& file : files_) {
+      switch (file.kind) {
+        case RuleFile::Kind::builtin:
+          load_builtin(set_, options_, &shared);
+          break;
+        case RuleFile::Kind::path:
+          if (!util_paths_.contains(identity(file.path)))
+            load_text(read_file(file.path, Role::rules), display(file.path), set_, options_,
+                      &shared);
+          break;
+        case RuleFile::Kind::text:
+          if (!util_paths_.contains(file.path.lexically_normal()))
+            load_text(file.text, file.path.string(), set_, options_, &shared);
+          break;
+        case RuleFile::Kind::tests: {
+          // A test directory also holds ast-grep's snapshots, which are not tests.
+          std::string text = read_file(file.path, Role::tests);
+          if (rules::is_rule_test_file(text))
+            load_text(text, display(file.path), set_, options_, &shared);
+          break;
+        }
+      }
+    }
+  }
+
+ private:
+  struct RuleFile {
+    enum class Kind { builtin, path, text, tests };
+    Kind kind;
+    fs::path path;     // on disk (path, tests) or in HEAD (text)
+    std::string text;  // text
+  };
+
+  // An ast-grep project: the directories its sgconfig.yml names, relative to it.
+  void project(const fs::path& directory, const fs::path& config) {
+    AstGrepProject project = parse_sg_config(read_file(config, Role::rules), display(config));
+    auto named = [&](auto&& load) {
+      try {
+        load();
+      } catch (const Error& e) {
+        throw Error(std::string(e.what()) + " (named by " + display(config) + ")", e.pos());
+      }
+    };
+    named([&] {
+      for (const auto& dir : project.rule_dirs) {
+        for (auto& path : expand(directory, dir, Role::rules))
+          files_.push_back(RuleFile{RuleFile::Kind::path, std::move(path), {}});
+      }
+      for (const auto& dir : project.util_dirs)
+        utils_on_disk(directory, dir);
+      // Tests matter only to `rules test`, which collects them.
+      if (options_.tests == nullptr)
+        return;
+      for (const auto& dir : project.test_dirs) {
+        for (auto& path : expand(directory, dir, Role::tests))
+          files_.push_back(RuleFile{RuleFile::Kind::tests, std::move(path), {}});
+      }
+    });
+  }
+
+  review::RuleSet& set_;
+  const LoadOptions& options_;
+  std::vector<RuleFile> files_;
+  bool builtin_ = false;
+  std::vector<rules::UtilFile> utils_;
+  std::set<fs::path> util_paths_;  // identity() on disk, the normal path in HEAD
+};
 
 }  // namespace
 
 void load_builtin_rules(review::RuleSet& set, const LoadOptions& options) {
-  for (const auto& file : builtin_rule_files()) {
-    load_text(std::string(file.text), std::string(file.path), set, options);
-  }
+  load_builtin(set, options, nullptr);
 }
 
-void load_rule_files(const std::string& base, const std::vector<std::string>& entries,
-                     review::RuleSet& set, const LoadOptions& options) {
-  bool builtin_loaded = false;
-  for (const auto& entry : entries) {
-    if (entry != kBuiltinRules) {
-      load_from_disk(base, entry, set, options);
-    } else if (!builtin_loaded) {
-      load_builtin_rules(set, options);
-      builtin_loaded = true;
-    }
+void load_rule_files(const std::string& base, const RuleSources& sources, review::RuleSet& set,
+                     const LoadOptions& options) {
+  SourceLoader loader(set, options);
+  for (const auto& entry : sources.rules) {
+    if (entry == kBuiltinRules)
+      loader.builtin();
+    else
+      loader.rules_on_disk(base, entry);
   }
+  for (const auto& entry : sources.utils)
+    loader.utils_on_disk(base, entry);
+  loader.finish();
 }
 
-void load_rule_sources(const git::Repository& repo, const std::vector<std::string>& config_entries,
-                       const std::vector<std::string>& cli_entries, const std::string& cli_base,
-                       review::RuleSet& set, const LoadOptions& options) {
-  bool builtin_loaded = false;
-  auto load_builtin_once = [&] {
-    if (!builtin_loaded)
-      load_builtin_rules(set, options);
-    builtin_loaded = true;
-  };
-  if (config_entries.empty() && cli_entries.empty()) {
-    load_builtin_once();
-    return;
+void load_rule_sources(const git::Repository& repo, const RuleSources& config,
+                       const RuleSources& cli, const std::string& cli_base, review::RuleSet& set,
+                       const LoadOptions& options) {
+  SourceLoader loader(set, options);
+  if (config.rules.empty() && cli.rules.empty())
+    loader.builtin();
+  for (const auto& entry : config.rules) {
+    if (entry == kBuiltinRules)
+      loader.builtin();
+    else if (repo.is_bare())
+      loader.rules_in_head(repo, entry);
+    else
+      loader.rules_on_disk(repo.workdir(), entry);
   }
-  for (const auto& entry : config_entries) {
-    if (entry == kBuiltinRules) {
-      load_builtin_once();
-    } else if (repo.is_bare()) {
-      auto text = repo.read_root_file(entry);
-      if (!text)
-        throw Error("rule file not found in HEAD: " + entry);
-      load_text(*text, entry, set, options);
-    } else {
-      load_from_disk(repo.workdir(), entry, set, options);
-    }
+  for (const auto& entry : config.utils) {
+    if (repo.is_bare())
+      loader.utils_in_head(repo, entry);
+    else
+      loader.utils_on_disk(repo.workdir(), entry);
   }
-  for (const auto& entry : cli_entries) {
-    if (entry == kBuiltinRules) {
-      load_builtin_once();
-    } else {
-      load_from_disk(cli_base, entry, set, options);
-    }
+  for (const auto& entry : cli.rules) {
+    if (entry == kBuiltinRules)
+      loader.builtin();
+    else
+      loader.rules_on_disk(cli_base, entry);
   }
+  for (const auto& entry : cli.utils)
+    loader.utils_on_disk(cli_base, entry);
+  loader.finish();
 }
 
 }  // namespace mentor::cli

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "git/repository.hpp"
@@ -14,27 +15,42 @@ namespace mentor::cli {
 // How rules are loaded. ast-grep test files (see rules/rule_test_file.hpp) found among the rule
 // files are never loaded as rules: they are collected in `tests` when given, else skipped.
 struct LoadOptions {
-  rules::LanguageFilter* filter = nullptr;  // compile only these languages' rules
+  rules::LanguageFilter* filter = nullptr;  // compile only these languages' rules and utilities
   std::vector<rules::RuleTestCase>* tests = nullptr;
 };
 
 // The word in a rules list that stands for the bundled packs.
 inline constexpr std::string_view kBuiltinRules = "builtin";
 
-// Loads every rule source into `set`. Each entry is `builtin`, a file, a directory (every *.yaml
-// and *.yml below it) or a glob. `config_entries` come from .git-mentor.yaml and are relative to
-// the repository root (read from HEAD's tree in a bare repository, files only); `cli_entries`
-// come from --rules and are relative to `cli_base` (the directory the command runs in). With no
-// entry at all the bundled packs are used. Throws mentor::Error for a missing source or any rule
-// error.
-void load_rule_sources(const git::Repository& repo, const std::vector<std::string>& config_entries,
-                       const std::vector<std::string>& cli_entries, const std::string& cli_base,
-                       review::RuleSet& set, const LoadOptions& options = {});
+// Rule sources as written: `rules` are files, directories (every *.yaml and *.yml below them),
+// globs or `builtin`; `utils` are the same (without `builtin`) for shared utility rule files
+// (ast-grep's `utilDirs`), which every rule of their language may use with `matches: ID`.
+// A file that is a utility rule file is never loaded as a rule, even inside a rules directory.
+// A rules directory holding an ast-grep sgconfig.yml stands for that project: its `ruleDirs`
+// are rules, its `utilDirs` utility rule files and its `testConfigs` test directories.
+struct RuleSources {
+  RuleSources() = default;
+  // Rules only, as commands that take only --rules have them.
+  RuleSources(std::vector<std::string> rule_entries)  // NOLINT(google-explicit-constructor)
+      : rules(std::move(rule_entries)) {}
 
-// Loads rule files named by `entries` (files, directories, globs or `builtin`), relative to
-// `base`, without a repository. Throws mentor::Error for a missing source or any rule error.
-void load_rule_files(const std::string& base, const std::vector<std::string>& entries,
-                     review::RuleSet& set, const LoadOptions& options = {});
+  std::vector<std::string> rules;  // --rules, `rules:`
+  std::vector<std::string> utils;  // --utils, `utils:`
+};
+
+// Loads every rule source into `set`. `config` comes from .git-mentor.yaml and is relative to the
+// repository root (read from HEAD's tree in a bare repository, files only); `cli` comes from
+// --rules / --utils and is relative to `cli_base` (the directory the command runs in). With no
+// rule entry at all the bundled packs are used. Throws mentor::Error for a missing source or any
+// rule or utility rule error.
+void load_rule_sources(const git::Repository& repo, const RuleSources& config,
+                       const RuleSources& cli, const std::string& cli_base, review::RuleSet& set,
+                       const LoadOptions& options = {});
+
+// Loads the rule files of `sources`, relative to `base`, without a repository (and without the
+// bundled packs unless named). Throws mentor::Error for a missing source or any rule error.
+void load_rule_files(const std::string& base, const RuleSources& sources, review::RuleSet& set,
+                     const LoadOptions& options = {});
 
 // Loads the bundled packs into `set`.
 void load_builtin_rules(review::RuleSet& set, const LoadOptions& options = {});

@@ -18,13 +18,16 @@ namespace mentor::cli {
 
 namespace {
 
-// The rules of the repository (configured plus --rules), or only those of `paths` when given:
-// `rules test PATH` needs no repository.
+// The rules of the repository (configured plus --rules and --utils), or only those of `paths`
+// (with the utilities of --utils) when given: `rules test PATH` needs no repository.
 // ast-grep test files found among them go to `tests` when given.
 review::RuleSet load(const RulesArgs& args, std::vector<rules::RuleTestCase>* tests = nullptr) {
   review::RuleSet set;
   if (!args.paths.empty()) {
-    load_rule_files(std::filesystem::absolute(args.directory).string(), args.paths, set,
+    RuleSources sources;
+    sources.rules = args.paths;
+    sources.utils = args.rules.utils;
+    load_rule_files(std::filesystem::absolute(args.directory).string(), sources, set,
                     {.tests = tests});
     return set;
   }

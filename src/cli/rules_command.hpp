@@ -5,12 +5,13 @@
 #include <vector>
 
 #include "cli/cli.hpp"
+#include "cli/rule_sources.hpp"
 
 namespace mentor::cli {
 
 struct RulesArgs {
   std::string directory;           // -C
-  std::vector<std::string> rules;  // --rules, added to the configured sources
+  RuleSources rules;               // --rules and --utils, added to the configured sources
   std::string id;                  // explain
   std::vector<std::string> paths;  // test: rule files or directories instead of the configured
 };

@@ -34,9 +34,12 @@ Workspace open_workspace(const std::string& directory) {
 }
 
 void load_workspace_rules(const Workspace& workspace, const std::string& directory,
-                          const std::vector<std::string>& extra, review::RuleSet& set,
+                          const RuleSources& extra, review::RuleSet& set,
                           const LoadOptions& options) {
-  load_rule_sources(workspace.repo, workspace.config.rules, extra,
+  RuleSources configured;
+  configured.rules = workspace.config.rules;
+  configured.utils = workspace.config.utils;
+  load_rule_sources(workspace.repo, configured, extra,
                     std::filesystem::absolute(directory).string(), set, options);
 }
 

@@ -23,10 +23,10 @@ struct Workspace {
 // language in `languages:` included).
 Workspace open_workspace(const std::string& directory);
 
-// Loads the configured rule sources plus `extra` (--rules, relative to `directory`) into `set`;
-// see LoadOptions.
+// Loads the configured rule sources (`rules:` and `utils:`) plus `extra` (--rules and --utils,
+// relative to `directory`) into `set`; see LoadOptions.
 void load_workspace_rules(const Workspace& workspace, const std::string& directory,
-                          const std::vector<std::string>& extra, review::RuleSet& set,
+                          const RuleSources& extra, review::RuleSet& set,
                           const LoadOptions& options = {});
 
 }  // namespace mentor::cli

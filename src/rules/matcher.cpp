@@ -60,18 +60,29 @@ Match make_match(TSNode node, std::vector<std::pair<std::string, std::string>> c
   return match;
 }
 
-Matcher::Matcher(const lang::Language& language, RuleNode root, std::vector<RuleNode> utils,
-                 std::vector<Constraint> constraints)
+const UtilRule* UtilLibrary::find(std::string_view id) const {
+  auto it = std::lower_bound(utils.begin(), utils.end(), id,
+                             [](const auto& util, std::string_view key) { return util->id < key; });
+  return it != utils.end() && (*it)->id == id ? it->get() : nullptr;
+}
+
+Matcher::Matcher(const lang::Language& language, RuleNode root,
+                 std::vector<std::unique_ptr<UtilRule>> utils, std::vector<Constraint> constraints,
+                 std::shared_ptr<const UtilLibrary> shared)
     : language_(&language),
       root_(std::move(root)),
       utils_(std::move(utils)),
+      shared_(std::move(shared)),
       constraints_(std::move(constraints)) {
   root_kinds_ = kinds_of(*root_, 0);
 }
 
 Matcher::Matcher(const lang::Language& language, QueryRule query,
-                 std::vector<Constraint> constraints)
-    : language_(&language), query_(std::move(query)), constraints_(std::move(constraints)) {}
+                 std::vector<Constraint> constraints, std::shared_ptr<const UtilLibrary> shared)
+    : language_(&language),
+      shared_(std::move(shared)),
+      query_(std::move(query)),
+      constraints_(std::move(constraints)) {}
 
 std::optional<std::vector<TSSymbol>> Matcher::kinds_of(const RuleNode& rule,
                                                        std::size_t depth) const {
@@ -112,7 +123,7 @@ std::optional<std::vector<TSSymbol>> Matcher::kinds_of(const RuleNode& rule,
       // limit only guards against a bug there.
       if (depth > 64)
         return std::nullopt;
-      return kinds_of(utils_[rule.util], depth + 1);
+      return kinds_of(rule.util->rule, depth + 1);
     case RuleNode::Type::regex:
     case RuleNode::Type::relation:
     case RuleNode::Type::not_:
@@ -125,15 +136,19 @@ bool Matcher::matches(TSNode node, MatchContext& context, MetaVarEnv& env) const
   if (!root_)
     return false;
   std::size_t mark = env.mark();
-  if (!eval(*root_, node, context, env)) {
+  if (!eval(*root_, node, context, env) || !satisfies(constraints_, context, env)) {
     env.rewind(mark);
     return false;
   }
-  for (const auto& constraint : constraints_) {
+  return true;
+}
+
+bool Matcher::satisfies(const std::vector<Constraint>& constraints, MatchContext& context,
+                        const MetaVarEnv& env) const {
+  for (const auto& constraint : constraints) {
     const Binding* binding = env.find(constraint.name);
     if (binding != nullptr &&
         !check_constraint(constraint, binding->nodes, binding->multi, context)) {
-      env.rewind(mark);
       return false;
     }
   }
@@ -202,8 +217,18 @@ bool Matcher::eval(const RuleNode& rule, TSNode node, MatchContext& context,
       env.rewind(mark);
       return !inner;
     }
-    case RuleNode::Type::matches:
-      return eval(utils_[rule.util], node, context, env);
+    case RuleNode::Type::matches: {
+      // A shared utility's constraints hold where it matches, as ast-grep checks a global
+      // utility's own constraints; its bindings stay in `env` for the rest of the rule.
+      const UtilRule& util = *rule.util;
+      if (util.constraints.empty())
+        return eval(util.rule, node, context, env);
+      std::size_t mark = env.mark();
+      if (eval(util.rule, node, context, env) && satisfies(util.constraints, context, env))
+        return true;
+      env.rewind(mark);
+      return false;
+    }
   }
   return false;
 }

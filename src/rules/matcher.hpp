@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <re2/re2.h>
@@ -20,6 +21,7 @@
 namespace mentor::rules {
 
 struct RuleNode;
+struct UtilRule;
 
 // `inside` / `has` / `precedes` / `follows` with ast-grep's stopBy and field.
 struct Relation {
@@ -58,7 +60,7 @@ struct RuleNode {
   std::unique_ptr<NthChild> nth_child;
   std::unique_ptr<Relation> relation;
   std::vector<RuleNode> children;  // all / any; not: exactly one
-  std::size_t util = 0;            // matches: index into the matcher's utils
+  const UtilRule* util = nullptr;  // matches: a utility rule the matcher keeps alive
 };
 
 // A constraint on a metavariable (ast-grep `constraints:`).
@@ -67,13 +69,36 @@ struct Constraint {
   RuleNode rule;
 };
 
+// A rule object that `matches:` names: a rule's own utility (`utils:`), or a shared one from a
+// utility rule file (ast-grep's global utils), which may have constraints and utilities of its
+// own. Allocated once and never moved, so that `RuleNode::util` can point at it.
+struct UtilRule {
+  std::string id;
+  RuleNode rule;
+  std::vector<Constraint> constraints;            // checked after `rule` matched
+  std::vector<std::unique_ptr<UtilRule>> locals;  // a shared utility's own `utils:`
+};
+
+// The shared utility rules of one language, compiled; immutable once built, and kept alive by
+// the matchers of every rule that may use them.
+struct UtilLibrary {
+  const lang::Language* language = nullptr;
+  std::vector<std::unique_ptr<UtilRule>> utils;  // sorted by id
+
+  // nullptr when no utility of the language has this id.
+  const UtilRule* find(std::string_view id) const;
+};
+
 class Matcher {
  public:
-  // A matcher for an ast-grep rule tree with its utility rules and constraints.
-  Matcher(const lang::Language& language, RuleNode root, std::vector<RuleNode> utils,
-          std::vector<Constraint> constraints);
+  // A matcher for an ast-grep rule tree with its own utility rules and constraints; `shared`
+  // holds the shared utilities its `matches` may point at (nullptr when there are none).
+  Matcher(const lang::Language& language, RuleNode root,
+          std::vector<std::unique_ptr<UtilRule>> utils, std::vector<Constraint> constraints,
+          std::shared_ptr<const UtilLibrary> shared = nullptr);
   // A matcher for a raw query; constraints apply to the captures of the same name.
-  Matcher(const lang::Language& language, QueryRule query, std::vector<Constraint> constraints);
+  Matcher(const lang::Language& language, QueryRule query, std::vector<Constraint> constraints,
+          std::shared_ptr<const UtilLibrary> shared = nullptr);
 
   const lang::Language& language() const { return *language_; }
   bool is_query() const { return query_.has_value(); }
@@ -101,11 +126,15 @@ class Matcher {
                  MetaVarEnv& env) const;
   bool check_constraint(const Constraint& constraint, const std::vector<TSNode>& nodes, bool multi,
                         MatchContext& context) const;
+  // Whether every constraint on a bound metavariable of `env` holds.
+  bool satisfies(const std::vector<Constraint>& constraints, MatchContext& context,
+                 const MetaVarEnv& env) const;
   std::optional<std::vector<TSSymbol>> kinds_of(const RuleNode& rule, std::size_t depth) const;
 
   const lang::Language* language_;
   std::optional<RuleNode> root_;
-  std::vector<RuleNode> utils_;
+  std::vector<std::unique_ptr<UtilRule>> utils_;
+  std::shared_ptr<const UtilLibrary> shared_;
   std::optional<QueryRule> query_;
   std::vector<Constraint> constraints_;
   std::optional<std::vector<TSSymbol>> root_kinds_;

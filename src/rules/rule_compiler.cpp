@@ -82,28 +82,111 @@ std::variant<Position, std::size_t> parse_position(std::string_view text) {
   return out;
 }
 
-// Compiles the rule objects of one rule document.
-class RuleCompiler {
+// The `matches` references between utility rules made at the same node (not through a
+// relation, which moves to other nodes): a cycle of them would never finish matching.
+class UtilGraph {
  public:
-  RuleCompiler(const lang::Language& language, std::string_view rule_id)
-      : language_(language), kinds_(KindTable::of(language.ts)), rule_id_(rule_id) {}
-
-  // Registers utility names so that `matches:` can refer to them in any order.
-  void declare_utils(const std::vector<NamedRuleSpec>& utils) {
-    for (std::size_t i = 0; i < utils.size(); ++i)
-      util_index_.emplace(utils[i].name.value, i);
+  void add(const UtilRule* util) {
+    order_.push_back(util);
+    refs_[util];
   }
 
-  std::vector<RuleNode> compile_utils(const std::vector<NamedRuleSpec>& utils) {
-    std::vector<RuleNode> out;
-    util_refs_.assign(utils.size(), {});
-    for (std::size_t i = 0; i < utils.size(); ++i) {
-      current_util_ = i;
-      out.push_back(compile(utils[i].rule));
+  void refer(const UtilRule* from, const UtilRule* to, SourcePos pos) {
+    refs_[from].push_back(Ref{to, std::move(pos)});
+  }
+
+  // Throws cyclic_util for the first cycle, at the reference that closes it, reported for the
+  // rule `rule_id` ("" = for the utility that makes that reference).
+  void check_cycles(std::string_view rule_id) const {
+    enum class State { fresh, active, done };
+    std::map<const UtilRule*, State> state;
+    std::vector<const UtilRule*> path;
+    auto visit = [&](auto& self, const UtilRule* util) -> void {
+      state[util] = State::active;
+      path.push_back(util);
+      auto it = refs_.find(util);
+      if (it == refs_.end()) {
+        // A shared utility seen from a rule: its references were checked with its library.
+        path.pop_back();
+        state[util] = State::done;
+        return;
+      }
+      for (const auto& ref : it->second) {
+        State target = state.contains(ref.target) ? state[ref.target] : State::fresh;
+        if (target == State::active) {
+          // The cycle from `util`, whose reference closes it: util -> target -> ... -> util.
+          std::string chain = "'" + util->id + "'";
+          for (auto at = std::find(path.begin(), path.end(), ref.target); at != path.end(); ++at)
+            chain += " -> '" + (*at)->id + "'";
+          std::string cycle = ref.target == util ? "" : ": " + chain;
+          throw rule_error(
+              RuleErrorKind::cyclic_util, rule_id.empty() ? util->id : rule_id,
+              (rule_id.empty() ? std::string("it") : "utility rule " + fmt_key(util->id)) +
+                  " matches itself through 'matches'" + cycle,
+              ref.pos);
+        }
+        if (target == State::fresh)
+          self(self, ref.target);
+      }
+      path.pop_back();
+      state[util] = State::done;
+    };
+    for (const UtilRule* util : order_) {
+      if (!state.contains(util))
+        visit(visit, util);
     }
-    current_util_.reset();
-    check_cycles(utils);
-    return out;
+  }
+
+ private:
+  struct Ref {
+    const UtilRule* target;
+    SourcePos pos;
+  };
+
+  std::vector<const UtilRule*> order_;
+  std::map<const UtilRule*, std::vector<Ref>> refs_;
+};
+
+// Compiles the rule objects of one rule document, or of one shared utility rule.
+class RuleCompiler {
+ public:
+  // `shared`: the shared utilities of the language (nullptr for none); references between
+  // utilities go to `graph`.
+  RuleCompiler(const lang::Language& language, std::string_view rule_id, const UtilLibrary* shared,
+               UtilGraph& graph)
+      : language_(language),
+        kinds_(KindTable::of(language.ts)),
+        rule_id_(rule_id),
+        shared_(shared),
+        graph_(graph) {}
+
+  // Creates the document's own utilities (`utils:`) so that `matches:` can refer to them in any
+  // order; compile_utils compiles them.
+  std::vector<std::unique_ptr<UtilRule>> declare_utils(const std::vector<NamedRuleSpec>& specs) {
+    std::vector<std::unique_ptr<UtilRule>> utils;
+    for (const auto& spec : specs) {
+      auto util = std::make_unique<UtilRule>();
+      util->id = spec.name.value;
+      local_index_.emplace(util->id, util.get());
+      graph_.add(util.get());
+      utils.push_back(std::move(util));
+    }
+    return utils;
+  }
+
+  void compile_utils(const std::vector<NamedRuleSpec>& specs,
+                     std::vector<std::unique_ptr<UtilRule>>& utils) {
+    for (std::size_t i = 0; i < specs.size(); ++i)
+      utils[i]->rule = compile_in(utils[i].get(), specs[i].rule);
+  }
+
+  // Compiles `spec` as (part of) the utility `util`: its `matches` are edges of the graph.
+  RuleNode compile_in(const UtilRule* util, const RuleSpec& spec) {
+    const UtilRule* outer = current_util_;
+    current_util_ = util;
+    RuleNode node = compile(spec);
+    current_util_ = outer;
+    return node;
   }
 
   RuleNode compile(const RuleSpec& spec) {
@@ -257,22 +340,32 @@ class RuleCompiler {
     return compiled;
   }
 
+  // The document's own utilities come first, then the shared ones (as in ast-grep, a local
+  // utility hides a shared utility of the same id).
   RuleNode matches(const Text& name) {
-    auto it = util_index_.find(name.value);
-    if (it == util_index_.end()) {
+    const UtilRule* target = nullptr;
+    if (auto it = local_index_.find(name.value); it != local_index_.end())
+      target = it->second;
+    else if (shared_ != nullptr)
+      target = shared_->find(name.value);
+    if (target == nullptr) {
       std::vector<std::string_view> names;
-      for (const auto& [util, index] : util_index_)
+      for (const auto& [util, pointer] : local_index_)
         names.emplace_back(util);
+      if (shared_ != nullptr) {
+        for (const auto& util : shared_->utils)
+          names.emplace_back(util->id);
+      }
       throw rule_error(RuleErrorKind::unknown_util, rule_id_,
                        "'matches' names no utility rule " + fmt_key(name.value) +
                            did_you_mean(name.value, names),
                        name.pos());
     }
-    if (current_util_ && relation_depth_ == 0)
-      util_refs_[*current_util_].push_back(Ref{it->second, name.pos()});
+    if (current_util_ != nullptr && relation_depth_ == 0)
+      graph_.refer(current_util_, target, name.pos());
     RuleNode node;
     node.type = RuleNode::Type::matches;
-    node.util = it->second;
+    node.util = target;
     return node;
   }
 
@@ -307,41 +400,13 @@ class RuleCompiler {
     return node;
   }
 
-  // Utilities that reach themselves through `matches` on the same node would never finish.
-  void check_cycles(const std::vector<NamedRuleSpec>& utils) const {
-    enum class State { fresh, active, done };
-    std::vector<State> state(utils.size(), State::fresh);
-    auto visit = [&](auto& self, std::size_t util) -> void {
-      state[util] = State::active;
-      for (const auto& ref : util_refs_[util]) {
-        if (state[ref.target] == State::active) {
-          throw rule_error(RuleErrorKind::cyclic_util, rule_id_,
-                           "utility rule " + fmt_key(utils[ref.target].name.value) +
-                               " matches itself through 'matches'",
-                           ref.pos);
-        }
-        if (state[ref.target] == State::fresh)
-          self(self, ref.target);
-      }
-      state[util] = State::done;
-    };
-    for (std::size_t i = 0; i < utils.size(); ++i) {
-      if (state[i] == State::fresh)
-        visit(visit, i);
-    }
-  }
-
-  struct Ref {
-    std::size_t target;
-    SourcePos pos;
-  };
-
   const lang::Language& language_;
   const KindTable& kinds_;
   std::string_view rule_id_;
-  std::map<std::string, std::size_t, std::less<>> util_index_;
-  std::vector<std::vector<Ref>> util_refs_;
-  std::optional<std::size_t> current_util_;
+  const UtilLibrary* shared_;
+  UtilGraph& graph_;
+  std::map<std::string, const UtilRule*, std::less<>> local_index_;
+  const UtilRule* current_util_ = nullptr;
   int relation_depth_ = 0;
 };
 
@@ -376,9 +441,88 @@ std::vector<std::string> values(const std::vector<Text>& texts) {
   return out;
 }
 
+// Whether `id` can name a shared utility: ast-grep's `name(PARAM)` utilities that take rules as
+// arguments are not supported.
+void check_util_id(const Text& id) {
+  if (id.value.empty())
+    throw rule_error(RuleErrorKind::invalid_id, "", "the id must not be empty", id.pos());
+  std::size_t bad = id.value.find_first_of(" \t\n()");
+  if (bad == std::string::npos)
+    return;
+  bool parameters = id.value[bad] == '(' || id.value[bad] == ')';
+  throw rule_error(RuleErrorKind::invalid_id, "",
+                   "id " + fmt_key(id.value) +
+                       (parameters ? " takes parameters (ast-grep's parameterized utilities), "
+                                     "which git-mentor does not support"
+                                   : " must not contain white space"),
+                   id.at(bad));
+}
+
+// The shared utilities of one language: declared first, so that they may refer to each other in
+// any order and from any file, then compiled in the order of `specs`.
+std::shared_ptr<const UtilLibrary> compile_library(const lang::Language& language,
+                                                   const std::vector<const RuleFileSpec*>& specs) {
+  std::vector<const RuleFileSpec*> by_id = specs;
+  std::stable_sort(by_id.begin(), by_id.end(), [](const RuleFileSpec* a, const RuleFileSpec* b) {
+    return a->id->value < b->id->value;
+  });
+  auto library = std::make_shared<UtilLibrary>();
+  library->language = &language;
+  UtilGraph graph;
+  std::map<const RuleFileSpec*, UtilRule*> declared;
+  for (std::size_t i = 0; i < by_id.size(); ++i) {
+    const RuleFileSpec& spec = *by_id[i];
+    if (i > 0 && by_id[i - 1]->id->value == spec.id->value) {
+      const SourcePos& first = by_id[i - 1]->id->pos();
+      throw rule_error(RuleErrorKind::duplicate_util, spec.id->value,
+                       "a utility rule of this id for " + std::string(language.name) +
+                           " is already defined in " + first.file + ":" +
+                           std::to_string(first.line),
+                       spec.id->pos());
+    }
+    auto util = std::make_unique<UtilRule>();
+    util->id = spec.id->value;
+    graph.add(util.get());
+    declared.emplace(&spec, util.get());
+    library->utils.push_back(std::move(util));
+  }
+  for (const RuleFileSpec* spec : specs) {
+    UtilRule& util = *declared.at(spec);
+    RuleCompiler compiler(language, util.id, library.get(), graph);
+    util.locals = compiler.declare_utils(spec->utils);
+    compiler.compile_utils(spec->utils, util.locals);
+    util.rule = compiler.compile_in(&util, *spec->rule);
+    // A constraint that matches its own utility would run forever as well.
+    for (const auto& constraint : spec->constraints) {
+      util.constraints.push_back(
+          Constraint{constraint.name.value, compiler.compile_in(&util, constraint.rule)});
+    }
+  }
+  graph.check_cycles("");
+  return library;
+}
+
 }  // namespace
 
-std::optional<Rule> compile_rule(const RuleFileSpec& spec) {
+SharedUtils compile_shared_utils(const std::vector<RuleFileSpec>& specs) {
+  std::map<const lang::Language*, std::vector<const RuleFileSpec*>> by_language;
+  for (const auto& spec : specs) {
+    if (!spec.id)
+      throw rule_error(RuleErrorKind::missing_key, "", "missing key 'id'", spec.origin);
+    check_util_id(*spec.id);
+    const lang::Language& language = language_of(spec, spec.id->value);
+    if (!spec.rule)
+      throw rule_error(RuleErrorKind::missing_key, spec.id->value, "missing key 'rule'",
+                       spec.origin);
+    by_language[&language].push_back(&spec);
+  }
+  SharedUtils out;
+  for (const auto& [language, group] : by_language)
+    out.add(compile_library(*language, group));
+  return out;
+}
+
+std::optional<Rule> compile_rule(const RuleFileSpec& spec, const SharedUtils* shared) {
   if (!spec.id)
     throw rule_error(RuleErrorKind::missing_key, "", "rule without key 'id'", spec.origin);
   const std::string& id = spec.id->value;
@@ -430,16 +574,19 @@ std::optional<Rule> compile_rule(const RuleFileSpec& spec) {
   rule.good_examples = values(spec.good_examples);
   rule.origin = spec.origin;
 
-  RuleCompiler compiler(language, id);
+  std::shared_ptr<const UtilLibrary> library = shared != nullptr ? shared->of(language) : nullptr;
+  UtilGraph graph;
+  RuleCompiler compiler(language, id, library.get(), graph);
   std::vector<Constraint> constraints;
   if (spec.rule) {
-    compiler.declare_utils(spec.utils);
-    std::vector<RuleNode> utils = compiler.compile_utils(spec.utils);
+    std::vector<std::unique_ptr<UtilRule>> utils = compiler.declare_utils(spec.utils);
+    compiler.compile_utils(spec.utils, utils);
+    graph.check_cycles(id);
     RuleNode root = compiler.compile(*spec.rule);
     for (const auto& constraint : spec.constraints)
       constraints.push_back(Constraint{constraint.name.value, compiler.compile(constraint.rule)});
     rule.matcher = std::make_shared<const Matcher>(language, std::move(root), std::move(utils),
-                                                   std::move(constraints));
+                                                   std::move(constraints), std::move(library));
   } else {
     if (!spec.utils.empty()) {
       throw rule_error(RuleErrorKind::conflicting_keys, id,
@@ -449,8 +596,8 @@ std::optional<Rule> compile_rule(const RuleFileSpec& spec) {
     QueryRule query = QueryRule::compile(*spec.query, language, id);
     for (const auto& constraint : spec.constraints)
       constraints.push_back(Constraint{constraint.name.value, compiler.compile(constraint.rule)});
-    rule.matcher =
-        std::make_shared<const Matcher>(language, std::move(query), std::move(constraints));
+    rule.matcher = std::make_shared<const Matcher>(language, std::move(query),
+                                                   std::move(constraints), std::move(library));
   }
   return rule;
 }

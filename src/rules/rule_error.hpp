@@ -25,6 +25,7 @@ enum class RuleErrorKind {
   invalid_nth_child,  // an `nthChild` position that is neither a number nor An+B
   unknown_util,       // `matches:` names no utility rule
   cyclic_util,        // utility rules that match each other in a cycle
+  duplicate_util,     // two utility rule files define the same id for the same language
   empty_rule,         // a rule object without any matcher
 };
 

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "rules/rule_compiler.hpp"
+#include "rules/rule_error.hpp"
 #include "rules/rule_parser.hpp"
 
 namespace mentor::rules {
@@ -61,39 +62,71 @@ std::optional<std::vector<std::string_view>> declared_languages(std::string_view
   return languages;
 }
 
-// Whether `filter` wants none of the rules of the file `text`, judged without parsing it.
-bool wants_none(std::string_view text, LanguageFilter& filter) {
+// How many documents the file `text` has when `filter` wants none of them, judged without
+// parsing it; 0 when it may want some.
+std::size_t unwanted_documents(std::string_view text, const LanguageFilter& filter) {
   if (!filter.only)
-    return false;
+    return 0;
   auto languages = declared_languages(text);
   if (!languages || languages->empty())
-    return false;
+    return 0;
   for (auto name : *languages) {
     const lang::Language* language = lang::find_language(name);
     if (language == nullptr || filter.wants(language))
-      return false;
+      return 0;
   }
-  filter.skipped += languages->size();
-  return true;
+  return languages->size();
+}
+
+bool unwanted(const RuleFileSpec& spec, const LanguageFilter* filter) {
+  return filter != nullptr && spec.language &&
+         !filter->wants(lang::find_language(spec.language->value));
+}
+
+// The errors of a utility say so: "utility rule 'ID': ...".
+RuleError util_error(const RuleError& e) {
+  std::string message = e.what();
+  message = message.starts_with("rule '") ? "utility " + message : "utility rule: " + message;
+  return RuleError(e.kind(), message, e.pos());
 }
 
 }  // namespace
 
 std::vector<Rule> load_rules(std::string_view yaml_text, const std::string& file_name,
-                             LanguageFilter* filter) {
+                             LanguageFilter* filter, const SharedUtils* shared) {
   std::vector<Rule> rules;
-  if (filter != nullptr && wants_none(yaml_text, *filter))
-    return rules;
+  if (filter != nullptr) {
+    if (std::size_t unwanted = unwanted_documents(yaml_text, *filter)) {
+      filter->skipped += unwanted;
+      return rules;
+    }
+  }
   for (const auto& spec : parse_rule_file(yaml_text, file_name)) {
-    if (filter != nullptr && spec.language &&
-        !filter->wants(lang::find_language(spec.language->value))) {
+    if (unwanted(spec, filter)) {
       ++filter->skipped;
       continue;
     }
-    if (auto rule = compile_rule(spec))
+    if (auto rule = compile_rule(spec, shared))
       rules.push_back(std::move(*rule));
   }
   return rules;
+}
+
+SharedUtils load_shared_utils(const std::vector<UtilFile>& files, const LanguageFilter* filter) {
+  std::vector<RuleFileSpec> specs;
+  try {
+    for (const auto& file : files) {
+      if (filter != nullptr && unwanted_documents(file.text, *filter) > 0)
+        continue;
+      for (auto& spec : parse_util_file(file.text, file.name)) {
+        if (!unwanted(spec, filter))
+          specs.push_back(std::move(spec));
+      }
+    }
+    return compile_shared_utils(specs);
+  } catch (const RuleError& e) {
+    throw util_error(e);
+  }
 }
 
 }  // namespace mentor::rules

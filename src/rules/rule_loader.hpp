@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "rules/rule.hpp"
+#include "rules/shared_utils.hpp"
 
 namespace mentor::rules {
 
@@ -17,7 +18,7 @@ namespace mentor::rules {
 // unknown is always compiled, to report the error.
 struct LanguageFilter {
   std::optional<std::set<const lang::Language*>> only;  // nullopt = every language
-  std::size_t skipped = 0;                              // rules left out so far
+  std::size_t skipped = 0;  // rules left out so far (shared utilities are not counted)
 
   bool wants(const lang::Language* language) const {
     return !only || language == nullptr || only->contains(language);
@@ -30,7 +31,24 @@ struct LanguageFilter {
 // keys, unknown language, unknown severity, unknown node kind, an invalid pattern or query, an
 // invalid regex.
 // With `filter`, rules of languages it does not want are left out (and counted in it).
+// `matches:` names the rule's own `utils` first, then the utilities of its language in `shared`.
 std::vector<Rule> load_rules(std::string_view yaml_text, const std::string& file_name,
-                             LanguageFilter* filter = nullptr);
+                             LanguageFilter* filter = nullptr, const SharedUtils* shared = nullptr);
+
+// The text of one utility rule file and the name used in its error positions.
+struct UtilFile {
+  std::string text;
+  std::string name;
+};
+
+// Loads shared utility rules (ast-grep's global utility rules, `utilDirs`): every YAML document
+// of `files` holds `id`, `language` and `rule`, and may hold `constraints` and its own `utils`.
+// Throws RuleError, with "utility rule 'ID'" in the message, for what load_rules reports of a
+// rule, a key a utility cannot have (`message`, `severity`...) and an id defined twice for one
+// language (duplicate_util, at the second definition, naming the first one's file). With
+// `filter`, utilities of languages it does not want are neither compiled nor validated, and a
+// file whose every document declares such a language is not parsed.
+SharedUtils load_shared_utils(const std::vector<UtilFile>& files,
+                              const LanguageFilter* filter = nullptr);
 
 }  // namespace mentor::rules

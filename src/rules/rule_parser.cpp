@@ -20,6 +20,10 @@ constexpr std::array<std::string_view, 18> kTopLevelKeys = {
     "note",  "url",      "metadata", "rule",     "query", "constraints",
     "utils", "files",    "ignores",  "examples", "fix",   "transform"};
 
+// A utility rule file's documents: ast-grep's global utility rules have only these.
+constexpr std::array<std::string_view, 5> kUtilKeys = {"id", "language", "rule", "constraints",
+                                                       "utils"};
+
 constexpr std::array<std::string_view, 12> kRuleKeys = {"pattern", "kind", "regex",    "nthChild",
                                                         "inside",  "has",  "precedes", "follows",
                                                         "all",     "any",  "not",      "matches"};
@@ -50,18 +54,25 @@ class DocumentParser {
     }
   }
 
-  RuleFileSpec parse(const YAML::Node& doc) {
+  // One document of a rule file, or of a utility rule file when `util`.
+  RuleFileSpec parse(const YAML::Node& doc, bool util) {
     RuleFileSpec spec;
     rule_id_.clear();
     spec.origin = pos(doc);
-    if (!doc.IsMap())
-      throw error(RuleErrorKind::wrong_type, "a rule must be a map of keys", pos(doc));
+    if (!doc.IsMap()) {
+      throw error(RuleErrorKind::wrong_type,
+                  util ? "a utility rule must be a map of keys" : "a rule must be a map of keys",
+                  pos(doc));
+    }
     if (const YAML::Node id = doc["id"]; id && id.IsScalar())
       rule_id_ = id.Scalar();
     for (const auto& entry : doc) {
       std::string key = key_of(entry.first);
       const YAML::Node& value = entry.second;
-      check_known(key, entry.first, kTopLevelKeys);
+      if (util)
+        check_util_key(key, entry.first);
+      else
+        check_known(key, entry.first, kTopLevelKeys);
       if (value.IsNull())
         continue;
       if (key == "id") {
@@ -130,6 +141,22 @@ class DocumentParser {
     }
     throw error(RuleErrorKind::unknown_key,
                 "unknown key " + fmt_key(key) + did_you_mean(key, known), pos(key_node));
+  }
+
+  // A utility rule says what to match, never what to report: a rule file's other keys are
+  // named as such rather than given a spelling hint.
+  void check_util_key(const std::string& key, const YAML::Node& key_node) const {
+    if (std::find(kUtilKeys.begin(), kUtilKeys.end(), key) != kUtilKeys.end())
+      return;
+    if (std::find(kTopLevelKeys.begin(), kTopLevelKeys.end(), key) != kTopLevelKeys.end()) {
+      throw error(RuleErrorKind::unknown_key,
+                  "key " + fmt_key(key) +
+                      " has no place in a utility rule file, which holds only id, language, "
+                      "rule, constraints and utils; a rule that reports findings goes with the "
+                      "other rules",
+                  pos(key_node));
+    }
+    check_known(key, key_node, kUtilKeys);
   }
 
   ScalarSpan span_of(const YAML::Node& node) const {
@@ -352,8 +379,10 @@ class DocumentParser {
 
 }  // namespace
 
-std::vector<RuleFileSpec> parse_rule_file(std::string_view yaml_text,
-                                          const std::string& file_name) {
+namespace {
+
+std::vector<RuleFileSpec> parse_documents(std::string_view yaml_text, const std::string& file_name,
+                                          bool util) {
   std::vector<YAML::Node> documents;
   try {
     documents = YAML::LoadAll(std::string(yaml_text));
@@ -367,9 +396,21 @@ std::vector<RuleFileSpec> parse_rule_file(std::string_view yaml_text,
   for (const auto& document : documents) {
     if (document.IsNull())
       continue;
-    specs.push_back(parser.parse(document));
+    specs.push_back(parser.parse(document, util));
   }
   return specs;
+}
+
+}  // namespace
+
+std::vector<RuleFileSpec> parse_rule_file(std::string_view yaml_text,
+                                          const std::string& file_name) {
+  return parse_documents(yaml_text, file_name, false);
+}
+
+std::vector<RuleFileSpec> parse_util_file(std::string_view yaml_text,
+                                          const std::string& file_name) {
+  return parse_documents(yaml_text, file_name, true);
 }
 
 }  // namespace mentor::rules

@@ -14,4 +14,8 @@ namespace mentor::rules {
 // Values are not validated beyond their YAML type: that is compile_rule's job.
 std::vector<RuleFileSpec> parse_rule_file(std::string_view yaml_text, const std::string& file_name);
 
+// The same for a utility rule file, whose documents may have only id, language, rule,
+// constraints and utils: any other key is an unknown_key error.
+std::vector<RuleFileSpec> parse_util_file(std::string_view yaml_text, const std::string& file_name);
+
 }  // namespace mentor::rules

@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 """Differential test: ast-grep and git-mentor run the same rules over the same corpus.
 
-Both tools scan tests/differential/corpus/ with the rules in tests/differential/rules/ and must
-report the same matches: the same (rule id, path, start line:column, end line:column) set. The
+Both tools scan tests/differential/corpus/ with the rules in tests/differential/rules/ and the
+shared utility rules in tests/differential/utils/ (ast-grep's `utilDirs`), and must report the
+same matches: the same (rule id, path, start line:column, end line:column) set. git-mentor runs
+twice, with --rules / --utils and with ast-grep's sgconfig.yml itself, and both runs must agree
+with ast-grep. The
 pinned ast-grep (@ast-grep/cli from the npm registry) is installed on first use into a cache
 outside the source tree; without npm or the registry the test fails, it never skips.
 
@@ -32,6 +35,7 @@ AST_GREP_PACKAGE = "@ast-grep/cli"
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE / "corpus"
 RULES = HERE / "rules"
+UTILS = HERE / "utils"
 
 # A match as both tools are compared on: rule id, path, then 1-based start line, start column,
 # end line and end column (one past the last byte).
@@ -140,8 +144,19 @@ def rule_ids():
     return ids
 
 
-def mentor_matches(mentor, repo):
-    output = run([str(mentor), "-C", str(repo), "check", "--rules", str(RULES), "--format", "json",
+def write_sgconfig(repo):
+    """The ast-grep project file naming the rules and shared utilities, at the repository's root:
+    ast-grep reads `files` / `ignores` globs relative to its directory. It is written after the
+    corpus commit, so it is no file the review sees."""
+    config = repo / "sgconfig.yml"
+    config.write_text(f"ruleDirs:\n  - {json.dumps(str(RULES))}\n"
+                      f"utilDirs:\n  - {json.dumps(str(UTILS))}\n")
+    return config
+
+
+def mentor_matches(mentor, repo, sources):
+    """git-mentor's matches with the rule sources `sources` (command-line arguments)."""
+    output = run([str(mentor), "-C", str(repo), "check", *sources, "--format", "json",
                   "--scope", "file", "--fail-on", "never", "HEAD"])
     keys = []
     for finding in json.loads(output):
@@ -154,11 +169,7 @@ def mentor_matches(mentor, repo):
     return keys
 
 
-def ast_grep_matches(binary, repo):
-    # ast-grep reads `files` / `ignores` globs relative to the directory of sgconfig.yml, so it
-    # goes to the repository's root, written after the corpus commit (git-mentor never sees it).
-    config = repo / "sgconfig.yml"
-    config.write_text(f"ruleDirs:\n  - {json.dumps(str(RULES))}\n")
+def ast_grep_matches(binary, repo, config):
     # Status 1 means a match of an `error` rule, not a failure.
     output = run([str(binary), "scan", "--config", str(config), "--json=stream", "."], cwd=repo,
                  ok=(0, 1))
@@ -249,12 +260,21 @@ def main():
             print(f"ast-grep: {binary} ({ast_grep_version(binary)})")
             repo = make_repository(directory)
             ids = rule_ids()
-            mentor_keys = mentor_matches(args.mentor, repo)
-            ast_grep_keys = ast_grep_matches(binary, repo)
+            config = write_sgconfig(repo)
+            mentor_keys = mentor_matches(args.mentor, repo,
+                                         ["--rules", str(RULES), "--utils", str(UTILS)])
+            # The same rules through the ast-grep project, as `git mentor check --rules DIR`
+            # reads a directory holding an sgconfig.yml.
+            project_keys = mentor_matches(args.mentor, repo, ["--rules", str(repo)])
+            ast_grep_keys = ast_grep_matches(binary, repo, config)
         except SetupError as error:
             print(f"error: {error}", file=sys.stderr)
             return 2
         ok = compare(repo, mentor_keys, ast_grep_keys, ids, args.verbose)
+        if sorted(project_keys) != sorted(mentor_keys):
+            ok = False
+            for key in sorted(set(project_keys) ^ set(mentor_keys)):
+                print(f"DIFFERENT through sgconfig.yml: {describe(repo, key)}")
         if not ok:
             keep = True
         print(f"{time.monotonic() - started:.1f}s")
