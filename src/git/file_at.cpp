@@ -1,0 +1,49 @@
+// Reading one file of a commit or of the index.
+#include "git/file_at.hpp"
+
+#include "git/handles.hpp"
+
+namespace mentor::git {
+
+namespace {
+
+std::optional<std::string> blob_content(const Repository& repo, const git_oid& id) {
+  git_blob* blob_raw = nullptr;
+  if (git_blob_lookup(&blob_raw, repo.get(), &id) < 0)
+    return std::nullopt;
+  BlobPtr blob(blob_raw);
+  return std::string(static_cast<const char*>(git_blob_rawcontent(blob.get())),
+                     static_cast<std::size_t>(git_blob_rawsize(blob.get())));
+}
+
+}  // namespace
+
+std::optional<std::string> read_file_at(const Repository& repo, const std::string& commit,
+                                        const std::string& path) {
+  git_oid oid = from_hex(commit);
+  git_commit* commit_raw = nullptr;
+  check(git_commit_lookup(&commit_raw, repo.get(), &oid), "cannot read commit " + commit);
+  CommitPtr commit_ptr(commit_raw);
+  git_tree* tree_raw = nullptr;
+  check(git_commit_tree(&tree_raw, commit_ptr.get()), "cannot read the tree of " + commit);
+  TreePtr tree(tree_raw);
+  git_tree_entry* entry_raw = nullptr;
+  if (git_tree_entry_bypath(&entry_raw, tree.get(), path.c_str()) < 0)
+    return std::nullopt;
+  TreeEntryPtr entry(entry_raw);
+  if (git_tree_entry_type(entry.get()) != GIT_OBJECT_BLOB)
+    return std::nullopt;
+  return blob_content(repo, *git_tree_entry_id(entry.get()));
+}
+
+std::optional<std::string> read_staged_file(const Repository& repo, const std::string& path) {
+  git_index* index_raw = nullptr;
+  check(git_repository_index(&index_raw, repo.get()), "cannot read the index");
+  IndexPtr index(index_raw);
+  const git_index_entry* entry = git_index_get_bypath(index.get(), path.c_str(), 0);
+  if (entry == nullptr)
+    return std::nullopt;
+  return blob_content(repo, entry->id);
+}
+
+}  // namespace mentor::git

@@ -1,0 +1,19 @@
+// The content of one file as a commit or the index holds it.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "git/repository.hpp"
+
+namespace mentor::git {
+
+// The content of `path` (relative to the root, '/'-separated) in commit `commit`'s tree (40-hex);
+// nullopt when the commit has no file there. Throws mentor::Error when the commit is missing.
+std::optional<std::string> read_file_at(const Repository& repo, const std::string& commit,
+                                        const std::string& path);
+
+// The content of `path` as staged in the index (stage 0); nullopt when the index has none.
+std::optional<std::string> read_staged_file(const Repository& repo, const std::string& path);
+
+}  // namespace mentor::git

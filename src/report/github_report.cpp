@@ -1,0 +1,125 @@
+// GitHub Actions workflow commands for a review.
+#include "report/github_report.hpp"
+
+#include <set>
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include "report/columns.hpp"
+#include "report/escape.hpp"
+
+namespace mentor::report {
+
+namespace {
+
+std::string_view command_of(rules::Severity severity) {
+  switch (severity) {
+    case rules::Severity::error:
+      return "error";
+    case rules::Severity::warning:
+      return "warning";
+    case rules::Severity::info:
+    case rules::Severity::hint:
+    case rules::Severity::praise:
+      return "notice";
+  }
+  return "warning";
+}
+
+// The lesson's first paragraph: its lines up to the first blank line or code fence.
+std::string first_paragraph(std::string_view lesson) {
+  std::string out;
+  while (!lesson.empty()) {
+    std::size_t eol = lesson.find('\n');
+    std::string_view line = lesson.substr(0, eol);
+    lesson = eol == std::string_view::npos ? std::string_view() : lesson.substr(eol + 1);
+    std::size_t first = line.find_first_not_of(" \t\r");
+    if (first == std::string_view::npos || line.substr(first).starts_with("```")) {
+      if (out.empty())
+        continue;
+      break;
+    }
+    if (!out.empty())
+      out += '\n';
+    out += line;
+    while (!out.empty() && (out.back() == '\r' || out.back() == ' '))
+      out.pop_back();
+  }
+  return out;
+}
+
+std::string escape(std::string_view text, bool property) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '%':
+        out += "%25";
+        break;
+      case '\r':
+        out += "%0D";
+        break;
+      case '\n':
+        out += "%0A";
+        break;
+      case ':':
+        out += property ? "%3A" : ":";
+        break;
+      case ',':
+        out += property ? "%2C" : ",";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string github_escape_data(std::string_view text) {
+  return escape(valid_utf8(text), false);
+}
+
+std::string github_escape_property(std::string_view text) {
+  return escape(valid_utf8(text), true);
+}
+
+void write_github(std::ostream& out, std::span<const review::CommitReview> reviews) {
+  std::set<std::string> written;
+  std::size_t total = 0;
+  std::size_t suppressed = 0;
+  std::size_t commits_with_findings = 0;
+  for (const auto& review : reviews) {
+    if (!review.findings.empty())
+      ++commits_with_findings;
+    for (const auto& f : review.findings) {
+      ++total;
+      if (f.suppressed) {
+        ++suppressed;
+        continue;
+      }
+      std::string properties = fmt::format("file={},line={},endLine={}",
+                                           github_escape_property(f.path), f.line, f.end_line);
+      if (f.end_line == f.line) {
+        properties += fmt::format(",col={},endColumn={}", utf16_column(f.source_line, f.column),
+                                  utf16_column(f.source_line, f.end_column));
+      }
+      properties += ",title=" + github_escape_property(f.rule->id);
+      std::string message = f.message;
+      std::string lesson = first_paragraph(f.rule->lesson);
+      if (!lesson.empty())
+        message += "\n\n" + lesson;
+      std::string line = fmt::format("::{} {}::{}\n", command_of(f.rule->severity), properties,
+                                     github_escape_data(message));
+      if (written.insert(line).second)
+        out << line;
+    }
+  }
+  fmt::print(out, "git-mentor: {} finding{}{} in {} of {} commit{}\n", total, total == 1 ? "" : "s",
+             suppressed == 0 ? "" : fmt::format(" ({} suppressed, not annotated)", suppressed),
+             commits_with_findings, reviews.size(), reviews.size() == 1 ? "" : "s");
+}
+
+}  // namespace mentor::report

@@ -1,0 +1,29 @@
+// Markdown output of a review: a compact report for a pull or merge request comment, or a CI
+// job summary.
+#pragma once
+
+#include <cstddef>
+#include <ostream>
+#include <span>
+
+#include "review/reviewer.hpp"
+
+namespace mentor::report {
+
+struct MarkdownOptions {
+  // The report stops adding findings before it grows past this many bytes (GitHub refuses
+  // comments over 65,536 characters) and says how many it left out.
+  std::size_t max_bytes = 60000;
+};
+
+// Writes a heading with the tally, then per commit with findings a line (short id, subject,
+// author) and a table: Location (path:line:column), Severity, Rule, Message. A suppressed
+// finding's severity reads "warning, suppressed" and its message ends with the reason. A closed
+// <details> block lists the lessons: each rule's id, skill, the first line of its lesson and a
+// link to its url (http and https urls only).
+// Everything that comes from the repository or the rules (paths, messages, subjects, names,
+// rule ids, lessons, reasons) is escaped with markdown_escape, so it shows as written.
+void write_markdown(std::ostream& out, std::span<const review::CommitReview> reviews,
+                    const MarkdownOptions& options = {});
+
+}  // namespace mentor::report
