@@ -14,7 +14,8 @@ struct Streams {
   std::ostream& err;
   bool out_is_terminal = false;
   bool err_is_terminal = false;
-  std::istream* in = nullptr;  // standard input, for commands that read it (hook pre-push)
+  std::istream* in = nullptr;   // standard input, for commands that read it (hook pre-push)
+  bool in_is_terminal = false;  // standard input is a terminal (review prompts, review -i)
 };
 
 // Runs git-mentor with `args` (without the program name). Returns the exit code: 0 ok / nothing

@@ -7,11 +7,13 @@
 #include <fmt/ostream.h>
 #include <nlohmann/json.hpp>
 
+#include "cli/review_command.hpp"
 #include "cli/workspace.hpp"
 #include "git/commit_range.hpp"
 #include "git/diff_reader.hpp"
 #include "git/identity.hpp"
 #include "record/findings_record.hpp"
+#include "record/reviews_record.hpp"
 
 namespace mentor::cli {
 
@@ -26,6 +28,24 @@ std::string date_of(std::int64_t seconds) {
   return text;
 }
 
+// The finding as `log --format json` prints it: the stored fields, then what mentors said.
+nlohmann::ordered_json with_reviews(const record::RecordedFinding& f,
+                                    const record::ReviewsRecord& reviews) {
+  nlohmann::ordered_json json = record::finding_json(f);
+  json["review_id"] = record::review_id(record::key_of(f));
+  const record::FindingReview* review = reviews.find(record::key_of(f));
+  json["verdict"] = review != nullptr && review->verdict
+                        ? nlohmann::ordered_json(record::verdict_name(*review->verdict))
+                        : nlohmann::ordered_json();
+  nlohmann::ordered_json history = nlohmann::ordered_json::array();
+  if (review != nullptr) {
+    for (const auto& a : review->history)
+      history.push_back(record::annotation_json(a));
+  }
+  json["reviews"] = std::move(history);
+  return json;
+}
+
 }  // namespace
 
 int run_log(const LogArgs& args, Streams& streams) {
@@ -38,6 +58,7 @@ int run_log(const LogArgs& args, Streams& streams) {
   std::map<std::string, record::CommitRecord> records =
       record::read_records(workspace.repo, commits, warn);
 
+  record::ReviewsRecord reviews = record::read_reviews(workspace.repo, warn);
   git::Mailmap mailmap(workspace.repo);
   nlohmann::ordered_json array = nlohmann::ordered_json::array();
   std::size_t findings = 0;
@@ -61,7 +82,7 @@ int run_log(const LogArgs& args, Streams& streams) {
     findings += list.size();
     if (args.format == "json") {
       for (const auto& f : list)
-        array.push_back(record::finding_json(f));
+        array.push_back(with_reviews(f, reviews));
       continue;
     }
     git::CommitInfo info = git::read_commit_info(workspace.repo, *it);
@@ -70,6 +91,7 @@ int run_log(const LogArgs& args, Streams& streams) {
     for (const auto& f : list) {
       fmt::print(streams.out, "  {}:{}:{}: {}{}: {} [{}]\n", f.path, f.line, f.col, f.severity,
                  f.suppressed ? " (suppressed)" : "", f.message, f.rule);
+      print_review_history(streams.out, reviews.find(record::key_of(f)), "    ");
     }
   }
   if (args.format == "json") {

@@ -36,6 +36,14 @@ Person Mailmap::resolve(const Person& person) const {
   return {name != nullptr ? name : person.name, email != nullptr ? email : person.email};
 }
 
+std::optional<Person> configured_identity(const Repository& repo) {
+  git_signature* signature_raw = nullptr;
+  if (git_signature_default(&signature_raw, repo.get()) != 0)
+    return std::nullopt;
+  SignaturePtr signature(signature_raw);
+  return Person{signature->name ? signature->name : "", signature->email ? signature->email : ""};
+}
+
 Person commit_author(const Repository& repo, const std::string& id) {
   CommitInfo info = read_commit_info(repo, id);
   return {std::move(info.author_name), std::move(info.author_email)};

@@ -1,6 +1,7 @@
 // Who wrote a commit: authors resolved through .mailmap, and matched against mentee patterns.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +33,10 @@ class Mailmap {
  private:
   Handle<git_mailmap, git_mailmap_free> mailmap_;
 };
+
+// The configured identity (user.name and user.email, as git commit would use them); nullopt when
+// none is configured.
+std::optional<Person> configured_identity(const Repository& repo);
 
 // The author of commit `id` (40-hex), as recorded (not resolved).
 Person commit_author(const Repository& repo, const std::string& id);

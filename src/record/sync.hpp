@@ -7,11 +7,11 @@
 
 #include "git/notes_ref.hpp"
 #include "git/repository.hpp"
+#include "record/reviews_record.hpp"
 
 namespace mentor::record {
 
 // The refs git-mentor keeps its record in.
-inline constexpr std::string_view kReviewsRef = "refs/notes/mentor-reviews";
 std::vector<std::string> record_refs();
 
 struct SyncedRef {

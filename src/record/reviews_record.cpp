@@ -1,0 +1,249 @@
+// Review sessions and verdicts as JSON lines in git notes.
+#include "record/reviews_record.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "git/notes_ref.hpp"
+#include "util/encoding.hpp"
+
+namespace mentor::record {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+constexpr std::string_view kVerdicts[] = {"confirmed", "dismissed", "praised", "noted"};
+
+std::string dump(const Json& json) {
+  return json.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+std::optional<std::string> text(const nlohmann::json& json, const char* key) {
+  auto it = json.find(key);
+  if (it == json.end() || !it->is_string())
+    return std::nullopt;
+  return it->get<std::string>();
+}
+
+// Free text (a note) as JSON: `note` when it is UTF-8, else `note_base64`, so any bytes survive.
+void put_note(Json& json, const std::string& note) {
+  if (util::is_utf8(note))
+    json["note"] = note;
+  else
+    json["note_base64"] = util::base64_encode(note);
+}
+
+std::optional<std::string> get_note(const nlohmann::json& json) {
+  if (auto encoded = text(json, "note_base64"))
+    return util::base64_decode(*encoded);
+  return text(json, "note").value_or("");
+}
+
+std::string annotation_line(const Annotation& a) {
+  Json json{{"v", kFormatVersion},    {"type", "annotation"},
+            {"commit", a.key.commit}, {"finding", a.key.finding},
+            {"rule", a.rule},         {"verdict", verdict_name(a.verdict)}};
+  put_note(json, a.note);
+  json["mentor"] = a.mentor;
+  json["time"] = a.time;
+  json["session"] = a.session;
+  return dump(json);
+}
+
+Json session_json(const Session& s, std::string_view event, const std::string& mentor,
+                  const std::string& time) {
+  return Json{{"v", kFormatVersion}, {"type", "session"}, {"event", event}, {"session", s.id},
+              {"commit", s.head},    {"mentor", mentor},  {"time", time}};
+}
+
+void store(const git::Repository& repo, const git::NoteLines& lines, const std::string& message,
+           const Warn& warn) {
+  git::NotesRef notes(repo, std::string(kReviewsRef), warn);
+  notes.add(lines, message);
+}
+
+// One line of the reviews ref, applied to `record`. Returns why it was not understood, or "".
+std::string apply_line(std::string_view line, ReviewsRecord& record) {
+  nlohmann::json json = nlohmann::json::parse(line, nullptr, false);
+  if (json.is_discarded() || !json.is_object())
+    return "not a JSON object";
+  auto version = json.find("v");
+  if (version == json.end() || !version->is_number_integer())
+    return "no format version \"v\"";
+  if (version->get<long long>() != kFormatVersion) {
+    return fmt::format("format version {}, this git-mentor reads version {}",
+                       version->get<long long>(), kFormatVersion);
+  }
+  auto type = text(json, "type");
+  auto commit = text(json, "commit");
+  auto mentor = text(json, "mentor");
+  auto time = text(json, "time");
+  if (!commit || !mentor || !time)
+    return "no \"commit\", \"mentor\" or \"time\"";
+  std::optional<std::string> note = get_note(json);
+  if (!note)
+    return "\"note_base64\" is not base64";
+  if (type == "annotation") {
+    Annotation a;
+    auto finding = text(json, "finding");
+    auto verdict = parse_verdict(text(json, "verdict").value_or(""));
+    if (!finding || !verdict)
+      return "no \"finding\" or no known \"verdict\"";
+    a.key = {*commit, *finding};
+    a.rule = text(json, "rule").value_or("");
+    a.verdict = *verdict;
+    a.note = std::move(*note);
+    a.mentor = std::move(*mentor);
+    a.time = std::move(*time);
+    a.session = text(json, "session").value_or("");
+    record.findings[a.key].history.push_back(std::move(a));
+    return {};
+  }
+  if (type != "session")
+    return "unknown \"type\"";
+  auto id = text(json, "session");
+  auto event = text(json, "event");
+  if (!id || !event)
+    return "no \"session\" or \"event\"";
+  Session& s = record.sessions[*id];
+  s.id = *id;
+  s.head = *commit;
+  if (event == "open") {
+    s.mentor = std::move(*mentor);
+    s.opened = std::move(*time);
+    s.mentee = text(json, "mentee").value_or("");
+    s.ranges.clear();
+    s.commits.clear();
+    for (const char* key : {"ranges", "commits"}) {
+      auto list = json.find(key);
+      if (list == json.end() || !list->is_array())
+        continue;
+      for (const auto& item : *list) {
+        if (item.is_string())
+          (key[0] == 'r' ? s.ranges : s.commits).push_back(item.get<std::string>());
+      }
+    }
+    return {};
+  }
+  if (event == "close") {
+    // Closed twice (two mentors, two clones): the first close counts.
+    if (!s.closed || *time < *s.closed) {
+      s.closed = std::move(*time);
+      s.closed_by = std::move(*mentor);
+      s.summary = std::move(*note);
+    }
+    return {};
+  }
+  return "unknown session \"event\"";
+}
+
+}  // namespace
+
+std::string_view verdict_name(Verdict verdict) {
+  return kVerdicts[static_cast<int>(verdict)];
+}
+
+std::optional<Verdict> parse_verdict(std::string_view name) {
+  for (std::size_t i = 0; i < std::size(kVerdicts); ++i) {
+    if (kVerdicts[i] == name)
+      return static_cast<Verdict>(i);
+  }
+  return std::nullopt;
+}
+
+FindingKey key_of(const RecordedFinding& finding) {
+  return {finding.commit, finding.id};
+}
+
+std::string review_id(const FindingKey& key) {
+  return git::blob_id(key.commit + ":" + key.finding);
+}
+
+nlohmann::ordered_json annotation_json(const Annotation& a) {
+  Json json{{"verdict", verdict_name(a.verdict)}};
+  put_note(json, a.note);
+  json["mentor"] = a.mentor;
+  json["time"] = a.time;
+  json["session"] = a.session;
+  return json;
+}
+
+const FindingReview* ReviewsRecord::find(const FindingKey& key) const {
+  auto it = findings.find(key);
+  return it == findings.end() ? nullptr : &it->second;
+}
+
+ReviewsRecord read_reviews(const git::Repository& repo, const Warn& warn) {
+  git::NotesRef notes(repo, std::string(kReviewsRef), warn);
+  ReviewsRecord record;
+  for (const auto& [commit, blob] : notes.index()) {
+    std::size_t number = 0;
+    for (const auto& line : notes.read_lines(blob)) {
+      ++number;
+      std::string problem = apply_line(line, record);
+      if (!problem.empty() && warn) {
+        warn(fmt::format("the note of {} in {}, line {}: {}; skipped (and kept)",
+                         commit.substr(0, 12), kReviewsRef, number, problem));
+      }
+    }
+  }
+  // The history in time order (ties keep stored order); the newest judgement is the verdict.
+  for (auto& [key, review] : record.findings) {
+    std::stable_sort(review.history.begin(), review.history.end(),
+                     [](const Annotation& a, const Annotation& b) { return a.time < b.time; });
+    for (const auto& a : review.history) {
+      if (a.verdict != Verdict::noted)
+        review.verdict = a.verdict;
+    }
+  }
+  return record;
+}
+
+void add_annotations(const git::Repository& repo, std::span<const Annotation> annotations,
+                     const Warn& warn) {
+  git::NoteLines lines;
+  for (const auto& a : annotations)
+    lines[a.key.commit].insert(annotation_line(a));
+  if (lines.empty())
+    return;
+  std::string what = annotations.size() == 1
+                         ? fmt::format("{} {}", verdict_name(annotations[0].verdict),
+                                       review_id(annotations[0].key).substr(0, 12))
+                         : fmt::format("{} verdicts", annotations.size());
+  store(repo, lines, "git-mentor: review: " + what, warn);
+}
+
+void store_session_open(const git::Repository& repo, const Session& session, const Warn& warn) {
+  Json json = session_json(session, "open", session.mentor, session.opened);
+  json["mentee"] = session.mentee;
+  json["ranges"] = session.ranges;
+  json["commits"] = session.commits;
+  store(repo, {{session.head, {dump(json)}}}, "git-mentor: open review session " + session.id,
+        warn);
+}
+
+void store_session_close(const git::Repository& repo, const Session& session, const Warn& warn) {
+  Json json = session_json(session, "close", session.closed_by, session.closed.value_or(now_utc()));
+  put_note(json, session.summary);
+  store(repo, {{session.head, {dump(json)}}}, "git-mentor: close review session " + session.id,
+        warn);
+}
+
+std::string now_utc() {
+  auto now = std::chrono::system_clock::now();
+  auto millis =
+      std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
+  std::time_t seconds = static_cast<std::time_t>(millis / 1000);
+  std::tm tm{};
+  gmtime_r(&seconds, &tm);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &tm);
+  return fmt::format("{}.{:03}Z", text, millis % 1000);
+}
+
+}  // namespace mentor::record

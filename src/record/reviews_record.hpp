@@ -1,0 +1,94 @@
+// The reviews record: review sessions and mentors' verdicts and notes, one JSON line each, in
+// the notes of refs/notes/mentor-reviews (docs/storage.md is the specification).
+#pragma once
+
+#include <compare>
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "git/repository.hpp"
+#include "record/findings_record.hpp"
+
+namespace mentor::record {
+
+inline constexpr std::string_view kReviewsRef = "refs/notes/mentor-reviews";
+
+// What a mentor said of a finding. `noted` adds a note without judging.
+enum class Verdict { confirmed, dismissed, praised, noted };
+std::string_view verdict_name(Verdict verdict);  // "confirmed", ...
+std::optional<Verdict> parse_verdict(std::string_view name);
+
+// A finding as reviews refer to it: its commit and its fingerprint id. Two matches with the same
+// fingerprint in one commit (the same code twice) share their verdict.
+struct FindingKey {
+  std::string commit;   // 40-hex
+  std::string finding;  // RecordedFinding::id
+  auto operator<=>(const FindingKey&) const = default;
+};
+FindingKey key_of(const RecordedFinding& finding);
+
+// The 40-hex review id of a finding (sha-1 of "commit:finding"); users type a unique prefix.
+std::string review_id(const FindingKey& key);
+
+// One verdict or note, as stored on the note of the finding's commit.
+struct Annotation {
+  std::string session;  // the session it was given in; empty outside sessions
+  FindingKey key;
+  std::string rule;
+  Verdict verdict = Verdict::noted;
+  std::string note;    // free text, any bytes (stored as `note`, or `note_base64` when not UTF-8)
+  std::string mentor;  // "Name <email>", the configured git identity
+  std::string time;    // UTC, "2026-11-23T11:09:24.123Z"; orders the history
+};
+
+// A review session: opened over the commits of a range, closed with an optional summary note.
+struct Session {
+  std::string id;    // 12-hex
+  std::string head;  // the commit its lines are stored on (the range's newest commit)
+  std::vector<std::string> ranges;   // as the mentor typed them
+  std::string mentee;                // --mentee, when given
+  std::vector<std::string> commits;  // the range resolved when opened, oldest first
+  std::string mentor;
+  std::string opened;                 // time
+  std::optional<std::string> closed;  // time, once closed
+  std::string closed_by;
+  std::string summary;  // the closing note
+};
+
+// Everything mentors said about one finding.
+struct FindingReview {
+  std::optional<Verdict> verdict;   // the newest confirmed/dismissed/praised; none when only noted
+  std::vector<Annotation> history;  // oldest first, notes included
+};
+
+struct ReviewsRecord {
+  std::map<std::string, Session> sessions;  // by id
+  std::map<FindingKey, FindingReview> findings;
+
+  const FindingReview* find(const FindingKey& key) const;
+};
+
+// An annotation as JSON for output: verdict, note (or note_base64), mentor, time, session.
+nlohmann::ordered_json annotation_json(const Annotation& annotation);
+
+// Reads the whole reviews ref. Lines that are not git-mentor lines are skipped with a warning.
+ReviewsRecord read_reviews(const git::Repository& repo, const Warn& warn);
+
+// Appends annotations (compare-and-swap, as the findings record).
+void add_annotations(const git::Repository& repo, std::span<const Annotation> annotations,
+                     const Warn& warn);
+
+// Stores a session's opening line, or (when `session.closed` is set) its closing line.
+void store_session_open(const git::Repository& repo, const Session& session, const Warn& warn);
+void store_session_close(const git::Repository& repo, const Session& session, const Warn& warn);
+
+// The current time as stored ("2026-11-23T11:09:24.123Z").
+std::string now_utc();
+
+}  // namespace mentor::record
