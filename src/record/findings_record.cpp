@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "git/notes_ref.hpp"
+#include "record/json_line.hpp"
 
 namespace mentor::record {
 
@@ -15,15 +16,11 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 std::string dump(const Json& json) {
-  return json.dump(-1, ' ', false, Json::error_handler_t::replace);
+  return canonical_line(json);
 }
 
-// The string member `key` of `json`; nullopt when missing or not a string.
 std::optional<std::string> text(const nlohmann::json& json, const char* key) {
-  auto it = json.find(key);
-  if (it == json.end() || !it->is_string())
-    return std::nullopt;
-  return it->get<std::string>();
+  return string_member(json, key);
 }
 
 std::optional<std::uint32_t> number(const nlohmann::json& json, const char* key) {
@@ -95,16 +92,10 @@ std::string reviewed_line(std::string_view commit, std::string_view tool_version
 }
 
 ParsedLine parse_line(std::string_view line) {
-  nlohmann::json json = nlohmann::json::parse(line, nullptr, false);
-  if (json.is_discarded() || !json.is_object())
-    return foreign("not a JSON object");
-  auto version = json.find("v");
-  if (version == json.end() || !version->is_number_integer())
-    return foreign("no format version \"v\"");
-  if (version->get<int>() != kFormatVersion) {
-    return foreign("format version " + std::to_string(version->get<long long>()) +
-                   ", this git-mentor reads version " + std::to_string(kFormatVersion));
-  }
+  LineObject object = parse_line_object(line);
+  if (!object.problem.empty())
+    return foreign(std::move(object.problem));
+  const nlohmann::json& json = object.json;
   auto type = text(json, "type");
   auto commit = text(json, "commit");
   if (!commit)

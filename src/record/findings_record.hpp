@@ -14,13 +14,12 @@
 #include <nlohmann/json.hpp>
 
 #include "git/repository.hpp"
+#include "record/json_line.hpp"
 #include "review/reviewer.hpp"
 
 namespace mentor::record {
 
 inline constexpr std::string_view kFindingsRef = "refs/notes/mentor";
-// The `v` of every line this version writes. A reader skips lines of a newer version.
-inline constexpr int kFormatVersion = 1;
 
 // A finding as stored: what `log`, review sessions and summaries read back.
 struct RecordedFinding {

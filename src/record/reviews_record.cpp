@@ -20,14 +20,11 @@ using Json = nlohmann::ordered_json;
 constexpr std::string_view kVerdicts[] = {"confirmed", "dismissed", "praised", "noted"};
 
 std::string dump(const Json& json) {
-  return json.dump(-1, ' ', false, Json::error_handler_t::replace);
+  return canonical_line(json);
 }
 
 std::optional<std::string> text(const nlohmann::json& json, const char* key) {
-  auto it = json.find(key);
-  if (it == json.end() || !it->is_string())
-    return std::nullopt;
-  return it->get<std::string>();
+  return string_member(json, key);
 }
 
 // Free text (a note) as JSON: `note` when it is UTF-8, else `note_base64`, so any bytes survive.
@@ -69,16 +66,10 @@ void store(const git::Repository& repo, const git::NoteLines& lines, const std::
 
 // One line of the reviews ref, applied to `record`. Returns why it was not understood, or "".
 std::string apply_line(std::string_view line, ReviewsRecord& record) {
-  nlohmann::json json = nlohmann::json::parse(line, nullptr, false);
-  if (json.is_discarded() || !json.is_object())
-    return "not a JSON object";
-  auto version = json.find("v");
-  if (version == json.end() || !version->is_number_integer())
-    return "no format version \"v\"";
-  if (version->get<long long>() != kFormatVersion) {
-    return fmt::format("format version {}, this git-mentor reads version {}",
-                       version->get<long long>(), kFormatVersion);
-  }
+  LineObject object = parse_line_object(line);
+  if (!object.problem.empty())
+    return object.problem;
+  const nlohmann::json& json = object.json;
   auto type = text(json, "type");
   auto commit = text(json, "commit");
   auto mentor = text(json, "mentor");
