@@ -7,6 +7,7 @@
 #include <mutex>
 #include <system_error>
 
+#include "git/file_at.hpp"
 #include "git/handles.hpp"
 
 namespace mentor::git {
@@ -14,28 +15,11 @@ namespace mentor::git {
 namespace {
 
 // The blob at `path` in HEAD's tree; nullopt when HEAD is unborn or has no such blob.
-std::optional<std::string> read_head_file(git_repository* repo, const std::string& path) {
+std::optional<std::string> read_head_file(const Repository& repo, const std::string& path) {
   git_oid head_id;
-  if (git_reference_name_to_id(&head_id, repo, "HEAD") < 0)
+  if (git_reference_name_to_id(&head_id, repo.get(), "HEAD") < 0)
     return std::nullopt;
-  git_commit* commit_raw = nullptr;
-  check(git_commit_lookup(&commit_raw, repo, &head_id), "cannot read HEAD");
-  CommitPtr commit(commit_raw);
-  git_tree* tree_raw = nullptr;
-  check(git_commit_tree(&tree_raw, commit.get()), "cannot read HEAD's tree");
-  TreePtr tree(tree_raw);
-  git_tree_entry* entry_raw = nullptr;
-  if (git_tree_entry_bypath(&entry_raw, tree.get(), path.c_str()) < 0)
-    return std::nullopt;
-  TreeEntryPtr entry(entry_raw);
-  if (git_tree_entry_type(entry.get()) != GIT_OBJECT_BLOB)
-    return std::nullopt;
-  git_blob* blob_raw = nullptr;
-  check(git_blob_lookup(&blob_raw, repo, git_tree_entry_id(entry.get())),
-        "cannot read HEAD:" + path);
-  BlobPtr blob(blob_raw);
-  return std::string(static_cast<const char*>(git_blob_rawcontent(blob.get())),
-                     static_cast<std::size_t>(git_blob_rawsize(blob.get())));
+  return read_file_at(repo, to_hex(head_id), path);
 }
 
 // git_repository_open_ext with `flags`; throws mentor::Error "not a git repository: PATH" when
@@ -108,7 +92,7 @@ std::string Repository::workdir() const {
 std::optional<std::string> Repository::read_root_file(const std::string& path) const {
   const char* workdir = git_repository_workdir(repo_);
   if (workdir == nullptr)
-    return read_head_file(repo_, path);
+    return read_head_file(*this, path);
   std::filesystem::path file = std::filesystem::path(workdir) / path;
   std::error_code ec;
   if (!std::filesystem::is_regular_file(file, ec))
