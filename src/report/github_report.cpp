@@ -8,6 +8,7 @@
 
 #include "report/columns.hpp"
 #include "report/escape.hpp"
+#include "report/tally.hpp"
 
 namespace mentor::report {
 
@@ -88,18 +89,10 @@ std::string github_escape_property(std::string_view text) {
 
 void write_github(std::ostream& out, std::span<const review::CommitReview> reviews) {
   std::set<std::string> written;
-  std::size_t total = 0;
-  std::size_t suppressed = 0;
-  std::size_t commits_with_findings = 0;
   for (const auto& review : reviews) {
-    if (!review.findings.empty())
-      ++commits_with_findings;
     for (const auto& f : review.findings) {
-      ++total;
-      if (f.suppressed) {
-        ++suppressed;
+      if (f.suppressed)
         continue;
-      }
       std::string properties = fmt::format("file={},line={},endLine={}",
                                            github_escape_property(f.path), f.line, f.end_line);
       if (f.end_line == f.line) {
@@ -117,9 +110,11 @@ void write_github(std::ostream& out, std::span<const review::CommitReview> revie
         out << line;
     }
   }
-  fmt::print(out, "git-mentor: {} finding{}{} in {} of {} commit{}\n", total, total == 1 ? "" : "s",
-             suppressed == 0 ? "" : fmt::format(" ({} suppressed, not annotated)", suppressed),
-             commits_with_findings, reviews.size(), reviews.size() == 1 ? "" : "s");
+  Tally tally = count(reviews);
+  fmt::print(
+      out, "git-mentor: {}{} in {} of {}\n", plural(tally.total, "finding"),
+      tally.suppressed == 0 ? "" : fmt::format(" ({} suppressed, not annotated)", tally.suppressed),
+      tally.commits_with_findings, plural(tally.commits, "commit"));
 }
 
 }  // namespace mentor::report

@@ -9,50 +9,11 @@
 #include <fmt/format.h>
 
 #include "report/escape.hpp"
+#include "report/tally.hpp"
 
 namespace mentor::report {
 
 namespace {
-
-std::string plural(std::size_t n, std::string_view word) {
-  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
-}
-
-// "3 findings (1 error, 2 warnings, 1 suppressed) in 2 of 5 commits", as the text report says.
-std::string tally(std::span<const review::CommitReview> reviews) {
-  std::array<std::size_t, 5> by_severity{};
-  std::size_t suppressed = 0;
-  std::size_t total = 0;
-  std::size_t commits_with_findings = 0;
-  for (const auto& review : reviews) {
-    if (!review.findings.empty())
-      ++commits_with_findings;
-    for (const auto& f : review.findings) {
-      ++total;
-      if (f.suppressed) {
-        ++suppressed;
-      } else {
-        ++by_severity[static_cast<std::size_t>(f.rule->severity)];
-      }
-    }
-  }
-  static constexpr std::array<std::string_view, 5> kNames = {"error", "warning", "info", "hint",
-                                                             "praise"};
-  std::string parts;
-  for (std::size_t i = 0; i < kNames.size(); ++i) {
-    if (by_severity[i] == 0)
-      continue;
-    if (!parts.empty())
-      parts += ", ";
-    parts += i == 2 || i == 4 ? fmt::format("{} {}", by_severity[i], kNames[i])
-                              : plural(by_severity[i], kNames[i]);
-  }
-  if (suppressed != 0)
-    parts += fmt::format("{}{} suppressed", parts.empty() ? "" : ", ", suppressed);
-  return fmt::format("{}{} in {} of {}", plural(total, "finding"),
-                     parts.empty() ? "" : " (" + parts + ")", commits_with_findings,
-                     plural(reviews.size(), "commit"));
-}
 
 // Whether `url` can be a link target as it is: http(s), and only characters a URI allows.
 bool is_web_url(std::string_view url) {
@@ -132,7 +93,7 @@ std::string lessons(std::span<const review::CommitReview> reviews) {
 
 void write_markdown(std::ostream& out, std::span<const review::CommitReview> reviews,
                     const MarkdownOptions& options) {
-  const std::string head = "### git-mentor: " + tally(reviews) + "\n\n";
+  const std::string head = "### git-mentor: " + count(reviews).text() + "\n\n";
   std::string tail = lessons(reviews);
   // Room for the "not shown" line.
   constexpr std::size_t kReserve = 128;

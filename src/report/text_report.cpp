@@ -7,6 +7,8 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
+#include "report/tally.hpp"
+
 namespace mentor::report {
 
 namespace {
@@ -46,10 +48,6 @@ std::string caret_line(const review::Finding& f) {
   return out;
 }
 
-std::string plural(std::size_t n, std::string_view word) {
-  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
-}
-
 }  // namespace
 
 void write_text(std::ostream& out, std::span<const review::CommitReview> reviews,
@@ -57,14 +55,9 @@ void write_text(std::ostream& out, std::span<const review::CommitReview> reviews
   auto paint = [&](std::string_view code, std::string_view text) {
     return options.color ? fmt::format("{}{}{}", code, text, kReset) : std::string(text);
   };
-  std::array<std::size_t, 5> by_severity{};  // suppressed findings are counted apart
-  std::size_t suppressed = 0;
-  std::size_t total = 0;
-  std::size_t commits_with_findings = 0;
   for (const auto& review : reviews) {
     if (review.findings.empty())
       continue;
-    ++commits_with_findings;
     if (!options.quiet) {
       std::string what =
           review.commit.id.empty() ? "staged changes" : "commit " + review.commit.id.substr(0, 12);
@@ -74,12 +67,6 @@ void write_text(std::ostream& out, std::span<const review::CommitReview> reviews
                                           review.commit.author_email, summary)));
     }
     for (const auto& f : review.findings) {
-      ++total;
-      if (f.suppressed) {
-        ++suppressed;
-      } else {
-        ++by_severity[static_cast<std::size_t>(f.rule->severity)];
-      }
       std::string severity(rules::to_string(f.rule->severity));
       if (f.suppressed)
         severity += " (suppressed)";
@@ -93,22 +80,7 @@ void write_text(std::ostream& out, std::span<const review::CommitReview> reviews
   }
   if (options.quiet)
     return;
-  std::string tally;
-  static constexpr std::array<std::string_view, 5> kNames = {"error", "warning", "info", "hint",
-                                                             "praise"};
-  for (std::size_t i = 0; i < kNames.size(); ++i) {
-    if (by_severity[i] == 0)
-      continue;
-    if (!tally.empty())
-      tally += ", ";
-    tally += i == 2 || i == 4 ? fmt::format("{} {}", by_severity[i], kNames[i])
-                              : plural(by_severity[i], kNames[i]);
-  }
-  if (suppressed != 0)
-    tally += fmt::format("{}{} suppressed", tally.empty() ? "" : ", ", suppressed);
-  fmt::print(out, "{}{} in {} of {}\n", plural(total, "finding"),
-             tally.empty() ? "" : " (" + tally + ")", commits_with_findings,
-             plural(reviews.size(), "commit"));
+  fmt::print(out, "{}\n", count(reviews).text());
 }
 
 }  // namespace mentor::report
