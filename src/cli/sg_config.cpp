@@ -5,17 +5,13 @@
 
 #include "util/error.hpp"
 #include "util/suggest.hpp"
+#include "util/yaml_pos.hpp"
 
 namespace mentor::cli {
 
 namespace {
 
-SourcePos pos_of(const YAML::Node& node, const std::string& file) {
-  const YAML::Mark mark = node.Mark();
-  if (mark.is_null())
-    return {file, 0, 0};
-  return {file, mark.line + 1, mark.column + 1};
-}
+using util::pos_of;
 
 std::vector<std::string> directories(const YAML::Node& node, std::string_view key,
                                      const std::string& file) {
