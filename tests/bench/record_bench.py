@@ -10,10 +10,15 @@ times, as whole processes, medians of repeated runs:
   log             git mentor log over the whole history
   log --json      the same, as JSON
   git log         git log --notes=mentor --oneline (git reading the same notes), for scale
+  review start    a mentor's session over the whole history (all recorded: no rule runs)
+  review list     the session's findings with their verdicts
+  review confirm  one verdict stored
+  review close    the session closed
 
   tests/bench/record_bench.py [--build build] [--commits 1000] [--runs 10]
 """
 import argparse
+import json
 import os
 import statistics
 import subprocess
@@ -75,24 +80,40 @@ def main():
                 "log": [mentor, "log"],
                 "log --json": [mentor, "log", "--format", "json"],
                 "git log": ["git", "log", "--notes=mentor", "--oneline"]}
-        times = {name: [] for name in runs}
+        subprocess.run(["git", "-C", repo, "config", "user.email", "mentor@example.com"], check=True)
+        subprocess.run(["git", "-C", repo, "config", "user.name", "Mentor"], check=True)
+        session = ["review start", "review list", "review confirm", "review close"]
+        times = {name: [] for name in list(runs) + session}
         out = {}
         for _ in range(args.runs):
             for name, argv in runs.items():
                 elapsed, stdout = timed(argv, repo)
                 times[name].append(elapsed * 1000)
                 out[name] = stdout
+            # A review session, as a mentor runs it.
+            elapsed, _ = timed([mentor, "review", "start", *everything], repo)
+            times["review start"].append(elapsed * 1000)
+            elapsed, listed = timed([mentor, "review", "list", "--format", "json"], repo)
+            times["review list"].append(elapsed * 1000)
+            first_id = json.loads(listed)["findings"][0]["short_id"]
+            elapsed, _ = timed([mentor, "review", "confirm", first_id], repo)
+            times["review confirm"].append(elapsed * 1000)
+            elapsed, _ = timed([mentor, "review", "close"], repo)
+            times["review close"].append(elapsed * 1000)
+            out["findings"] = len(json.loads(listed)["findings"])
         notes = subprocess.run(["git", "-C", repo, "rev-list", "--count", "refs/notes/mentor"],
                                capture_output=True, text=True).stdout.strip()
     med = {name: statistics.median(v) for name, v in times.items()}
     print("record: %d commits, bundled rules, medians of %d runs (ms)" % (args.commits, args.runs))
     print("  record (first run)   %8.1f" % (first * 1000))
-    for name in runs:
+    for name in times:
         print("  %-20s %8.1f" % (name, med[name]))
     print("  notes commits: %s (one per batch of 100 commits)" % notes)
     print("  log summary: %s" % out["log"].decode().strip().splitlines()[-1])
     print("  log / git log: %.2fx;  record again / check: %.2fx" % (
         med["log"] / med["git log"], med["record again"] / med["check"]))
+    print("  review list / log: %.2fx (%d findings in the session)" % (
+        med["review list"] / med["log"], out["findings"]))
 
 
 if __name__ == "__main__":
