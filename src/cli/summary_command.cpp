@@ -1,0 +1,137 @@
+// `git mentor summary`.
+#include "cli/summary_command.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <set>
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include "cli/progress.hpp"
+#include "cli/workspace.hpp"
+#include "git/commit_range.hpp"
+#include "git/diff_reader.hpp"
+#include "git/identity.hpp"
+#include "record/findings_record.hpp"
+#include "record/reviews_record.hpp"
+#include "summary/render.hpp"
+#include "summary/summary.hpp"
+#include "util/error.hpp"
+#include "util/glob.hpp"
+
+namespace mentor::cli {
+
+namespace {
+
+bool ignored(const std::vector<std::string>& ignores, std::string_view path) {
+  return std::any_of(ignores.begin(), ignores.end(),
+                     [&](const std::string& glob) { return util::glob_match(glob, path); });
+}
+
+}  // namespace
+
+int run_summary(const SummaryArgs& args, Streams& streams) {
+  Workspace workspace = open_workspace(args.directory);
+  summary::Settings settings = workspace.config.summary;
+  if (args.recurring)
+    settings.recurring = *args.recurring;
+  if (args.mastered_after)
+    settings.mastered_after = *args.mastered_after;
+  if (args.dismissal_threshold)
+    settings.dismissal_threshold = *args.dismissal_threshold;
+
+  std::optional<std::int64_t> since;
+  if (!args.since.empty()) {
+    since = summary::parse_since(args.since, static_cast<std::int64_t>(std::time(nullptr)));
+    if (!since) {
+      throw Error("--since: '" + args.since +
+                  "' is not a date (YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM], or 'N "
+                  "days|weeks|months|years ago')");
+    }
+  }
+
+  const git::Repository& repo = workspace.repo;
+  std::vector<std::string> commits = git::resolve_commits(repo, args.ranges, git::Plain::history);
+  auto warn = [&](const std::string& message) {
+    fmt::print(streams.err, "git-mentor: warning: {}\n", message);
+  };
+  std::map<std::string, record::CommitRecord> records = record::read_records(repo, commits, warn);
+
+  git::Mailmap mailmap(repo);
+  summary::Input input;
+  {
+    Progress progress(streams, streams.err_is_terminal && commits.size() > 1, "summary: read");
+    std::set<std::string> touched;
+    git::DiffOptions diff_options;
+    diff_options.max_file_bytes = workspace.config.max_file_bytes;
+    // The tree comparison alone: note each changed file's language, read no content.
+    diff_options.wanted = [&](std::string_view path) {
+      const lang::Language* language = workspace.languages.for_path(path);
+      if (language != nullptr && !ignored(workspace.config.ignores, path))
+        touched.emplace(language->name);
+      return false;
+    };
+    for (std::size_t i = 0; i < commits.size(); ++i) {
+      progress.update(i, commits.size());
+      const std::string& id = commits[i];
+      git::CommitInfo info = git::read_commit_info(repo, id);
+      if (since && info.author_time < *since)
+        continue;
+      git::Person author = mailmap.resolve({info.author_name, info.author_email});
+      if (!args.mentee.empty() ? !git::matches_person(args.mentee, author)
+                               : !git::is_mentee(workspace.config.mentees, author)) {
+        continue;
+      }
+      summary::CommitInput& commit = input.commits.emplace_back();
+      commit.id = id;
+      commit.author_name = std::move(author.name);
+      commit.author_email = std::move(author.email);
+      commit.time = info.author_time;
+      auto record = records.find(id);
+      if (record == records.end())
+        continue;
+      commit.reviewed = record->second.reviewed;
+      commit.findings = std::move(record->second.findings);
+      if (commit.reviewed || !commit.findings.empty()) {
+        touched.clear();
+        git::read_commit_changes(repo, id, diff_options);
+        commit.languages.assign(touched.begin(), touched.end());
+      }
+    }
+    progress.update(commits.size(), commits.size());
+  }
+  input.language_of = [&](std::string_view path) {
+    const lang::Language* language = workspace.languages.for_path(path);
+    return language != nullptr ? std::string(language->name) : std::string();
+  };
+  record::ReviewsRecord reviews = record::read_reviews(repo, warn);
+  input.verdicts = [&](const record::RecordedFinding& finding) {
+    summary::FindingVerdict verdict;
+    if (const record::FindingReview* review = reviews.find(record::key_of(finding))) {
+      verdict.verdict = review->verdict;
+      for (const auto& annotation : review->history) {
+        if (!annotation.note.empty())
+          verdict.notes.push_back({annotation.time, annotation.note});
+      }
+    }
+    return verdict;
+  };
+
+  summary::Summary result = summary::summarize(input, settings);
+  result.ranges = args.ranges;
+  result.mentee = args.mentee;
+  result.since = since;
+  if (args.format == "json")
+    streams.out << summary::render_json(result, GIT_MENTOR_VERSION);
+  else if (args.format == "markdown")
+    streams.out << summary::render_markdown(result);
+  else if (args.format == "html")
+    streams.out << summary::render_html(result, GIT_MENTOR_VERSION);
+  else
+    streams.out << summary::render_text(result);
+  return 0;
+}
+
+}  // namespace mentor::cli

@@ -1,0 +1,154 @@
+// The summary as one self-contained HTML page: inline CSS, an inline SVG chart per mentee, no
+// scripts, nothing loaded from elsewhere (its Content-Security-Policy forbids it).
+#include <fmt/format.h>
+
+#include "report/escape.hpp"
+#include "summary/render.hpp"
+
+namespace mentor::summary {
+
+namespace {
+
+constexpr const char* kStyle = R"(
+body { font-family: sans-serif; color: #222; margin: 2em auto; max-width: 1100px; padding: 0 1em; }
+h1 { font-size: 1.6em; margin-bottom: 0.2em; }
+h2 { font-size: 1.3em; margin-top: 2em; border-bottom: 1px solid #ddd; padding-bottom: 0.2em; }
+h3 { font-size: 1.05em; margin-top: 1.4em; }
+p.scope, p.facts, footer { color: #555; }
+table { border-collapse: collapse; margin: 0.5em 0 1em; font-size: 0.88em; }
+th, td { border: 1px solid #ddd; padding: 0.3em 0.5em; text-align: left; vertical-align: top; }
+th { background: #f4f4f4; }
+td.n { text-align: right; font-variant-numeric: tabular-nums; }
+td.d, td code { white-space: nowrap; }
+td.message { min-width: 11em; max-width: 28em; overflow-wrap: anywhere; }
+code { font-family: monospace; }
+.trend { display: inline-block; padding: 0 0.5em; border-radius: 0.8em; font-size: 0.9em; }
+.trend-improving { background: #dff3e4; color: #14532d; }
+.trend-mastered { background: #c9ecd5; color: #0b3d1f; font-weight: bold; }
+.trend-steady { background: #eceff3; color: #333; }
+.trend-worsening { background: #fde2e1; color: #7f1d1d; font-weight: bold; }
+.recurring { color: #7f1d1d; font-weight: bold; }
+tr.flagged td { background: #fff4e5; }
+.flag { color: #9a3412; font-weight: bold; }
+figure { margin: 0.5em 0; }
+figcaption { color: #555; font-size: 0.9em; }
+svg.chart { max-width: 100%; height: auto; border: 1px solid #eee; }
+)";
+
+std::string h(std::string_view text) {
+  return report::html_escape(text);
+}
+
+std::string trend_span(Trend trend) {
+  return fmt::format("<span class=\"trend trend-{0}\">{0}</span>", trend_name(trend));
+}
+
+std::string tally_cells(const Tally& t) {
+  return fmt::format(
+      "<td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"d\">{}</td>"
+      "<td class=\"d\">{}</td>"
+      "<td>{}</td><td>{}</td>",
+      t.occurrences, t.confirmed, t.commits, format_date(t.first_seen.time),
+      format_date(t.last_seen.time),
+      t.recurring ? "<span class=\"recurring\">recurring</span>" : "", trend_span(t.trend));
+}
+
+}  // namespace
+
+std::string render_html(const Summary& summary, std::string_view tool_version) {
+  std::string out =
+      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src "
+      "'unsafe-inline'\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+      "<title>git-mentor summary</title>\n<style>";
+  out += kStyle;
+  out += "</style>\n</head>\n<body>\n<h1>git-mentor summary</h1>\n";
+  std::size_t with_reviews = 0;
+  for (const auto& m : summary.mentees)
+    with_reviews += m.reviewed > 0 ? 1 : 0;
+  out += fmt::format("<p class=\"scope\">{} of {} commit{} reviewed, {} mentee{} ({}).</p>\n",
+                     summary.reviewed, summary.commits, summary.commits == 1 ? "" : "s",
+                     with_reviews, with_reviews == 1 ? "" : "s", h(scope_label(summary)));
+  if (summary.reviewed == 0) {
+    out +=
+        "<p>Nothing recorded: record findings with <code>git mentor check --record</code>.</p>\n";
+  }
+  std::size_t index = 0;
+  for (const auto& m : summary.mentees) {
+    if (m.reviewed == 0)
+      continue;
+    ++index;
+    out += fmt::format("<section class=\"mentee\" id=\"mentee-{}\">\n<h2>{}</h2>\n", index,
+                       h(mentee_label(m)));
+    out +=
+        fmt::format("<p class=\"facts\">{} of {} commit{} reviewed, {} clean, from {} to {}.</p>\n",
+                    m.reviewed, m.commits, m.commits == 1 ? "" : "s", m.clean,
+                    format_date(m.first_commit), format_date(m.last_commit));
+    out += "<figure>\n" + render_chart_svg(m) +
+           "<figcaption>Findings per skill over the mentee's reviewed commits, oldest to newest "
+           "(dismissed findings left out).</figcaption>\n</figure>\n";
+    if (!m.rules.empty()) {
+      out +=
+          "<h3>Skills</h3>\n<table class=\"skills\">\n<tr><th>Skill</th><th>Findings</th>"
+          "<th>Confirmed</th><th>Commits</th><th>First seen</th><th>Last seen</th>"
+          "<th>Recurring</th><th>Trend</th></tr>\n";
+      for (const auto& s : m.skills)
+        out += "<tr><td>" + h(skill_label(s.skill)) + "</td>" + tally_cells(s) + "</tr>\n";
+      out += "</table>\n";
+      out +=
+          "<h3>Rules</h3>\n<table class=\"rules\">\n<tr><th>Rule</th><th>Skill</th>"
+          "<th>Findings</th><th>Confirmed</th><th>Commits</th><th>First seen</th>"
+          "<th>Last seen</th><th>Recurring</th><th>Trend</th><th>Latest message</th></tr>\n";
+      for (const auto& r : m.rules) {
+        out += "<tr><td><code>" + h(r.rule) + "</code></td><td>" + h(skill_label(r.skill)) +
+               "</td>" + tally_cells(r) + "<td class=\"message\">" + h(r.message) + "</td></tr>\n";
+      }
+      out += "</table>\n";
+    }
+    if (!m.praise.empty()) {
+      out += "<p>Good practice seen: ";
+      for (std::size_t i = 0; i < m.praise.size(); ++i) {
+        out += fmt::format("{}<code>{}</code> ({})", i == 0 ? "" : ", ", h(m.praise[i].rule),
+                           m.praise[i].occurrences);
+      }
+      out += ".</p>\n";
+    }
+    out += "</section>\n";
+  }
+  if (!summary.rule_health.empty()) {
+    out += "<section id=\"rule-health\">\n<h2>Rule health</h2>\n";
+    out += fmt::format(
+        "<p>Flagged for revision: more than {} of the mentors' verdicts dismiss it, with at least "
+        "{} verdict{}.</p>\n",
+        percent(summary.settings.dismissal_threshold), summary.settings.min_verdicts,
+        summary.settings.min_verdicts == 1 ? "" : "s");
+    out +=
+        "<table class=\"rule-health\">\n<tr><th>Rule</th><th>Skill</th><th>Findings</th>"
+        "<th>Confirmed</th><th>Dismissed</th><th>Praised</th><th>Unreviewed</th>"
+        "<th>Dismissal rate</th><th>Revise</th><th>Why mentors dismissed it</th></tr>\n";
+    for (const auto& r : summary.rule_health) {
+      std::string notes;
+      for (const auto& note : r.dismissal_notes)
+        notes += "<div>" + h(note) + "</div>";
+      out += fmt::format(
+          "<tr{}><td><code>{}</code></td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>"
+          "<td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>"
+          "<td class=\"n\">{}</td><td>{}</td><td class=\"message\">{}</td></tr>\n",
+          r.flagged ? " class=\"flagged\"" : "", h(r.rule), h(skill_label(r.skill)), r.findings,
+          r.confirmed, r.dismissed, r.praised, r.unreviewed,
+          r.dismissal_rate ? percent(*r.dismissal_rate) : "–",
+          r.flagged ? "<span class=\"flag\">revise</span>" : "", notes);
+    }
+    out += "</table>\n</section>\n";
+  }
+  const Settings& s = summary.settings;
+  out += fmt::format(
+      "<footer><p>git-mentor {}. Recurring: in at least {} commits. Mastered: no finding in the "
+      "last {} commits that touched the language. A confirmed finding weighs {}, an unreviewed "
+      "one 1; dismissed findings are left out.</p></footer>\n</body>\n</html>\n",
+      h(tool_version), s.recurring, s.mastered_after, s.confirmed_weight);
+  return out;
+}
+
+}  // namespace mentor::summary

@@ -1,0 +1,118 @@
+// The summary as GitHub-flavoured Markdown: a job summary ($GITHUB_STEP_SUMMARY) or a comment.
+#include <fmt/format.h>
+
+#include "report/escape.hpp"
+#include "summary/render.hpp"
+
+namespace mentor::summary {
+
+namespace {
+
+std::string md(std::string_view text) {
+  return report::markdown_escape(text);
+}
+
+std::string row(const std::vector<std::string>& cells) {
+  std::string out = "|";
+  for (const auto& cell : cells)
+    out += ' ' + cell + " |";
+  return out + '\n';
+}
+
+std::string trend_cell(Trend trend) {
+  switch (trend) {
+    case Trend::improving:
+      return "improving ↘";
+    case Trend::worsening:
+      return "**worsening** ↗";
+    case Trend::mastered:
+      return "mastered ✓";
+    case Trend::steady:
+      break;
+  }
+  return "steady →";
+}
+
+}  // namespace
+
+std::string render_markdown(const Summary& summary) {
+  std::string out = "## git-mentor summary\n\n";
+  std::size_t with_reviews = 0;
+  for (const auto& m : summary.mentees)
+    with_reviews += m.reviewed > 0 ? 1 : 0;
+  out += fmt::format("{} of {} commit{} reviewed, {} mentee{} ({}).\n", summary.reviewed,
+                     summary.commits, summary.commits == 1 ? "" : "s", with_reviews,
+                     with_reviews == 1 ? "" : "s", md(scope_label(summary)));
+  if (summary.reviewed == 0) {
+    out += "\nNothing recorded: record findings with `git mentor check --record`.\n";
+  }
+  for (const auto& m : summary.mentees) {
+    if (m.reviewed == 0)
+      continue;
+    out += fmt::format("\n### {}\n\n", md(mentee_label(m)));
+    out += fmt::format("{} of {} commit{} reviewed, {} clean, from {} to {}.\n", m.reviewed,
+                       m.commits, m.commits == 1 ? "" : "s", m.clean, format_date(m.first_commit),
+                       format_date(m.last_commit));
+    if (m.rules.empty()) {
+      out += "\nNo findings: every reviewed commit is clean.\n";
+    } else {
+      out += '\n';
+      out += row({"Skill", "Findings", "Confirmed", "Commits", "First seen", "Last seen",
+                  "Recurring", "Trend"});
+      out += "|---|---:|---:|---:|---|---|---|---|\n";
+      for (const auto& s : m.skills) {
+        out += row({md(skill_label(s.skill)), std::to_string(s.occurrences),
+                    std::to_string(s.confirmed), std::to_string(s.commits),
+                    format_date(s.first_seen.time), format_date(s.last_seen.time),
+                    s.recurring ? "**recurring**" : "", trend_cell(s.trend)});
+      }
+      out += '\n';
+      out += row({"Rule", "Skill", "Findings", "Confirmed", "Commits", "First seen", "Last seen",
+                  "Recurring", "Trend", "Latest message"});
+      out += "|---|---|---:|---:|---:|---|---|---|---|---|\n";
+      for (const auto& r : m.rules) {
+        out += row({md(r.rule), md(skill_label(r.skill)), std::to_string(r.occurrences),
+                    std::to_string(r.confirmed), std::to_string(r.commits),
+                    format_date(r.first_seen.time), format_date(r.last_seen.time),
+                    r.recurring ? "**recurring**" : "", trend_cell(r.trend), md(r.message)});
+      }
+    }
+    if (!m.praise.empty()) {
+      std::string line;
+      for (const auto& p : m.praise)
+        line += fmt::format("{}{} ({})", line.empty() ? "" : ", ", md(p.rule), p.occurrences);
+      out += "\nGood practice seen: " + line + ".\n";
+    }
+  }
+  if (!summary.rule_health.empty()) {
+    out += "\n### Rule health\n\n";
+    out += fmt::format(
+        "Flagged for revision: more than {} of the mentors' verdicts dismiss it, with at least {} "
+        "verdict{}.\n\n",
+        percent(summary.settings.dismissal_threshold), summary.settings.min_verdicts,
+        summary.settings.min_verdicts == 1 ? "" : "s");
+    out += row({"Rule", "Skill", "Findings", "Confirmed", "Dismissed", "Praised", "Unreviewed",
+                "Dismissal rate", "Revise"});
+    out += "|---|---|---:|---:|---:|---:|---:|---:|---|\n";
+    for (const auto& h : summary.rule_health) {
+      out +=
+          row({md(h.rule), md(skill_label(h.skill)), std::to_string(h.findings),
+               std::to_string(h.confirmed), std::to_string(h.dismissed), std::to_string(h.praised),
+               std::to_string(h.unreviewed), h.dismissal_rate ? percent(*h.dismissal_rate) : "–",
+               h.flagged ? "**revise**" : ""});
+    }
+    bool heading = false;
+    for (const auto& h : summary.rule_health) {
+      if (h.dismissal_notes.empty())
+        continue;
+      if (!heading)
+        out += "\nWhy mentors dismissed them:\n\n";
+      heading = true;
+      for (const auto& note : h.dismissal_notes)
+        out += fmt::format("- {}: {}\n", md(h.rule), md(note));
+    }
+  }
+  return out;
+}
+
+}  // namespace mentor::summary

@@ -1,0 +1,31 @@
+// The summary's reports: a table for the terminal, Markdown (a GitHub job summary or PR
+// comment), JSON (docs/mentoring.md lists its fields) and one self-contained HTML file with an
+// SVG chart per mentee. Everything from the repository is escaped for the format (escape.hpp).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "summary/summary.hpp"
+
+namespace mentor::summary {
+
+std::string render_text(const Summary& summary);
+std::string render_markdown(const Summary& summary);
+// `tool_version` is written as `tool_version`.
+std::string render_json(const Summary& summary, std::string_view tool_version);
+std::string render_html(const Summary& summary, std::string_view tool_version);
+
+// The chart of one mentee: findings per skill (lines) over the mentee's reviewed commits in
+// time order (one point per TimelineBucket). An <svg> element, drawn without scripts or fonts
+// from elsewhere; names are escaped.
+std::string render_chart_svg(const MenteeSummary& mentee);
+
+// Shared by the renderers.
+std::string skill_label(std::string_view skill);        // "(no skill)" for the empty skill
+std::string percent(double rate);                       // "67%"
+std::string mentee_label(const MenteeSummary& mentee);  // "Name <email>"
+// "HEAD's history", "main..feature", with " by WHO" and " since DATE" when given.
+std::string scope_label(const Summary& summary);
+
+}  // namespace mentor::summary

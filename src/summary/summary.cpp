@@ -1,0 +1,523 @@
+// The summary's computation: docs/mentoring.md ("Reading a summary") is its specification.
+#include "summary/summary.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <ctime>
+#include <numeric>
+#include <set>
+#include <tuple>
+
+namespace mentor::summary {
+
+std::string_view trend_name(Trend trend) {
+  switch (trend) {
+    case Trend::improving:
+      return "improving";
+    case Trend::steady:
+      return "steady";
+    case Trend::worsening:
+      return "worsening";
+    case Trend::mastered:
+      return "mastered";
+  }
+  return "steady";
+}
+
+void compute_trend(std::span<const double> weights, const Settings& settings, Tally& tally) {
+  const std::size_t n = weights.size();
+  tally.relevant_commits = n;
+  std::size_t last = n;  // index of the last commit with an occurrence; n when none
+  for (std::size_t i = n; i-- > 0;) {
+    if (weights[i] > 0) {
+      last = i;
+      break;
+    }
+  }
+  tally.clean_since_last = last == n ? n : n - 1 - last;
+  const std::size_t half = n / 2;
+  auto rate = [&](std::size_t from, std::size_t to) {
+    if (to <= from)
+      return 0.0;
+    double sum = std::accumulate(weights.begin() + static_cast<std::ptrdiff_t>(from),
+                                 weights.begin() + static_cast<std::ptrdiff_t>(to), 0.0);
+    return sum / static_cast<double>(to - from);
+  };
+  tally.earlier_rate = rate(0, half);
+  tally.later_rate = rate(half, n);
+  constexpr double kEpsilon = 1e-9;
+  if (last != n && tally.clean_since_last >= settings.mastered_after) {
+    tally.trend = Trend::mastered;
+  } else if (half == 0) {
+    tally.trend = Trend::steady;  // one commit: nothing to compare
+  } else if (tally.later_rate > tally.earlier_rate * (1 + settings.trend_margin) + kEpsilon) {
+    tally.trend = Trend::worsening;
+  } else if (tally.later_rate < tally.earlier_rate * (1 - settings.trend_margin) - kEpsilon) {
+    tally.trend = Trend::improving;
+  } else {
+    tally.trend = Trend::steady;
+  }
+}
+
+namespace {
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// How one finding counts.
+struct Weighed {
+  FindingVerdict verdict;
+  bool mistake = false;  // counted as an occurrence of a mistake
+  bool praise = false;   // a praise rule's finding, not dismissed
+  double weight = 0;
+};
+
+Weighed weigh(const record::RecordedFinding& finding, const Input& input,
+              const Settings& settings) {
+  Weighed w;
+  if (input.verdicts)
+    w.verdict = input.verdicts(finding);
+  const auto& v = w.verdict.verdict;
+  const bool confirmed = v == record::Verdict::confirmed;
+  const bool rejected = v == record::Verdict::dismissed || v == record::Verdict::praised;
+  if (finding.severity == "praise") {
+    w.praise = v != record::Verdict::dismissed;
+    return w;
+  }
+  w.mistake = !rejected && (!finding.suppressed || confirmed);
+  if (w.mistake)
+    w.weight = confirmed ? settings.confirmed_weight : 1.0;
+  return w;
+}
+
+// One occurrence in one reviewed commit (index into the mentee's reviewed commits).
+struct Occurrence {
+  std::size_t commit = 0;
+  const record::RecordedFinding* finding = nullptr;
+  double weight = 0;
+  bool confirmed = false;
+};
+
+// The languages of a rule's (or skill's) findings' files.
+struct Languages {
+  std::set<std::string> known;
+  // Agnostic: no language is known, so every reviewed commit is relevant.
+  bool agnostic() const { return known.empty(); }
+};
+
+bool touches(const CommitInput& commit, const Languages& languages) {
+  if (languages.agnostic())
+    return true;
+  return std::any_of(commit.languages.begin(), commit.languages.end(),
+                     [&](const std::string& l) { return languages.known.count(l) != 0; });
+}
+
+// Fills the counting fields of `tally` from `occurrences` (in commit order) over the mentee's
+// reviewed commits `reviewed`, with `languages` deciding which commits are relevant.
+void fill_tally(Tally& tally, const std::vector<Occurrence>& occurrences,
+                const std::vector<const CommitInput*>& reviewed, const Languages& languages,
+                const Settings& settings) {
+  std::vector<double> per_commit(reviewed.size(), 0.0);
+  std::vector<bool> occurred(reviewed.size(), false);
+  for (const auto& o : occurrences) {
+    ++tally.occurrences;
+    if (o.confirmed)
+      ++tally.confirmed;
+    tally.weight += o.weight;
+    per_commit[o.commit] += o.weight;
+    occurred[o.commit] = true;
+  }
+  std::vector<double> series;
+  for (std::size_t i = 0; i < reviewed.size(); ++i) {
+    if (occurred[i]) {
+      ++tally.commits;
+      if (tally.commits == 1)
+        tally.first_seen = {reviewed[i]->id, reviewed[i]->time};
+      tally.last_seen = {reviewed[i]->id, reviewed[i]->time};
+    }
+    if (occurred[i] || touches(*reviewed[i], languages))
+      series.push_back(per_commit[i]);
+  }
+  tally.recurring = tally.commits >= settings.recurring;
+  tally.languages.assign(languages.known.begin(), languages.known.end());
+  compute_trend(series, settings, tally);
+}
+
+struct MenteeAccumulator {
+  std::string name;
+  std::string email;
+  std::vector<std::size_t> commits;  // indices into input.commits, in time order
+};
+
+}  // namespace
+
+Summary summarize(const Input& input, const Settings& settings) {
+  Summary out;
+  out.settings = settings;
+  out.commits = input.commits.size();
+  const auto& commits = input.commits;
+
+  // Time order; the input order (topological) breaks ties.
+  std::vector<std::size_t> order(commits.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return commits[a].time < commits[b].time; });
+
+  // Every finding weighed once; the languages each rule's findings were in.
+  std::vector<std::vector<Weighed>> weighed(commits.size());
+  std::map<std::string, Languages> rule_languages;
+  for (std::size_t c = 0; c < commits.size(); ++c) {
+    for (const auto& finding : commits[c].findings) {
+      weighed[c].push_back(weigh(finding, input, settings));
+      std::string language = input.language_of ? input.language_of(finding.path) : std::string();
+      Languages& languages = rule_languages[finding.rule];
+      if (!language.empty())
+        languages.known.insert(std::move(language));
+    }
+  }
+
+  // Rule health, over every finding of the selection.
+  std::map<std::string, RuleHealth> health;
+  std::map<std::string, std::vector<MentorNote>> dismissal_notes;
+  for (std::size_t c : order) {
+    if (commits[c].reviewed || !commits[c].findings.empty())
+      ++out.reviewed;
+    for (std::size_t f = 0; f < commits[c].findings.size(); ++f) {
+      const auto& finding = commits[c].findings[f];
+      const auto& verdict = weighed[c][f].verdict;
+      RuleHealth& h = health[finding.rule];
+      h.rule = finding.rule;
+      h.skill = finding.skill;  // the newest wins
+      h.severity = finding.severity;
+      ++h.findings;
+      if (finding.suppressed)
+        ++h.suppressed;
+      if (!verdict.verdict || *verdict.verdict == record::Verdict::noted) {
+        ++h.unreviewed;
+      } else if (*verdict.verdict == record::Verdict::confirmed) {
+        ++h.confirmed;
+      } else if (*verdict.verdict == record::Verdict::dismissed) {
+        ++h.dismissed;
+        for (const auto& note : verdict.notes) {
+          if (!note.text.empty())
+            dismissal_notes[finding.rule].push_back(note);
+        }
+      } else {
+        ++h.praised;
+      }
+    }
+  }
+  for (auto& [rule, h] : health) {
+    const std::size_t verdicts = h.confirmed + h.dismissed + h.praised;
+    if (verdicts > 0) {
+      h.dismissal_rate = static_cast<double>(h.dismissed) / static_cast<double>(verdicts);
+      h.flagged =
+          verdicts >= settings.min_verdicts && *h.dismissal_rate > settings.dismissal_threshold;
+    }
+    auto& notes = dismissal_notes[rule];
+    // The three newest, each text once.
+    std::stable_sort(notes.begin(), notes.end(),
+                     [](const MentorNote& a, const MentorNote& b) { return a.time < b.time; });
+    for (auto it = notes.rbegin(); it != notes.rend() && h.dismissal_notes.size() < 3; ++it) {
+      if (std::find(h.dismissal_notes.begin(), h.dismissal_notes.end(), it->text) ==
+          h.dismissal_notes.end())
+        h.dismissal_notes.push_back(it->text);
+    }
+    out.rule_health.push_back(std::move(h));
+  }
+  std::stable_sort(
+      out.rule_health.begin(), out.rule_health.end(), [](const RuleHealth& a, const RuleHealth& b) {
+        return std::make_tuple(!a.flagged, -a.dismissal_rate.value_or(-1),
+                               -static_cast<double>(a.findings),
+                               a.rule) < std::make_tuple(!b.flagged, -b.dismissal_rate.value_or(-1),
+                                                         -static_cast<double>(b.findings), b.rule);
+      });
+
+  // Mentees, told apart by email (by name when there is none).
+  std::map<std::string, MenteeAccumulator> mentees;
+  for (std::size_t c : order) {
+    const auto& commit = commits[c];
+    std::string key =
+        commit.author_email.empty() ? "\n" + commit.author_name : lower(commit.author_email);
+    MenteeAccumulator& m = mentees[key];
+    m.name = commit.author_name;  // the newest name wins
+    m.email = commit.author_email;
+    m.commits.push_back(c);
+  }
+
+  for (auto& [key, m] : mentees) {
+    MenteeSummary s;
+    s.name = m.name;
+    s.email = m.email;
+    s.commits = m.commits.size();
+    std::vector<const CommitInput*> reviewed;
+    std::vector<std::size_t> reviewed_index;  // into input.commits
+    for (std::size_t c : m.commits) {
+      if (commits[c].reviewed || !commits[c].findings.empty()) {
+        reviewed.push_back(&commits[c]);
+        reviewed_index.push_back(c);
+      }
+    }
+    s.reviewed = reviewed.size();
+    if (reviewed.empty()) {
+      out.mentees.push_back(std::move(s));
+      continue;
+    }
+    s.first_commit = reviewed.front()->time;
+    s.last_commit = reviewed.back()->time;
+
+    std::map<std::string, std::vector<Occurrence>> by_rule;
+    std::map<std::string, PraiseTally> praise;
+    for (std::size_t r = 0; r < reviewed.size(); ++r) {
+      const std::size_t c = reviewed_index[r];
+      bool clean = true;
+      for (std::size_t f = 0; f < commits[c].findings.size(); ++f) {
+        const auto& finding = commits[c].findings[f];
+        const Weighed& w = weighed[c][f];
+        if (w.praise) {
+          PraiseTally& p = praise[finding.rule];
+          p.rule = finding.rule;
+          p.skill = finding.skill;
+          ++p.occurrences;
+        }
+        if (!w.mistake)
+          continue;
+        clean = false;
+        by_rule[finding.rule].push_back(
+            {r, &finding, w.weight, w.verdict.verdict == record::Verdict::confirmed});
+      }
+      if (clean)
+        ++s.clean;
+    }
+    for (auto& [rule, p] : praise)
+      s.praise.push_back(std::move(p));
+    std::stable_sort(
+        s.praise.begin(), s.praise.end(),
+        [](const PraiseTally& a, const PraiseTally& b) { return a.occurrences > b.occurrences; });
+
+    // Per rule.
+    std::map<std::string, std::vector<std::string>> skill_rules;
+    for (const auto& [rule, occurrences] : by_rule) {
+      RuleTally t;
+      t.rule = rule;
+      const record::RecordedFinding& newest = *occurrences.back().finding;
+      t.skill = newest.skill;
+      t.severity = newest.severity;
+      t.message = newest.message;
+      fill_tally(t, occurrences, reviewed, rule_languages[rule], settings);
+      skill_rules[t.skill].push_back(rule);
+      s.rules.push_back(std::move(t));
+    }
+    std::stable_sort(s.rules.begin(), s.rules.end(), [](const RuleTally& a, const RuleTally& b) {
+      return std::make_tuple(!a.recurring, -a.weight, a.rule) <
+             std::make_tuple(!b.recurring, -b.weight, b.rule);
+    });
+
+    // Per skill: the occurrences of its rules together, over the languages of all of them.
+    for (const auto& [skill, rules] : skill_rules) {
+      SkillTally t;
+      t.skill = skill;
+      t.rules = rules;
+      std::vector<Occurrence> occurrences;
+      Languages languages;
+      bool agnostic = false;
+      for (const auto& rule : rules) {
+        const auto& o = by_rule[rule];
+        occurrences.insert(occurrences.end(), o.begin(), o.end());
+        const Languages& l = rule_languages[rule];
+        agnostic = agnostic || l.agnostic();
+        languages.known.insert(l.known.begin(), l.known.end());
+      }
+      if (agnostic)
+        languages.known.clear();
+      std::stable_sort(
+          occurrences.begin(), occurrences.end(),
+          [](const Occurrence& a, const Occurrence& b) { return a.commit < b.commit; });
+      fill_tally(t, occurrences, reviewed, languages, settings);
+      s.skills.push_back(std::move(t));
+    }
+    std::stable_sort(
+        s.skills.begin(), s.skills.end(), [](const SkillTally& a, const SkillTally& b) {
+          return std::make_tuple(-a.weight, a.skill) < std::make_tuple(-b.weight, b.skill);
+        });
+
+    // The chart: consecutive reviewed commits in equal buckets (sizes differ by one at most).
+    const std::size_t n = reviewed.size();
+    const std::size_t buckets = std::min<std::size_t>(std::max(1u, settings.chart_points), n);
+    std::vector<std::size_t> bucket_of(n);
+    for (std::size_t b = 0; b < buckets; ++b) {
+      TimelineBucket bucket;
+      const std::size_t from = b * n / buckets;
+      const std::size_t to = (b + 1) * n / buckets;
+      bucket.from = reviewed[from]->time;
+      bucket.to = reviewed[to - 1]->time;
+      bucket.commits = to - from;
+      for (const auto& skill : s.skills)
+        bucket.findings[skill.skill] = 0;
+      for (std::size_t i = from; i < to; ++i)
+        bucket_of[i] = b;
+      s.timeline.push_back(std::move(bucket));
+    }
+    for (const auto& rule : s.rules) {
+      for (const auto& o : by_rule[rule.rule])
+        ++s.timeline[bucket_of[o.commit]].findings[rule.skill];
+    }
+    out.mentees.push_back(std::move(s));
+  }
+  std::stable_sort(out.mentees.begin(), out.mentees.end(),
+                   [](const MenteeSummary& a, const MenteeSummary& b) {
+                     return std::tie(a.name, a.email) < std::tie(b.name, b.email);
+                   });
+  return out;
+}
+
+std::string format_date(std::int64_t seconds) {
+  std::time_t time = static_cast<std::time_t>(seconds);
+  std::tm tm{};
+  gmtime_r(&time, &tm);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%d", &tm);
+  return text;
+}
+
+std::string format_time(std::int64_t seconds) {
+  std::time_t time = static_cast<std::time_t>(seconds);
+  std::tm tm{};
+  gmtime_r(&time, &tm);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return text;
+}
+
+namespace {
+
+// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
+std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
+  y -= m <= 2 ? 1 : 0;
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const auto yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+bool leap(std::int64_t y) {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+// Reads exactly `digits` decimal digits at `pos`.
+bool read_number(std::string_view text, std::size_t& pos, std::size_t digits, int& value) {
+  if (pos + digits > text.size())
+    return false;
+  for (std::size_t i = 0; i < digits; ++i) {
+    if (!std::isdigit(static_cast<unsigned char>(text[pos + i])))
+      return false;
+  }
+  std::from_chars(text.data() + pos, text.data() + pos + digits, value);
+  pos += digits;
+  return true;
+}
+
+std::optional<std::int64_t> parse_absolute(std::string_view text) {
+  std::size_t pos = 0;
+  int year = 0;
+  int month = 0;
+  int day = 0;
+  if (!read_number(text, pos, 4, year) || pos >= text.size() || text[pos++] != '-' ||
+      !read_number(text, pos, 2, month) || pos >= text.size() || text[pos++] != '-' ||
+      !read_number(text, pos, 2, day)) {
+    return std::nullopt;
+  }
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12 || day < 1 ||
+      day > kDays[month - 1] + (month == 2 && leap(year) ? 1 : 0)) {
+    return std::nullopt;
+  }
+  int hour = 0;
+  int minute = 0;
+  int second = 0;
+  std::int64_t offset = 0;
+  if (pos < text.size()) {
+    if (text[pos] != 'T' && text[pos] != ' ')
+      return std::nullopt;
+    ++pos;
+    if (!read_number(text, pos, 2, hour) || pos >= text.size() || text[pos++] != ':' ||
+        !read_number(text, pos, 2, minute)) {
+      return std::nullopt;
+    }
+    if (pos < text.size() && text[pos] == ':') {
+      ++pos;
+      if (!read_number(text, pos, 2, second))
+        return std::nullopt;
+    }
+    if (hour > 23 || minute > 59 || second > 60)
+      return std::nullopt;
+    if (pos < text.size() && (text[pos] == 'Z' || text[pos] == 'z')) {
+      ++pos;
+    } else if (pos < text.size() && (text[pos] == '+' || text[pos] == '-')) {
+      const int sign = text[pos++] == '+' ? 1 : -1;
+      int oh = 0;
+      int om = 0;
+      if (!read_number(text, pos, 2, oh) || pos >= text.size() || text[pos++] != ':' ||
+          !read_number(text, pos, 2, om) || oh > 23 || om > 59) {
+        return std::nullopt;
+      }
+      offset = sign * (oh * 3600 + om * 60);
+    }
+    if (pos != text.size())
+      return std::nullopt;
+  }
+  return days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400 +
+         hour * 3600 + minute * 60 + second - offset;
+}
+
+std::optional<std::int64_t> parse_relative(std::string_view text, std::int64_t now) {
+  std::size_t pos = 0;
+  while (pos < text.size() && std::isdigit(static_cast<unsigned char>(text[pos])))
+    ++pos;
+  if (pos == 0 || pos > 6)
+    return std::nullopt;
+  std::int64_t count = 0;
+  std::from_chars(text.data(), text.data() + pos, count);
+  std::string_view rest = text.substr(pos);
+  auto eat = [&](std::string_view word) {
+    if (rest.substr(0, word.size()) != word)
+      return false;
+    rest.remove_prefix(word.size());
+    return true;
+  };
+  eat(" ") || eat(".");
+  std::int64_t unit = 0;
+  for (auto [word, seconds] : {std::pair<std::string_view, std::int64_t>{"day", 86400},
+                               {"week", 7 * 86400},
+                               {"month", 30 * 86400},
+                               {"year", 365 * 86400}}) {
+    if (eat(word)) {
+      unit = seconds;
+      break;
+    }
+  }
+  if (unit == 0)
+    return std::nullopt;
+  eat("s");
+  if (!rest.empty() && !(eat(" ago") || eat(".ago")))
+    return std::nullopt;
+  if (!rest.empty())
+    return std::nullopt;
+  return now - count * unit;
+}
+
+}  // namespace
+
+std::optional<std::int64_t> parse_since(std::string_view text, std::int64_t now) {
+  if (auto absolute = parse_absolute(text))
+    return absolute;
+  return parse_relative(text, now);
+}
+
+}  // namespace mentor::summary

@@ -1,0 +1,171 @@
+// A summary of what the record holds about each mentee: recurring mistakes and their trend per
+// rule and per skill, and the health of each rule (how often mentors dismiss its findings).
+// docs/mentoring.md ("Reading a summary") defines every number computed here.
+//
+// The computation is pure: it works on plain inputs (commits with their recorded findings, a
+// verdict look-up, a path -> language function), so it is tested without a repository.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "record/findings_record.hpp"
+#include "record/reviews_record.hpp"
+#include "summary/settings.hpp"
+
+namespace mentor::summary {
+
+// How the weighted rate of a rule's (or skill's) findings evolves over the mentee's commits.
+enum class Trend { improving, steady, worsening, mastered };
+std::string_view trend_name(Trend trend);
+
+// A mentor's note on a finding.
+struct MentorNote {
+  std::string time;  // as stored, "2026-11-23T11:09:24.123Z": orders notes
+  std::string text;
+};
+
+// What mentors said of one finding, as far as the summary is concerned.
+struct FindingVerdict {
+  std::optional<record::Verdict> verdict;  // the newest confirmed/dismissed/praised
+  std::vector<MentorNote> notes;           // the notes given on it
+};
+using VerdictLookup = std::function<FindingVerdict(const record::RecordedFinding&)>;
+
+// One commit of the selection, with what the record holds about it.
+struct CommitInput {
+  std::string id;  // 40-hex
+  std::string author_name;
+  std::string author_email;            // the author after .mailmap; mentees are told apart by email
+  std::int64_t time = 0;               // author time, seconds since the epoch
+  bool reviewed = false;               // a `reviewed` line was recorded
+  std::vector<std::string> languages;  // languages of the files it changed
+  std::vector<record::RecordedFinding> findings;  // as recorded
+};
+
+struct Input {
+  // The selected commits, oldest first (the order breaks ties between equal author times).
+  std::vector<CommitInput> commits;
+  // Verdicts; unset means no finding was reviewed by a mentor.
+  VerdictLookup verdicts;
+  // The language of a path ("" when none); unset means languages are unknown.
+  std::function<std::string(std::string_view path)> language_of;
+};
+
+// A commit where something was seen.
+struct Seen {
+  std::string commit;
+  std::int64_t time = 0;
+};
+
+// The numbers of one rule or one skill for one mentee.
+struct Tally {
+  std::size_t occurrences = 0;  // findings counted (dismissed, praised and suppressed excluded)
+  std::size_t confirmed = 0;    // of which a mentor confirmed
+  double weight = 0;            // occurrences weighted: confirmed_weight each confirmed, 1 others
+  std::size_t commits = 0;      // distinct commits with an occurrence
+  Seen first_seen;
+  Seen last_seen;
+  bool recurring = false;  // commits >= recurring
+  Trend trend = Trend::steady;
+  std::size_t relevant_commits = 0;    // the mentee's reviewed commits that touched its languages
+  std::size_t clean_since_last = 0;    // relevant commits after the last occurrence
+  double earlier_rate = 0;             // weight per relevant commit, earlier half
+  double later_rate = 0;               // weight per relevant commit, later half
+  std::vector<std::string> languages;  // the languages its findings were in (empty: unknown)
+};
+
+struct RuleTally : Tally {
+  std::string rule;
+  std::string skill;
+  std::string severity;
+  std::string message;  // of the newest occurrence
+};
+
+struct SkillTally : Tally {
+  std::string skill;  // may be empty (rules without a skill)
+  std::vector<std::string> rules;
+};
+
+// Findings of `praise` rules: good practice seen, counted apart from mistakes.
+struct PraiseTally {
+  std::string rule;
+  std::string skill;
+  std::size_t occurrences = 0;
+};
+
+// One point of a mentee's chart: consecutive reviewed commits, oldest first.
+struct TimelineBucket {
+  std::int64_t from = 0;  // author time of the first and the last commit of the bucket
+  std::int64_t to = 0;
+  std::size_t commits = 0;
+  std::map<std::string, std::size_t> findings;  // skill -> occurrences in these commits
+};
+
+struct MenteeSummary {
+  std::string name;
+  std::string email;
+  std::size_t commits = 0;        // in the selection
+  std::size_t reviewed = 0;       // of which reviewed (the denominator of everything below)
+  std::size_t clean = 0;          // reviewed with no occurrence
+  std::int64_t first_commit = 0;  // author time of the first and last reviewed commit
+  std::int64_t last_commit = 0;
+  std::vector<SkillTally> skills;  // most weight first
+  std::vector<RuleTally> rules;    // recurring first, then most weight
+  std::vector<PraiseTally> praise;
+  std::vector<TimelineBucket> timeline;
+};
+
+// Teaching adjustment: how mentors judge a rule's findings.
+struct RuleHealth {
+  std::string rule;
+  std::string skill;
+  std::string severity;
+  std::size_t findings = 0;  // every recorded finding of the rule in the selection
+  std::size_t confirmed = 0;
+  std::size_t dismissed = 0;
+  std::size_t praised = 0;
+  std::size_t unreviewed = 0;                // no verdict (notes only count here)
+  std::size_t suppressed = 0;                // covered by a `mentor: ignore[...]` comment
+  std::optional<double> dismissal_rate;      // dismissed / verdicts; none without verdicts
+  bool flagged = false;                      // rate above the threshold with enough verdicts
+  std::vector<std::string> dismissal_notes;  // mentors' notes on dismissed findings, newest first
+};
+
+struct Summary {
+  Settings settings;
+  std::size_t commits = 0;              // selected
+  std::size_t reviewed = 0;             // of which reviewed
+  std::vector<MenteeSummary> mentees;   // by name, then email
+  std::vector<RuleHealth> rule_health;  // flagged first, then highest dismissal rate
+  // What was asked for, for the reports' headers (set by the caller).
+  std::vector<std::string> ranges;
+  std::string mentee;
+  std::optional<std::int64_t> since;
+};
+
+// The trend of a series: the weight of the occurrences in each relevant commit, oldest first.
+// Fills trend, relevant_commits, clean_since_last, earlier_rate and later_rate of `tally`.
+void compute_trend(std::span<const double> weights, const Settings& settings, Tally& tally);
+
+// Summarizes `input`. Findings of commits without a `reviewed` line still count (they were
+// reviewed); commits with neither count only in `commits`.
+Summary summarize(const Input& input, const Settings& settings);
+
+// "2024-01-31" and "2024-01-31T08:00:00Z" (UTC).
+std::string format_date(std::int64_t seconds);
+std::string format_time(std::int64_t seconds);
+
+// Parses --since: "YYYY-MM-DD", "YYYY-MM-DDTHH:MM[:SS]" with an optional "Z" or "+HH:MM" offset
+// (UTC when none), or "N day(s)|week(s)|month(s)|year(s) ago" counted back from `now` (a month
+// is 30 days, a year 365). nullopt when it is none of these.
+std::optional<std::int64_t> parse_since(std::string_view text, std::int64_t now);
+
+}  // namespace mentor::summary

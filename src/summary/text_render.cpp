@@ -1,0 +1,171 @@
+// The summary as tables for the terminal.
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "summary/render.hpp"
+#include "summary/terminal.hpp"
+
+namespace mentor::summary {
+
+std::string skill_label(std::string_view skill) {
+  return skill.empty() ? std::string("(no skill)") : std::string(skill);
+}
+
+std::string percent(double rate) {
+  return fmt::format("{}%", static_cast<long>(std::lround(rate * 100)));
+}
+
+std::string mentee_label(const MenteeSummary& mentee) {
+  if (mentee.email.empty())
+    return mentee.name;
+  return mentee.name + " <" + mentee.email + ">";
+}
+
+std::string scope_label(const Summary& summary) {
+  std::string out;
+  if (summary.ranges.empty()) {
+    out = "HEAD's history";
+  } else {
+    for (const auto& range : summary.ranges)
+      out += (out.empty() ? "" : " ") + range;
+  }
+  if (!summary.mentee.empty())
+    out += " by " + summary.mentee;
+  if (summary.since)
+    out += " since " + format_time(*summary.since);
+  return out;
+}
+
+namespace {
+
+// Columns separated by two spaces; numbers right-aligned. Cells are terminal_safe already.
+class Table {
+ public:
+  Table(std::vector<std::string> header, std::string right_aligned)
+      : rows_{std::move(header)}, right_(std::move(right_aligned)) {}
+  void add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
+
+  std::string render(std::string_view indent) const {
+    std::vector<std::size_t> widths;
+    for (const auto& row : rows_) {
+      widths.resize(std::max(widths.size(), row.size()), 0);
+      for (std::size_t i = 0; i < row.size(); ++i)
+        widths[i] = std::max(widths[i], display_width(row[i]));
+    }
+    std::string out;
+    for (const auto& row : rows_) {
+      std::string line(indent);
+      for (std::size_t i = 0; i < row.size(); ++i) {
+        const std::size_t pad = widths[i] - display_width(row[i]);
+        const bool right = i < right_.size() && right_[i] == 'r';
+        if (i > 0)
+          line += "  ";
+        if (right)
+          line.append(pad, ' ');
+        line += row[i];
+        if (!right && i + 1 < row.size())
+          line.append(pad, ' ');
+      }
+      while (!line.empty() && line.back() == ' ')
+        line.pop_back();
+      out += line + '\n';
+    }
+    return out;
+  }
+
+ private:
+  std::vector<std::vector<std::string>> rows_;
+  std::string right_;  // 'r' per right-aligned column
+};
+
+std::string safe(std::string_view text) {
+  return terminal_safe(text);
+}
+
+std::string count(std::size_t n) {
+  return std::to_string(n);
+}
+
+}  // namespace
+
+std::string render_text(const Summary& summary) {
+  std::string out;
+  std::size_t with_reviews = 0;
+  for (const auto& m : summary.mentees)
+    with_reviews += m.reviewed > 0 ? 1 : 0;
+  out += fmt::format("git-mentor summary of {}: {} of {} commit{} reviewed, {} mentee{}\n",
+                     safe(scope_label(summary)), summary.reviewed, summary.commits,
+                     summary.commits == 1 ? "" : "s", with_reviews, with_reviews == 1 ? "" : "s");
+  if (summary.reviewed == 0) {
+    out +=
+        "Nothing recorded: record findings with `git mentor check --record` (or fetch them with "
+        "`git mentor sync`).\n";
+  }
+  for (const auto& m : summary.mentees) {
+    if (m.reviewed == 0)
+      continue;
+    out += fmt::format("\n{}\n", safe(mentee_label(m)));
+    out += fmt::format("  {} of {} commit{} reviewed, {} clean, {} to {}\n", m.reviewed, m.commits,
+                       m.commits == 1 ? "" : "s", m.clean, format_date(m.first_commit),
+                       format_date(m.last_commit));
+    if (m.rules.empty()) {
+      out += "  no findings: every reviewed commit is clean\n";
+    } else {
+      Table skills({"SKILL", "FINDINGS", "CONFIRMED", "COMMITS", "FIRST SEEN", "LAST SEEN",
+                    "RECURRING", "TREND"},
+                   "lrrr");
+      for (const auto& s : m.skills) {
+        skills.add({safe(skill_label(s.skill)), count(s.occurrences), count(s.confirmed),
+                    count(s.commits), format_date(s.first_seen.time), format_date(s.last_seen.time),
+                    s.recurring ? "yes" : "no", std::string(trend_name(s.trend))});
+      }
+      out += '\n' + skills.render("  ");
+      Table rules({"RULE", "SKILL", "FINDINGS", "CONFIRMED", "COMMITS", "FIRST SEEN", "LAST SEEN",
+                   "RECURRING", "TREND"},
+                  "llrrr");
+      for (const auto& r : m.rules) {
+        rules.add({safe(r.rule), safe(skill_label(r.skill)), count(r.occurrences),
+                   count(r.confirmed), count(r.commits), format_date(r.first_seen.time),
+                   format_date(r.last_seen.time), r.recurring ? "yes" : "no",
+                   std::string(trend_name(r.trend))});
+      }
+      out += '\n' + rules.render("  ");
+    }
+    if (!m.praise.empty()) {
+      std::string line;
+      for (const auto& p : m.praise)
+        line += fmt::format("{}{} ({})", line.empty() ? "" : ", ", safe(p.rule), p.occurrences);
+      out += "\n  good practice seen: " + line + '\n';
+    }
+  }
+  if (!summary.rule_health.empty()) {
+    out += fmt::format(
+        "\nRule health (flagged: more than {} of the verdicts dismiss it, with at least {} "
+        "verdict{})\n",
+        percent(summary.settings.dismissal_threshold), summary.settings.min_verdicts,
+        summary.settings.min_verdicts == 1 ? "" : "s");
+    Table health({"RULE", "FINDINGS", "CONFIRMED", "DISMISSED", "PRAISED", "UNREVIEWED",
+                  "DISMISSAL RATE", ""},
+                 "lrrrrrr");
+    for (const auto& h : summary.rule_health) {
+      health.add({safe(h.rule), count(h.findings), count(h.confirmed), count(h.dismissed),
+                  count(h.praised), count(h.unreviewed),
+                  h.dismissal_rate ? percent(*h.dismissal_rate) : "-", h.flagged ? "REVISE" : ""});
+    }
+    out += '\n' + health.render("  ");
+    bool heading = false;
+    for (const auto& h : summary.rule_health) {
+      if (h.dismissal_notes.empty())
+        continue;
+      if (!heading)
+        out += "\n  Why mentors dismissed them:\n";
+      heading = true;
+      for (const auto& note : h.dismissal_notes)
+        out += fmt::format("    {}: {}\n", safe(h.rule), safe(note));
+    }
+  }
+  return out;
+}
+
+}  // namespace mentor::summary
