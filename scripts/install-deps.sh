@@ -9,7 +9,14 @@ packages=(
   nlohmann-json3-dev libre2-dev
   nodejs npm   # npm fetches the pinned grammar packages on the first build
   python3      # runs the differential test against ast-grep and the benchmarks
+  python3-jsonschema   # validates --format sarif against the SARIF schema (tests/e2e)
 )
+
+# --browser: also Debian's chromium, which only the HTML summary's browser test needs (that test
+# runs this script itself when chromium is missing).
+if [[ "${1:-}" == "--browser" ]]; then
+  packages+=(chromium)
+fi
 
 missing=()
 for p in "${packages[@]}"; do
@@ -21,9 +28,12 @@ if command -v npm >/dev/null 2>&1; then
   missing=("${missing[@]/nodejs/}")
   missing=("${missing[@]/npm/}")
 fi
-# Likewise a python3 installed by other means serves.
+# Likewise a python3 installed by other means serves (only python3 itself: python3-jsonschema
+# is still Debian's, for Debian's python3, which tests/support/validate_sarif.py falls back to).
 if command -v python3 >/dev/null 2>&1; then
-  missing=("${missing[@]/python3/}")
+  for i in "${!missing[@]}"; do
+    if [[ "${missing[i]}" == python3 ]]; then unset 'missing[i]'; fi
+  done
 fi
 read -r -a missing <<<"${missing[*]}"
 [[ ${#missing[@]} -eq 0 ]] && exit 0

@@ -1,20 +1,31 @@
 // `git mentor check`.
 #include "cli/check_command.hpp"
 
+#include <algorithm>
 #include <chrono>
+#include <map>
+#include <memory>
 #include <mutex>
+#include <optional>
+#include <utility>
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
 #include "cli/config.hpp"
+#include "cli/progress.hpp"
 #include "cli/workspace.hpp"
 #include "git/commit_range.hpp"
+#include "git/file_at.hpp"
 #include "git/identity.hpp"
 #include "git/repository.hpp"
 #include "lang/language.hpp"
 #include "record/findings_record.hpp"
+#include "record/reviews_record.hpp"
+#include "report/github_report.hpp"
 #include "report/json_report.hpp"
+#include "report/markdown_report.hpp"
+#include "report/sarif_report.hpp"
 #include "report/text_report.hpp"
 #include "review/reviewer.hpp"
 #include "util/error.hpp"
@@ -35,39 +46,6 @@ bool use_color(const CheckArgs& args, const Streams& streams) {
   return streams.out_is_terminal && (no_color == nullptr || *no_color == '\0');
 }
 
-// Prints "reviewed N/M commits" on a terminal's stderr, at most ten times a second.
-class Progress {
- public:
-  Progress(Streams& streams, bool enabled) : streams_(streams), enabled_(enabled) {}
-  ~Progress() { finish(); }
-  // Clears the progress line so that what follows starts on a clean line.
-  void finish() {
-    if (shown_)
-      fmt::print(streams_.err, "\r\x1b[K");
-    shown_ = false;
-    enabled_ = false;
-  }
-  void update(std::size_t done, std::size_t total) {
-    if (!enabled_)
-      return;
-    std::lock_guard lock(mutex_);
-    auto now = std::chrono::steady_clock::now();
-    if (done != total && now - last_ < std::chrono::milliseconds(100))
-      return;
-    last_ = now;
-    shown_ = true;
-    fmt::print(streams_.err, "\rgit-mentor: reviewed {}/{} commits", done, total);
-    streams_.err.flush();
-  }
-
- private:
-  Streams& streams_;
-  bool enabled_;
-  bool shown_ = false;
-  std::mutex mutex_;
-  std::chrono::steady_clock::time_point last_{};
-};
-
 review::ReviewOptions review_options(const Workspace& workspace, const ReviewRequest& request) {
   review::ReviewOptions options;
   options.scope = request.scope;
@@ -78,12 +56,120 @@ review::ReviewOptions review_options(const Workspace& workspace, const ReviewReq
   return options;
 }
 
+// Line `line` (1-based, without its terminator) of the file a finding is in, as reviewed: from
+// its commit, or from the index for staged changes. Files are read once.
+class ReviewedLines {
+ public:
+  explicit ReviewedLines(const git::Repository& repo) : repo_(repo) {}
+
+  std::optional<std::string> operator()(const review::Finding& f, std::uint32_t line) {
+    auto key = std::make_pair(f.commit, f.path);
+    auto it = files_.find(key);
+    if (it == files_.end()) {
+      it = files_
+               .emplace(std::move(key), f.commit.empty()
+                                            ? git::read_staged_file(repo_, f.path)
+                                            : git::read_file_at(repo_, f.commit, f.path))
+               .first;
+    }
+    if (!it->second || line == 0)
+      return std::nullopt;
+    std::string_view text = *it->second;
+    for (std::uint32_t n = 1; n < line; ++n) {
+      std::size_t eol = text.find('\n');
+      if (eol == std::string_view::npos)
+        return std::nullopt;
+      text.remove_prefix(eol + 1);
+    }
+    text = text.substr(0, text.find('\n'));
+    if (!text.empty() && text.back() == '\r')
+      text.remove_suffix(1);
+    return std::string(text);
+  }
+
+ private:
+  const git::Repository& repo_;
+  std::map<std::pair<std::string, std::string>, std::optional<std::string>> files_;
+};
+
+// What mentors decided about findings, from the reviews record (refs/notes/mentor-reviews): the
+// newest confirmed / dismissed / praised verdict, with the note that came with it (else the
+// newest note on the finding).
+class MentorVerdicts {
+ public:
+  MentorVerdicts(const git::Repository& repo, Streams& streams)
+      : record_(std::make_shared<const record::ReviewsRecord>(
+            record::read_reviews(repo, [&](const std::string& message) {
+              fmt::print(streams.err, "git-mentor: warning: {}\n", message);
+            }))) {}
+
+  std::optional<report::MentorVerdict> operator()(const review::Finding& f) const {
+    if (f.commit.empty())
+      return std::nullopt;  // staged changes have no review yet
+    const record::FindingReview* review = record_->find({f.commit, f.fingerprint});
+    if (review == nullptr || !review->verdict)
+      return std::nullopt;
+    report::MentorVerdict verdict;
+    switch (*review->verdict) {
+      case record::Verdict::confirmed:
+        verdict.kind = report::MentorVerdict::Kind::confirmed;
+        break;
+      case record::Verdict::noted:  // not a verdict (FindingReview::verdict never holds it)
+        return std::nullopt;
+      case record::Verdict::dismissed:
+        verdict.kind = report::MentorVerdict::Kind::dismissed;
+        break;
+      case record::Verdict::praised:
+        verdict.kind = report::MentorVerdict::Kind::praised;
+        break;
+    }
+    const auto& history = review->history;
+    auto given = std::find_if(history.rbegin(), history.rend(), [&](const auto& annotation) {
+      return annotation.verdict == *review->verdict;
+    });
+    if (given != history.rend()) {
+      verdict.mentor = given->mentor;
+      verdict.note = given->note;
+      verdict.time = given->time;
+    }
+    if (verdict.note.empty()) {
+      auto noted = std::find_if(history.rbegin(), history.rend(),
+                                [](const auto& annotation) { return !annotation.note.empty(); });
+      if (noted != history.rend())
+        verdict.note = noted->note;
+    }
+    return verdict;
+  }
+
+ private:
+  std::shared_ptr<const record::ReviewsRecord> record_;
+};
+
+void write_report(const CheckArgs& args, const Workspace& workspace,
+                  std::span<const review::CommitReview> reviews, Streams& streams) {
+  if (args.format == "json") {
+    report::write_json(streams.out, reviews);
+  } else if (args.format == "sarif") {
+    report::SarifOptions options;
+    options.tool_version = GIT_MENTOR_VERSION;
+    options.line_text = ReviewedLines(workspace.repo);
+    // Only SARIF reads the reviews record: the other formats cost nothing more.
+    options.verdict = MentorVerdicts(workspace.repo, streams);
+    report::write_sarif(streams.out, reviews, options);
+  } else if (args.format == "github") {
+    report::write_github(streams.out, reviews);
+  } else if (args.format == "markdown") {
+    report::write_markdown(streams.out, reviews);
+  } else {
+    report::write_text(streams.out, reviews, {use_color(args, streams), args.quiet});
+  }
+}
+
 }  // namespace
 
 void load_rules_for_changes(const Workspace& workspace, const std::string& directory,
-                            const std::vector<std::string>& extra,
-                            const std::vector<std::string>& commits, const ReviewRequest& request,
-                            review::RuleSet& set) {
+                            const RuleSources& extra, const std::vector<std::string>& commits,
+                            const ReviewRequest& request, review::RuleSet& set) {
   rules::LanguageFilter filter;
   filter.only = review::languages_touched(workspace.repo, commits, request.staged,
                                           review_options(workspace, request));
@@ -108,7 +194,8 @@ std::vector<review::CommitReview> run_review(const Workspace& workspace,
                                              const review::RuleSet& rules,
                                              const ReviewRequest& request, Streams& streams) {
   review::ReviewOptions options = review_options(workspace, request);
-  Progress progress(streams, streams.err_is_terminal && request.progress && commits.size() > 1);
+  Progress progress(streams, streams.err_is_terminal && request.progress && commits.size() > 1,
+                    "reviewed");
   git::Mailmap mailmap(workspace.repo);
   // Findings carry the author as .mailmap names them.
   auto resolve_authors = [&](std::span<review::CommitReview> part) {
@@ -152,6 +239,24 @@ std::vector<review::CommitReview> run_review(const Workspace& workspace,
     }
   }
   return reviews;
+}
+
+std::vector<review::CommitReview> review_and_record(const Workspace& workspace,
+                                                    const std::vector<std::string>& commits,
+                                                    const review::RuleSet& rules,
+                                                    ReviewRequest request, Streams& streams,
+                                                    std::size_t& newly_recorded) {
+  // Each batch is stored as soon as it is reviewed: a long backfill that is interrupted keeps
+  // what it did, and running it again completes it.
+  request.batch = kRecordBatch;
+  request.after_batch = [&](std::span<const review::CommitReview> part) {
+    auto warn = [&](const std::string& message) {
+      fmt::print(streams.err, "git-mentor: warning: {}\n", message);
+    };
+    if (record::record_reviews(workspace.repo, part, GIT_MENTOR_VERSION, warn))
+      newly_recorded += part.size();
+  };
+  return run_review(workspace, commits, rules, request, streams);
 }
 
 FailOn effective_fail_on(const std::string& option, const Config& config) {
@@ -202,21 +307,10 @@ int run_check(const CheckArgs& args, Streams& streams) {
                  others, others == 1 ? "" : "s", kConfigFile);
     }
   }
-  // --record stores each batch as soon as it is reviewed: a long backfill that is interrupted
-  // keeps what it did, and running it again completes it.
   std::size_t newly_recorded = 0;
-  if (args.record) {
-    request.batch = kRecordBatch;
-    request.after_batch = [&](std::span<const review::CommitReview> part) {
-      auto warn = [&](const std::string& message) {
-        fmt::print(streams.err, "git-mentor: warning: {}\n", message);
-      };
-      if (record::record_reviews(workspace.repo, part, GIT_MENTOR_VERSION, warn))
-        newly_recorded += part.size();
-    };
-  }
   std::vector<review::CommitReview> reviews =
-      run_review(workspace, commits, rules, request, streams);
+      args.record ? review_and_record(workspace, commits, rules, request, streams, newly_recorded)
+                  : run_review(workspace, commits, rules, request, streams);
   if (args.record && !args.quiet) {
     std::size_t findings = 0;
     for (const auto& review : reviews)
@@ -226,11 +320,7 @@ int run_check(const CheckArgs& args, Streams& streams) {
                newly_recorded == 0 ? "were already recorded" : "recorded", record::kFindingsRef);
   }
 
-  if (args.format == "json") {
-    report::write_json(streams.out, reviews);
-  } else {
-    report::write_text(streams.out, reviews, {use_color(args, streams), args.quiet});
-  }
+  write_report(args, workspace, reviews, streams);
 
   FailOn fail_on = effective_fail_on(args.fail_on, workspace.config);
   for (const auto& review : reviews) {

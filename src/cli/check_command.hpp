@@ -16,7 +16,7 @@ namespace mentor::cli {
 struct CheckArgs {
   std::string directory;  // where to look for the repository (-C); rule paths are relative to it
   std::vector<std::string> ranges;
-  std::vector<std::string> rules;
+  RuleSources rules;  // --rules and --utils
   std::string format = "text";
   std::string fail_on;  // empty: from config, else "error"
   std::string scope = "introduced";
@@ -42,12 +42,12 @@ struct ReviewRequest {
 };
 
 // Loads the rules a review of `commits` (or of the index, per `request`) needs: the configured
-// sources plus `extra`, compiling only the languages the changes touch. For the hooks, which must
-// answer at once; `check` of a range compiles every rule so that a broken one is reported.
+// sources plus `extra`, compiling only the languages the changes touch (shared utility rules
+// included). For the hooks, which must answer at once; `check` of a range compiles every rule
+// so that a broken one is reported.
 void load_rules_for_changes(const Workspace& workspace, const std::string& directory,
-                            const std::vector<std::string>& extra,
-                            const std::vector<std::string>& commits, const ReviewRequest& request,
-                            review::RuleSet& set);
+                            const RuleSources& extra, const std::vector<std::string>& commits,
+                            const ReviewRequest& request, review::RuleSet& set);
 
 // Drops from `commits` those whose author (after .mailmap) is not one of the configured mentees;
 // returns how many were dropped.
@@ -59,6 +59,14 @@ std::vector<review::CommitReview> run_review(const Workspace& workspace,
                                              const std::vector<std::string>& commits,
                                              const review::RuleSet& rules,
                                              const ReviewRequest& request, Streams& streams);
+
+// run_review, storing each batch of reviews in the findings record as it finishes; adds to
+// `newly_recorded` the commits whose record changed.
+std::vector<review::CommitReview> review_and_record(const Workspace& workspace,
+                                                    const std::vector<std::string>& commits,
+                                                    const review::RuleSet& rules,
+                                                    ReviewRequest request, Streams& streams,
+                                                    std::size_t& newly_recorded);
 
 // The threshold in force: the command-line value when given, else the config's, else error.
 FailOn effective_fail_on(const std::string& option, const Config& config);

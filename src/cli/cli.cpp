@@ -13,7 +13,9 @@
 #include "cli/hook_command.hpp"
 #include "cli/hook_install.hpp"
 #include "cli/log_command.hpp"
+#include "cli/review_command.hpp"
 #include "cli/rules_command.hpp"
+#include "cli/summary_command.hpp"
 #include "cli/sync_command.hpp"
 #include "util/error.hpp"
 
@@ -39,7 +41,23 @@ Examples:
   git mentor check                       # the commits not yet pushed upstream
   git mentor check main..feature         # a branch
   git mentor check --format json HEAD~5..HEAD
+  git mentor check --format sarif origin/main..HEAD > git-mentor.sarif
+  git mentor check --format github       # annotations in a GitHub Actions job
   git mentor check --rules .mentor/rules --fail-on warning)";
+
+constexpr const char* kReviewFooter = R"(
+A session covers the mentee's commits in RANGE. Each finding has a review id (a hex prefix, as
+`review list` prints it); verdicts name findings by it. The newest verdict counts; every verdict
+and note is kept. Everything is stored in refs/notes/mentor-reviews (`git mentor sync` shares
+it). The mentor is your git identity (user.name, user.email).
+
+Examples:
+  git mentor review start main..feature      # open a session and list its findings
+  git mentor review confirm 3f2a9c1 --note "Catch ValueError here; see the lesson"
+  git mentor review dismiss 7b01e44 --note "Generated code"
+  git mentor review praise 91c0d2e
+  git mentor review -i                       # one finding at a time on this terminal
+  git mentor review close --note "Good progress on error handling")";
 
 void print_error(Streams& streams, const Error& e) {
   if (e.pos().file.empty()) {
@@ -70,12 +88,21 @@ int run(const std::vector<std::string>& args, Streams streams) {
   check->footer(kCheckFooter);
   check->add_option("range", check_args.ranges, "Commits to review (see below)")
       ->type_name("RANGE");
-  check->add_option("--rules", check_args.rules, "Also load rules from PATH (repeatable)")
+  check->add_option("--rules", check_args.rules.rules, "Also load rules from PATH (repeatable)")
       ->type_name("PATH")
       ->allow_extra_args(false)
       ->take_all();
-  check->add_option("--format", check_args.format, "Output format")
-      ->check(CLI::IsMember({"text", "json"}))
+  check
+      ->add_option("--utils", check_args.rules.utils,
+                   "Also load shared utility rules (for `matches:`) from PATH (repeatable)")
+      ->type_name("PATH")
+      ->allow_extra_args(false)
+      ->take_all();
+  check
+      ->add_option("--format", check_args.format,
+                   "Output format: text, json, sarif (SARIF 2.1.0), github (GitHub Actions "
+                   "annotations) or markdown (a pull request comment)")
+      ->check(CLI::IsMember({"text", "json", "sarif", "github", "markdown"}))
       ->type_name("FORMAT");
   check
       ->add_option("--fail-on", check_args.fail_on,
@@ -114,6 +141,48 @@ int run(const std::vector<std::string>& args, Streams streams) {
       ->check(CLI::IsMember({"text", "json"}))
       ->type_name("FORMAT");
 
+  SummaryArgs summary_args;
+  CLI::App* summary_cmd = app.add_subcommand(
+      "summary",
+      "Recurring mistakes and progress per mentee, rule and skill, and rule health, from the "
+      "record (no rules run)");
+  summary_cmd
+      ->add_option("range", summary_args.ranges,
+                   "Commits, as for git log: A..B, or C for C's history (default: HEAD's history)")
+      ->type_name("RANGE");
+  summary_cmd
+      ->add_option("--mentee", summary_args.mentee,
+                   "Only this author (email, name or glob; .mailmap applies; default: `mentees:`)")
+      ->type_name("WHO");
+  summary_cmd
+      ->add_option("--since", summary_args.since,
+                   "Only commits authored since DATE (YYYY-MM-DD[THH:MM[:SS]], or '30 days ago')")
+      ->type_name("DATE");
+  summary_cmd->add_option("--format", summary_args.format, "Output format")
+      ->check(CLI::IsMember({"text", "markdown", "json", "html"}))
+      ->type_name("FORMAT");
+  summary_cmd
+      ->add_option("--recurring", summary_args.recurring,
+                   "Recurring: in at least N distinct commits (default: summary.recurring, 3)")
+      ->check(CLI::Range(1, 1000000))
+      ->type_name("N");
+  summary_cmd
+      ->add_option("--mastered-after", summary_args.mastered_after,
+                   "Mastered: no finding in the last N commits touching its languages (default 5)")
+      ->check(CLI::Range(1, 1000000))
+      ->type_name("N");
+  summary_cmd
+      ->add_option("--dismissal-threshold", summary_args.dismissal_threshold,
+                   "Flag rules whose verdicts are dismissals above this rate (default 0.5)")
+      ->check(CLI::Range(0.0, 1.0))
+      ->type_name("RATE");
+  summary_cmd->footer(
+      "docs/mentoring.md (\"Reading a summary\") defines every number. Dismissed findings are "
+      "left out; a confirmed one weighs more than an unreviewed one.\n\nExamples:\n"
+      "  git mentor summary --mentee mentee@example.com --since '90 days ago'\n"
+      "  git mentor summary origin/main --format markdown >> \"$GITHUB_STEP_SUMMARY\"\n"
+      "  git mentor summary --format html > summary.html");
+
   SyncArgs sync_args;
   CLI::App* sync = app.add_subcommand(
       "sync", "Fetch, merge and push the record (refs/notes/mentor, refs/notes/mentor-reviews)");
@@ -123,12 +192,77 @@ int run(const std::vector<std::string>& args, Streams streams) {
       "cat_sort_uniq strategy does. A push the remote refuses because it moved meanwhile is "
       "retried after fetching and merging again.");
 
+  ReviewArgs review_args;
+  bool review_interactive = false;
+  CLI::App* review_cmd = app.add_subcommand(
+      "review", "A mentor's review session: confirm, dismiss, praise and annotate findings");
+  review_cmd->require_subcommand(0, 1);
+  review_cmd->footer(kReviewFooter);
+  review_cmd->add_flag("-i,--interactive", review_interactive,
+                       "Review on this terminal, one finding at a time, with single keys");
+  CLI::App* review_start = review_cmd->add_subcommand(
+      "start", "Open a session over the findings of RANGE (recording them first if needed)");
+  for (CLI::App* sub : {review_cmd, review_start}) {
+    sub->add_option("range", review_args.ranges,
+                    "Commits, as for check (default: @{upstream}..HEAD, else HEAD)")
+        ->type_name("RANGE");
+    sub->add_option("--mentee", review_args.mentee,
+                    "Only commits by this author (email, name or glob; .mailmap applies)")
+        ->type_name("WHO");
+    sub->add_option("--rules", review_args.rules.rules,
+                    "Also load rules from PATH when recording (repeatable)")
+        ->type_name("PATH")
+        ->allow_extra_args(false)
+        ->take_all();
+    sub->add_option("--utils", review_args.rules.utils,
+                    "Also load shared utility rules from PATH (repeatable)")
+        ->type_name("PATH")
+        ->allow_extra_args(false)
+        ->take_all();
+  }
+  CLI::App* review_list =
+      review_cmd->add_subcommand("list", "Show a session's findings with their verdicts");
+  review_list
+      ->add_option("--session", review_args.session,
+                   "The session (an id or prefix; default: the open one, else the newest)")
+      ->type_name("ID");
+  review_list->add_option("--format", review_args.format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->type_name("FORMAT");
+  review_cmd->add_subcommand("sessions", "List the review sessions, newest first");
+  std::vector<CLI::App*> review_verdicts{
+      review_cmd->add_subcommand("confirm", "Confirm findings: the mistake is real"),
+      review_cmd->add_subcommand("dismiss",
+                                 "Dismiss findings: the rule was wrong here (a reason is needed)"),
+      review_cmd->add_subcommand("praise", "Praise findings: well done"),
+      review_cmd->add_subcommand("note", "Add a note to findings without judging them")};
+  for (CLI::App* sub : review_verdicts) {
+    sub->add_option("id", review_args.ids, "Review ids, as `review list` shows them")
+        ->required()
+        ->type_name("ID");
+  }
+  CLI::App* review_close =
+      review_cmd->add_subcommand("close", "End the open session, with an optional summary note");
+  review_verdicts.push_back(review_close);
+  for (CLI::App* sub : review_verdicts) {
+    sub->add_option("--note", review_args.note, "The note (free text)")->type_name("TEXT");
+    sub->add_option("--note-file", review_args.note_file,
+                    "Read the note from FILE, byte for byte (- reads standard input)")
+        ->type_name("FILE");
+  }
+
   RulesArgs rules_args;
   CLI::App* rules_cmd = app.add_subcommand("rules", "List, explain and test the rules in use");
   rules_cmd->require_subcommand(1);
   rules_cmd->footer(
       "The rules in use are those of .git-mentor.yaml (else the bundled packs) plus --rules.");
-  rules_cmd->add_option("--rules", rules_args.rules, "Also load rules from PATH (repeatable)")
+  rules_cmd->add_option("--rules", rules_args.rules.rules, "Also load rules from PATH (repeatable)")
+      ->type_name("PATH")
+      ->allow_extra_args(false)
+      ->take_all();
+  rules_cmd
+      ->add_option("--utils", rules_args.rules.utils,
+                   "Also load shared utility rules (for `matches:`) from PATH (repeatable)")
       ->type_name("PATH")
       ->allow_extra_args(false)
       ->take_all();
@@ -204,9 +338,27 @@ int run(const std::vector<std::string>& args, Streams streams) {
       sync_args.directory = directory;
       return run_sync(sync_args, streams);
     }
+    if (review_cmd->parsed()) {
+      review_args.directory = directory;
+      for (CLI::App* sub : review_cmd->get_subcommands())
+        review_args.action = sub->get_name();
+      if (review_args.action.empty() && review_interactive)
+        review_args.action = "interactive";
+      if (review_args.action.empty()) {
+        streams.err << review_cmd->help();
+        return 2;
+      }
+      if (review_interactive && review_args.action != "interactive")
+        throw Error("-i is a way to review, not an option of `review " + review_args.action + "`");
+      return run_review_command(review_args, streams);
+    }
     if (log->parsed()) {
       log_args.directory = directory;
       return run_log(log_args, streams);
+    }
+    if (summary_cmd->parsed()) {
+      summary_args.directory = directory;
+      return run_summary(summary_args, streams);
     }
     install_args.directory = directory;
     if (hook_install->parsed())

@@ -5,7 +5,10 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "cli/summary_config.hpp"
 #include "util/suggest.hpp"
+
+#include "util/yaml_pos.hpp"
 
 namespace mentor::cli {
 
@@ -21,12 +24,7 @@ std::optional<FailOn> fail_on_from_string(std::string_view name) {
 
 namespace {
 
-SourcePos pos_of(const YAML::Node& node, const std::string& file) {
-  const YAML::Mark mark = node.Mark();
-  if (mark.is_null())
-    return {file, 0, 0};
-  return {file, mark.line + 1, mark.column + 1};
-}
+using util::pos_of;
 
 std::vector<std::string> string_list(const YAML::Node& node, std::string_view key,
                                      const std::string& file) {
@@ -50,8 +48,8 @@ std::vector<std::string> string_list(const YAML::Node& node, std::string_view ke
 }  // namespace
 
 Config parse_config(std::string_view yaml_text, const std::string& file_name) {
-  static constexpr std::array<std::string_view, 6> kKeys = {
-      "rules", "fail_on", "ignores", "max_file_bytes", "languages", "mentees"};
+  static constexpr std::array<std::string_view, 8> kKeys = {
+      "rules", "utils", "fail_on", "ignores", "max_file_bytes", "languages", "mentees", "summary"};
   YAML::Node root;
   try {
     root = YAML::Load(std::string(yaml_text));
@@ -69,6 +67,8 @@ Config parse_config(std::string_view yaml_text, const std::string& file_name) {
     const YAML::Node& value = entry.second;
     if (key == "rules") {
       config.rules = string_list(value, key, file_name);
+    } else if (key == "utils") {
+      config.utils = string_list(value, key, file_name);
     } else if (key == "ignores") {
       config.ignores = string_list(value, key, file_name);
     } else if (key == "mentees") {
@@ -101,6 +101,8 @@ Config parse_config(std::string_view yaml_text, const std::string& file_name) {
         config.languages.emplace_back(extension, mapping.second.as<std::string>());
         config.language_positions.push_back(pos_of(mapping.second, file_name));
       }
+    } else if (key == "summary") {
+      config.summary = parse_summary_settings(value, file_name);
     } else {
       throw Error("unknown key '" + key + "'" + did_you_mean(key, kKeys),
                   pos_of(entry.first, file_name));

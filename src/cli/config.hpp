@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "summary/settings.hpp"
 #include "util/error.hpp"
 
 namespace mentor::cli {
@@ -22,6 +23,9 @@ struct Config {
   // Rule sources as written: file, directory, glob (relative to the repository root) or the word
   // `builtin` for the bundled packs. Empty = not configured.
   std::vector<std::string> rules;
+  // Shared utility rule files (ast-grep's `utilDirs`) as written: files, directories or globs,
+  // relative to the repository root.
+  std::vector<std::string> utils;
   std::optional<FailOn> fail_on;
   std::vector<std::string> ignores;  // path globs
   // Whose commits are reviewed: emails, names or globs over either, matched after .mailmap.
@@ -32,6 +36,8 @@ struct Config {
   std::vector<std::pair<std::string, std::string>> languages;
   // Where each `languages` entry was written, for errors found later.
   std::vector<SourcePos> language_positions;
+  // `summary:`, the knobs of `git mentor summary` (docs/mentoring.md).
+  summary::Settings summary;
 };
 
 // Parses the text of a config file. `file_name` is used in error positions. Throws mentor::Error
