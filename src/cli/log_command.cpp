@@ -1,8 +1,6 @@
 // `git mentor log`.
 #include "cli/log_command.hpp"
 
-#include <ctime>
-
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 #include <nlohmann/json.hpp>
@@ -14,19 +12,11 @@
 #include "git/identity.hpp"
 #include "record/findings_record.hpp"
 #include "record/reviews_record.hpp"
+#include "util/dates.hpp"
 
 namespace mentor::cli {
 
 namespace {
-
-std::string date_of(std::int64_t seconds) {
-  std::time_t time = static_cast<std::time_t>(seconds);
-  std::tm tm{};
-  gmtime_r(&time, &tm);
-  char text[16];
-  std::strftime(text, sizeof text, "%Y-%m-%d", &tm);
-  return text;
-}
 
 // The finding as `log --format json` prints it: the stored fields, then what mentors said.
 nlohmann::ordered_json with_reviews(const record::RecordedFinding& f,
@@ -87,7 +77,7 @@ int run_log(const LogArgs& args, Streams& streams) {
     }
     git::CommitInfo info = git::read_commit_info(workspace.repo, *it);
     fmt::print(streams.out, "{} {}  {}  {}\n", it->substr(0, 12), author.display(),
-               date_of(info.author_time), info.summary);
+               util::utc_date(info.author_time), info.summary);
     for (const auto& f : list) {
       fmt::print(streams.out, "  {}:{}:{}: {}{}: {} [{}]\n", f.path, f.line, f.col, f.severity,
                  f.suppressed ? " (suppressed)" : "", f.message, f.rule);

@@ -9,6 +9,8 @@
 #include <set>
 #include <tuple>
 
+#include "util/dates.hpp"
+
 namespace mentor::summary {
 
 std::string_view trend_name(Trend trend) {
@@ -377,21 +379,11 @@ Summary summarize(const Input& input, const Settings& settings) {
 }
 
 std::string format_date(std::int64_t seconds) {
-  std::time_t time = static_cast<std::time_t>(seconds);
-  std::tm tm{};
-  gmtime_r(&time, &tm);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%d", &tm);
-  return text;
+  return util::utc_date(seconds);
 }
 
 std::string format_time(std::int64_t seconds) {
-  std::time_t time = static_cast<std::time_t>(seconds);
-  std::tm tm{};
-  gmtime_r(&time, &tm);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return text;
+  return util::utc_time(seconds);
 }
 
 namespace {
