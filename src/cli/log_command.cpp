@@ -27,12 +27,7 @@ nlohmann::ordered_json with_reviews(const record::RecordedFinding& f,
   json["verdict"] = review != nullptr && review->verdict
                         ? nlohmann::ordered_json(record::verdict_name(*review->verdict))
                         : nlohmann::ordered_json();
-  nlohmann::ordered_json history = nlohmann::ordered_json::array();
-  if (review != nullptr) {
-    for (const auto& a : review->history)
-      history.push_back(record::annotation_json(a));
-  }
-  json["reviews"] = std::move(history);
+  json["reviews"] = record::history_json(review);
   return json;
 }
 

@@ -247,12 +247,7 @@ nlohmann::ordered_json finding_review_json(const RecordedFinding& f, const IdInd
   json.update(record::finding_json(f));
   const record::FindingReview* review = reviews.find(record::key_of(f));
   json["verdict"] = verdict_label(review);
-  nlohmann::ordered_json history = nlohmann::ordered_json::array();
-  if (review != nullptr) {
-    for (const auto& a : review->history)
-      history.push_back(record::annotation_json(a));
-  }
-  json["history"] = std::move(history);
+  json["history"] = record::history_json(review);
   return json;
 }
 

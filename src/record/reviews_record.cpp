@@ -164,6 +164,15 @@ nlohmann::ordered_json annotation_json(const Annotation& a) {
   return json;
 }
 
+nlohmann::ordered_json history_json(const FindingReview* review) {
+  Json history = Json::array();
+  if (review != nullptr) {
+    for (const auto& a : review->history)
+      history.push_back(annotation_json(a));
+  }
+  return history;
+}
+
 const FindingReview* ReviewsRecord::find(const FindingKey& key) const {
   auto it = findings.find(key);
   return it == findings.end() ? nullptr : &it->second;

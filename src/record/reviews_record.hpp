@@ -77,6 +77,9 @@ struct ReviewsRecord {
 // An annotation as JSON for output: verdict, note (or note_base64), mentor, time, session.
 nlohmann::ordered_json annotation_json(const Annotation& annotation);
 
+// A finding's history as a JSON array of annotation_json (empty when `review` is null).
+nlohmann::ordered_json history_json(const FindingReview* review);
+
 // Reads the whole reviews ref. Lines that are not git-mentor lines are skipped with a warning.
 ReviewsRecord read_reviews(const git::Repository& repo, const Warn& warn);
 
