@@ -1,4 +1,7 @@
 // The summary as GitHub-flavoured Markdown: a job summary ($GITHUB_STEP_SUMMARY) or a comment.
+#include <algorithm>
+#include <vector>
+
 #include <fmt/format.h>
 
 #include "report/escape.hpp"
@@ -46,56 +49,61 @@ std::string render_markdown(const Summary& summary) {
   if (summary.reviewed == 0) {
     out += "\nNothing recorded: record findings with `git mentor check --record`.\n";
   }
+  // Each mentee's part, then rule health, as blocks: a comment has a size limit, and a block
+  // is left out whole rather than cut in the middle of a table.
+  std::vector<std::string> mentee_blocks;
   for (const auto& m : summary.mentees) {
     if (m.reviewed == 0)
       continue;
-    out += fmt::format("\n### {}\n\n", md(mentee_label(m)));
-    out += fmt::format("{} of {} commit{} reviewed, {} clean, from {} to {}.\n", m.reviewed,
-                       m.commits, m.commits == 1 ? "" : "s", m.clean, format_date(m.first_commit),
-                       format_date(m.last_commit));
+    std::string& block = mentee_blocks.emplace_back();
+    block += fmt::format("\n### {}\n\n", md(mentee_label(m)));
+    block += fmt::format("{} of {} commit{} reviewed, {} clean, from {} to {}.\n", m.reviewed,
+                         m.commits, m.commits == 1 ? "" : "s", m.clean, format_date(m.first_commit),
+                         format_date(m.last_commit));
     if (m.rules.empty()) {
-      out += "\nNo findings: every reviewed commit is clean.\n";
+      block += "\nNo findings: every reviewed commit is clean.\n";
     } else {
-      out += '\n';
-      out += row({"Skill", "Findings", "Confirmed", "Commits", "First seen", "Last seen",
-                  "Recurring", "Trend"});
-      out += "|---|---:|---:|---:|---|---|---|---|\n";
+      block += '\n';
+      block += row({"Skill", "Findings", "Confirmed", "Commits", "First seen", "Last seen",
+                    "Recurring", "Trend"});
+      block += "|---|---:|---:|---:|---|---|---|---|\n";
       for (const auto& s : m.skills) {
-        out += row({md(skill_label(s.skill)), std::to_string(s.occurrences),
-                    std::to_string(s.confirmed), std::to_string(s.commits),
-                    format_date(s.first_seen.time), format_date(s.last_seen.time),
-                    s.recurring ? "**recurring**" : "", trend_cell(s.trend)});
+        block += row({md(skill_label(s.skill)), std::to_string(s.occurrences),
+                      std::to_string(s.confirmed), std::to_string(s.commits),
+                      format_date(s.first_seen.time), format_date(s.last_seen.time),
+                      s.recurring ? "**recurring**" : "", trend_cell(s.trend)});
       }
-      out += '\n';
-      out += row({"Rule", "Skill", "Findings", "Confirmed", "Commits", "First seen", "Last seen",
-                  "Recurring", "Trend", "Latest message"});
-      out += "|---|---|---:|---:|---:|---|---|---|---|---|\n";
+      block += '\n';
+      block += row({"Rule", "Skill", "Findings", "Confirmed", "Commits", "First seen", "Last seen",
+                    "Recurring", "Trend", "Latest message"});
+      block += "|---|---|---:|---:|---:|---|---|---|---|---|\n";
       for (const auto& r : m.rules) {
-        out += row({md(r.rule), md(skill_label(r.skill)), std::to_string(r.occurrences),
-                    std::to_string(r.confirmed), std::to_string(r.commits),
-                    format_date(r.first_seen.time), format_date(r.last_seen.time),
-                    r.recurring ? "**recurring**" : "", trend_cell(r.trend), md(r.message)});
+        block += row({md(r.rule), md(skill_label(r.skill)), std::to_string(r.occurrences),
+                      std::to_string(r.confirmed), std::to_string(r.commits),
+                      format_date(r.first_seen.time), format_date(r.last_seen.time),
+                      r.recurring ? "**recurring**" : "", trend_cell(r.trend), md(r.message)});
       }
     }
     if (!m.praise.empty()) {
       std::string line;
       for (const auto& p : m.praise)
         line += fmt::format("{}{} ({})", line.empty() ? "" : ", ", md(p.rule), p.occurrences);
-      out += "\nGood practice seen: " + line + ".\n";
+      block += "\nGood practice seen: " + line + ".\n";
     }
   }
+  std::string health;
   if (!summary.rule_health.empty()) {
-    out += "\n### Rule health\n\n";
-    out += fmt::format(
+    health += "\n### Rule health\n\n";
+    health += fmt::format(
         "Flagged for revision: more than {} of the mentors' verdicts dismiss it, with at least {} "
         "verdict{}.\n\n",
         percent(summary.settings.dismissal_threshold), summary.settings.min_verdicts,
         summary.settings.min_verdicts == 1 ? "" : "s");
-    out += row({"Rule", "Skill", "Findings", "Confirmed", "Dismissed", "Praised", "Unreviewed",
-                "Dismissal rate", "Revise"});
-    out += "|---|---|---:|---:|---:|---:|---:|---:|---|\n";
+    health += row({"Rule", "Skill", "Findings", "Confirmed", "Dismissed", "Praised", "Unreviewed",
+                   "Dismissal rate", "Revise"});
+    health += "|---|---|---:|---:|---:|---:|---:|---:|---|\n";
     for (const auto& h : summary.rule_health) {
-      out +=
+      health +=
           row({md(h.rule), md(skill_label(h.skill)), std::to_string(h.findings),
                std::to_string(h.confirmed), std::to_string(h.dismissed), std::to_string(h.praised),
                std::to_string(h.unreviewed), h.dismissal_rate ? percent(*h.dismissal_rate) : "–",
@@ -106,12 +114,32 @@ std::string render_markdown(const Summary& summary) {
       if (h.dismissal_notes.empty())
         continue;
       if (!heading)
-        out += "\nWhy mentors dismissed them:\n\n";
+        health += "\nWhy mentors dismissed them:\n\n";
       heading = true;
       for (const auto& note : h.dismissal_notes)
-        out += fmt::format("- {}: {}\n", md(h.rule), md(note));
+        health += fmt::format("- {}: {}\n", md(h.rule), md(note));
     }
   }
+  // Rule health is kept first when space runs out: it is one table, and the mentor acts on it.
+  std::size_t budget = kMaxMarkdownBytes - std::min(kMaxMarkdownBytes, out.size() + health.size());
+  std::size_t left_out = 0;
+  for (const auto& block : mentee_blocks) {
+    if (left_out == 0 && block.size() <= budget) {
+      out += block;
+      budget -= block.size();
+    } else {
+      ++left_out;
+    }
+  }
+  if (left_out > 0) {
+    out += fmt::format(
+        "\n*{} more mentee{} left out to fit a comment: see `git mentor summary --mentee WHO` "
+        "or `--format html`.*\n",
+        left_out, left_out == 1 ? "" : "s");
+  }
+  out += health.size() <= kMaxMarkdownBytes - std::min(kMaxMarkdownBytes, out.size())
+             ? health
+             : "\n*Rule health left out to fit a comment: see `git mentor summary`.*\n";
   return out;
 }
 

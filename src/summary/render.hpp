@@ -3,6 +3,7 @@
 // SVG chart per mentee. Everything from the repository is escaped for the format (escape.hpp).
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -11,6 +12,9 @@
 namespace mentor::summary {
 
 std::string render_text(const Summary& summary);
+// At most kMaxMarkdownBytes, to fit a pull request comment (GitHub takes 65,536 characters):
+// mentees that do not fit are left out whole, and a last line says how many.
+inline constexpr std::size_t kMaxMarkdownBytes = 60000;
 std::string render_markdown(const Summary& summary);
 // `tool_version` is written as `tool_version`.
 std::string render_json(const Summary& summary, std::string_view tool_version);

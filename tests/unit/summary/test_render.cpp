@@ -135,6 +135,38 @@ TEST_CASE("summary Markdown report: hostile content cannot break out of its cell
   CHECK(md.find("rule\\|&lt;b&gt;id&lt;/b&gt;\\`") != std::string::npos);
 }
 
+TEST_CASE("summary Markdown report fits a comment and leaves out whole mentees", "[summary]") {
+  SummaryInput in;
+  constexpr int kMentees = 300;
+  for (int i = 0; i < kMentees; ++i) {
+    std::string email = "mentee" + std::to_string(i) + "@example.com";
+    for (int day = 0; day < 3; ++day) {
+      in.commit(email, day);
+      in.finding("rule-" + std::to_string(day), "skill", "a.py", "warning",
+                 "a message long enough to fill a table cell of the report");
+    }
+  }
+  summary::Summary s = in.summarize();
+  std::string markdown = summary::render_markdown(s);
+  CHECK(markdown.size() <= summary::kMaxMarkdownBytes);
+  std::size_t shown = 0;
+  for (auto at = markdown.find("\n### "); at != std::string::npos;
+       at = markdown.find("\n### ", at + 1)) {
+    ++shown;
+  }
+  CHECK(shown > 10);
+  CHECK(shown < kMentees);
+  // Whole mentees only: every table shown is complete, and the last line says what is missing.
+  CHECK(markdown.find(std::to_string(kMentees - (shown - 1)) + " more mentees left out") !=
+        std::string::npos);
+  CHECK(markdown.find("### Rule health") != std::string::npos);
+
+  SummaryInput small;
+  small.commit("one@example.com", 0);
+  small.finding("rule", "skill", "a.py", "warning", "message");
+  CHECK(summary::render_markdown(small.summarize()).find("left out") == std::string::npos);
+}
+
 TEST_CASE("summary text report: no terminal escapes from the repository", "[summary]") {
   std::string text = summary::render_text(hostile());
   CHECK(text.find('\x1b') == std::string::npos);
