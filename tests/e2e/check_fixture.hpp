@@ -80,6 +80,14 @@ rule:
   pattern: console.log($$$ARGS)
 )";
 
+// `-C REPO check --rules RULES EXTRA...`
+inline std::vector<std::string> check_args(const TestRepo& repo, const RuleFile& rules,
+                                           std::vector<std::string> extra) {
+  std::vector<std::string> args{"-C", repo.path().string(), "check", "--rules", rules.path()};
+  args.insert(args.end(), extra.begin(), extra.end());
+  return args;
+}
+
 // The findings of a --format json run.
 inline nlohmann::json findings_of(const MentorRun& run) {
   INFO("stdout: " << run.out << "\nstderr: " << run.err);

@@ -5,17 +5,6 @@
 
 namespace mentor::test {
 
-namespace {
-
-std::vector<std::string> check_args(const TestRepo& repo, const RuleFile& rules,
-                                    std::vector<std::string> extra) {
-  std::vector<std::string> args{"-C", repo.path().string(), "check", "--rules", rules.path()};
-  args.insert(args.end(), extra.begin(), extra.end());
-  return args;
-}
-
-}  // namespace
-
 TEST_CASE("check reports what a root commit adds", "[e2e][check]") {
   TestRepo repo;
   RuleFile rules(kPrintRules);

@@ -71,13 +71,6 @@ CommandResult validate_sarif(const std::string& sarif, const TempDir& dir,
                      dir.path());
 }
 
-std::vector<std::string> check_args(const TestRepo& repo, const RuleFile& rules,
-                                    std::vector<std::string> extra) {
-  std::vector<std::string> args{"-C", repo.path().string(), "check", "--rules", rules.path()};
-  args.insert(args.end(), extra.begin(), extra.end());
-  return args;
-}
-
 }  // namespace
 
 TEST_CASE("check --format sarif validates against the SARIF 2.1.0 schema",
