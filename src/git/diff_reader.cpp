@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <map>
 #include <optional>
 
 #include "git/handles.hpp"
@@ -36,14 +37,19 @@ TreePtr tree_of(const git_commit* commit, const std::string& id) {
   return TreePtr(tree);
 }
 
-// The tree `commit` is diffed against: its first parent's, or none (the empty tree) for a root.
-TreePtr base_tree_of(const git_commit* commit, const std::string& id) {
-  if (git_commit_parentcount(commit) == 0)
-    return TreePtr();
-  git_commit* parent_raw = nullptr;
-  check(git_commit_parent(&parent_raw, commit, 0), "cannot read the parent of commit " + id);
-  CommitPtr parent(parent_raw);
-  return tree_of(parent.get(), id);
+// The trees `commit` is diffed against: its parents', or one empty tree (none) for a root.
+std::vector<TreePtr> base_trees_of(const git_commit* commit, const std::string& id) {
+  std::vector<TreePtr> trees;
+  unsigned parents = git_commit_parentcount(commit);
+  if (parents == 0)
+    trees.emplace_back();
+  for (unsigned i = 0; i < parents; ++i) {
+    git_commit* parent_raw = nullptr;
+    check(git_commit_parent(&parent_raw, commit, i), "cannot read the parents of commit " + id);
+    CommitPtr parent(parent_raw);
+    trees.push_back(tree_of(parent.get(), id));
+  }
+  return trees;
 }
 
 // The status of a delta worth reviewing; nullopt for deletions and anything that is not a
@@ -126,30 +132,108 @@ git_diff_options zero_context_options() {
   return diff_options;
 }
 
-// The reviewable files of `diff` into `changes`: renames detected, unwanted, binary and oversized
-// files filtered cheapest first, added lines collected. `what` names the diff in errors.
-void collect_changes(git_repository* r, git_diff* diff, const DiffOptions& options,
-                     const std::string& what, CommitChanges& changes) {
+bool is_regular_file(const git_diff_file& file) {
+  return file.mode == GIT_FILEMODE_BLOB || file.mode == GIT_FILEMODE_BLOB_EXECUTABLE;
+}
+
+// The lines `b` and `a` (sorted, disjoint) both hold.
+std::vector<LineRange> intersect(const std::vector<LineRange>& a, const std::vector<LineRange>& b) {
+  std::vector<LineRange> out;
+  std::size_t i = 0;
+  std::size_t j = 0;
+  while (i < a.size() && j < b.size()) {
+    std::uint32_t first = std::max(a[i].first, b[j].first);
+    std::uint32_t last = std::min(a[i].last, b[j].last);
+    if (first <= last)
+      out.push_back({first, last});
+    (a[i].last < b[j].last ? i : j)++;
+  }
+  return out;
+}
+
+// Every line of blob `id`.
+std::vector<LineRange> all_lines(git_repository* r, const git_oid& id, const std::string& path,
+                                 const std::string& what) {
+  git_blob* blob_raw = nullptr;
+  check(git_blob_lookup(&blob_raw, r, &id), "cannot read " + path + " in " + what);
+  BlobPtr blob(blob_raw);
+  std::string_view text(static_cast<const char*>(git_blob_rawcontent(blob.get())),
+                        static_cast<std::size_t>(git_blob_rawsize(blob.get())));
+  if (text.empty())
+    return {};
+  auto lines = static_cast<std::uint32_t>(std::count(text.begin(), text.end(), '\n') +
+                                          (text.back() == '\n' ? 0 : 1));
+  return {{1, lines}};
+}
+
+// A commit (or the index) against one parent: the diff, its reviewable deltas by path, and the
+// versions the parent side contributes (ParentSide).
+struct SideDiff {
+  DiffPtr diff;
+  std::map<std::string, std::size_t, std::less<>> reviewable;  // post-image path -> delta index
+  ParentSide versions;
+};
+
+SideDiff classify(git_diff* diff_raw, const DiffOptions& options, const std::string& what) {
+  SideDiff side;
+  side.diff.reset(diff_raw);
+  git_diff* diff = side.diff.get();
   if (renames_matter(diff, options)) {
     git_diff_find_options find_options = GIT_DIFF_FIND_OPTIONS_INIT;
     find_options.flags = GIT_DIFF_FIND_RENAMES;
     check(git_diff_find_similar(diff, &find_options), "cannot detect renames in " + what);
   }
+  auto wanted = [&](const char* path) { return !options.wanted || options.wanted(path); };
+  const std::size_t deltas = git_diff_num_deltas(diff);
+  for (std::size_t i = 0; i < deltas; ++i) {
+    const git_diff_delta* delta = git_diff_get_delta(diff, i);
+    bool old_changed = delta->status == GIT_DELTA_MODIFIED || delta->status == GIT_DELTA_RENAMED ||
+                       delta->status == GIT_DELTA_DELETED || delta->status == GIT_DELTA_TYPECHANGE;
+    if (old_changed && is_regular_file(delta->old_file) && wanted(delta->old_file.path))
+      side.versions.before.push_back({delta->old_file.path, to_hex(delta->old_file.id)});
+    if (!reviewable_status(*delta) || !wanted(delta->new_file.path))
+      continue;
+    side.reviewable.emplace(delta->new_file.path, i);
+    side.versions.after.push_back({delta->new_file.path, to_hex(delta->new_file.id)});
+  }
+  auto by_path = [](const FileVersion& a, const FileVersion& b) { return a.path < b.path; };
+  std::sort(side.versions.before.begin(), side.versions.before.end(), by_path);
+  std::sort(side.versions.after.begin(), side.versions.after.end(), by_path);
+  return side;
+}
 
+// The lines of delta `index` of `diff` that the post-image adds; nullopt when libgit2 finds the
+// file binary.
+std::optional<std::vector<LineRange>> added_in(git_diff* diff, std::size_t index,
+                                               const std::string& path, const std::string& what) {
+  git_patch* patch_raw = nullptr;
+  check(git_patch_from_diff(&patch_raw, diff, index), "cannot diff " + path + " in " + what);
+  PatchPtr patch(patch_raw);
+  if ((git_patch_get_delta(patch.get())->flags & GIT_DIFF_FLAG_BINARY) != 0)
+    return std::nullopt;
+  return added_lines(patch.get(), path);
+}
+
+// The reviewable files of `sides` (one diff per parent) into `changes`: unwanted, binary and
+// oversized files filtered cheapest first, added lines collected; with several sides, only the
+// files that differ from every parent, with the lines each of them adds. `what` names the diff
+// in errors.
+void collect_changes(git_repository* r, std::vector<SideDiff>& sides, const DiffOptions& options,
+                     const std::string& what, CommitChanges& changes) {
   git_odb* odb_raw = nullptr;
   check(git_repository_odb(&odb_raw, r), "cannot open the object database");
   OdbPtr odb(odb_raw);
 
-  const std::size_t deltas = git_diff_num_deltas(diff);
-  for (std::size_t i = 0; i < deltas; ++i) {
-    const git_diff_delta* delta = git_diff_get_delta(diff, i);
-    std::optional<ChangedFile::Status> status = reviewable_status(*delta);
-    if (!status)
+  SideDiff& first = sides.front();
+  for (const auto& [path, index] : first.reviewable) {
+    // A file some parent already has as it is cannot hold a line none of them had.
+    bool differs_from_all = std::all_of(sides.begin() + 1, sides.end(), [&](const SideDiff& s) {
+      return s.reviewable.count(path) != 0;
+    });
+    if (!differs_from_all)
       continue;
-    // Cheapest first: the path filter, then the object header, and only then the blobs.
-    const char* path = delta->new_file.path;
-    if (options.wanted && !options.wanted(path))
-      continue;
+    const git_diff_delta* delta = git_diff_get_delta(first.diff.get(), index);
+    // Cheapest first: the path filter (done), then the object header, and only then the blobs.
     if ((delta->flags & GIT_DIFF_FLAG_BINARY) != 0) {
       changes.skipped.push_back({path, "binary file"});
       continue;
@@ -157,35 +241,42 @@ void collect_changes(git_repository* r, git_diff* diff, const DiffOptions& optio
     std::size_t size = 0;
     git_object_t type = GIT_OBJECT_INVALID;
     check(git_odb_read_header(&size, &type, odb.get(), &delta->new_file.id),
-          "cannot read " + std::string(path) + " in " + what);
+          "cannot read " + path + " in " + what);
     if (size > options.max_file_bytes) {
       changes.skipped.push_back(
           {path, "larger than max_file_bytes (" + std::to_string(options.max_file_bytes) + ")"});
       continue;
     }
-
-    git_patch* patch_raw = nullptr;
-    check(git_patch_from_diff(&patch_raw, diff, i),
-          "cannot diff " + std::string(path) + " in " + what);
-    PatchPtr patch(patch_raw);
-    if ((git_patch_get_delta(patch.get())->flags & GIT_DIFF_FLAG_BINARY) != 0) {
+    std::optional<std::vector<LineRange>> added = added_in(first.diff.get(), index, path, what);
+    // A rename from a file no rule reads (another language, an ignored path) brings its lines
+    // into review: they are new to the rules.
+    bool from_unwanted =
+        (delta->status == GIT_DELTA_RENAMED || delta->status == GIT_DELTA_COPIED) &&
+        options.wanted && !options.wanted(delta->old_file.path);
+    if (added && from_unwanted)
+      added = all_lines(r, delta->new_file.id, path, what);
+    for (std::size_t s = 1; added && s < sides.size(); ++s) {
+      auto other =
+          added_in(sides[s].diff.get(), sides[s].reviewable.find(path)->second, path, what);
+      added = other ? std::optional(intersect(*added, *other)) : std::nullopt;
+    }
+    if (!added) {
       changes.skipped.push_back({path, "binary file"});
       continue;
     }
 
     ChangedFile& file = changes.files.emplace_back();
-    file.status = *status;
+    file.status = *reviewable_status(*delta);
     file.path = path;
     file.new_blob = to_hex(delta->new_file.id);
-    if (*status != ChangedFile::Status::added) {
+    if (file.status != ChangedFile::Status::added) {
       file.old_path = or_empty(delta->old_file.path);
       file.old_blob = to_hex(delta->old_file.id);
     }
-    file.added = added_lines(patch.get(), file.path);
+    file.added = std::move(*added);
   }
-
-  std::sort(changes.files.begin(), changes.files.end(),
-            [](const ChangedFile& a, const ChangedFile& b) { return a.path < b.path; });
+  for (auto& side : sides)
+    changes.sides.push_back(std::move(side.versions));
   std::sort(changes.skipped.begin(), changes.skipped.end(),
             [](const SkippedFile& a, const SkippedFile& b) { return a.path < b.path; });
 }
@@ -204,13 +295,15 @@ CommitChanges read_commit_changes(const Repository& repo, const std::string& id,
   changes.commit = commit_info(commit.get());
 
   TreePtr new_tree = tree_of(commit.get(), id);
-  TreePtr old_tree = base_tree_of(commit.get(), id);
   git_diff_options diff_options = zero_context_options();
-  git_diff* diff_raw = nullptr;
-  check(git_diff_tree_to_tree(&diff_raw, r, old_tree.get(), new_tree.get(), &diff_options),
-        "cannot diff commit " + id);
-  DiffPtr diff(diff_raw);
-  collect_changes(r, diff.get(), options, "commit " + id, changes);
+  std::vector<SideDiff> sides;
+  for (const TreePtr& old_tree : base_trees_of(commit.get(), id)) {
+    git_diff* diff_raw = nullptr;
+    check(git_diff_tree_to_tree(&diff_raw, r, old_tree.get(), new_tree.get(), &diff_options),
+          "cannot diff commit " + id);
+    sides.push_back(classify(diff_raw, options, "commit " + id));
+  }
+  collect_changes(r, sides, options, "commit " + id, changes);
   return changes;
 }
 
@@ -239,8 +332,9 @@ CommitChanges read_staged_changes(const Repository& repo, const DiffOptions& opt
   check(git_diff_tree_to_index(&diff_raw, r, reinterpret_cast<git_tree*>(head_tree.get()),
                                index.get(), &diff_options),
         "cannot diff the index against HEAD");
-  DiffPtr diff(diff_raw);
-  collect_changes(r, diff.get(), options, "the index", changes);
+  std::vector<SideDiff> sides;
+  sides.push_back(classify(diff_raw, options, "the index"));
+  collect_changes(r, sides, options, "the index", changes);
   return changes;
 }
 
@@ -259,6 +353,24 @@ std::string read_blob(const Repository& repo, const std::string& id) {
   BlobPtr blob(blob_raw);
   return std::string(static_cast<const char*>(git_blob_rawcontent(blob.get())),
                      static_cast<std::size_t>(git_blob_rawsize(blob.get())));
+}
+
+}  // namespace mentor::git
+
+namespace mentor::git {
+
+std::optional<std::string> read_blob_within(const Repository& repo, const std::string& id,
+                                            std::uint64_t max_bytes) {
+  git_odb* odb_raw = nullptr;
+  check(git_repository_odb(&odb_raw, repo.get()), "cannot open the object database");
+  OdbPtr odb(odb_raw);
+  git_oid oid = from_hex(id);
+  std::size_t size = 0;
+  git_object_t type = GIT_OBJECT_INVALID;
+  check(git_odb_read_header(&size, &type, odb.get(), &oid), "cannot read blob " + id);
+  if (size > max_bytes)
+    return std::nullopt;
+  return read_blob(repo, id);
 }
 
 }  // namespace mentor::git

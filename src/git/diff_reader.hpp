@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,10 +42,30 @@ struct SkippedFile {
   std::string reason;  // "binary file", "larger than max_file_bytes (1048576)"
 };
 
+// One version of a file: where it is and which blob holds it.
+struct FileVersion {
+  std::string path;
+  std::string blob;  // 40-hex
+};
+
+// What a commit is compared with on the side of one of its parents (a root commit and staged
+// changes have one side; a merge one per parent). Only wanted, regular, text files within
+// max_file_bytes are listed, each list sorted by path.
+struct ParentSide {
+  // The parent's versions of the files the commit changed, renamed or deleted relative to it.
+  std::vector<FileVersion> before;
+  // The commit's versions of the files that differ from the parent (added, changed, renamed).
+  std::vector<FileVersion> after;
+};
+
 struct CommitChanges {
   CommitInfo commit;
-  std::vector<ChangedFile> files;  // sorted by path; deleted files are not listed
+  // Sorted by path; deleted files are not listed. For a merge, only the files that differ from
+  // every parent, with the lines that none of the parents has (git's combined diff); old_path
+  // and old_blob then name the first parent's version.
+  std::vector<ChangedFile> files;
   std::vector<SkippedFile> skipped;
+  std::vector<ParentSide> sides;  // one per parent, in parent order; one for a root commit
 };
 
 struct DiffOptions {
@@ -54,9 +75,10 @@ struct DiffOptions {
   std::function<bool(std::string_view path)> wanted;
 };
 
-// Diffs commit `id` against its first parent (a root commit against the empty tree), with rename
-// detection. Binary and oversized files are listed in `skipped`. Throws mentor::Error on a
-// missing object.
+// Diffs commit `id` against each of its parents (a root commit against the empty tree), with
+// rename detection. A commit with one parent lists every file it changed; a merge only what no
+// parent had (see CommitChanges::files), so a clean merge lists no added line. Binary and
+// oversized files are listed in `skipped`. Throws mentor::Error on a missing object.
 CommitChanges read_commit_changes(const Repository& repo, const std::string& id,
                                   const DiffOptions& options);
 
@@ -70,5 +92,10 @@ CommitInfo read_commit_info(const Repository& repo, const std::string& id);
 
 // The raw content of blob `id` (40-hex). Throws mentor::Error when it does not exist.
 std::string read_blob(const Repository& repo, const std::string& id);
+
+// The same, or nullopt when the blob holds more than `max_bytes` bytes (its header tells, so a
+// large blob is never read whole).
+std::optional<std::string> read_blob_within(const Repository& repo, const std::string& id,
+                                            std::uint64_t max_bytes);
 
 }  // namespace mentor::git

@@ -2,7 +2,9 @@
 #include "review/file_review.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
+#include <memory>
 #include <string>
 #include <tuple>
 
@@ -74,110 +76,46 @@ std::string_view line_at(std::string_view source, std::uint32_t start_byte) {
   return line;
 }
 
-std::string_view matched_text(std::string_view source, const rules::Match& match) {
-  auto end = std::min<std::size_t>(match.end_byte, source.size());
-  auto start = std::min<std::size_t>(match.start_byte, end);
-  return source.substr(start, end - start);
-}
+// The matches of one file that `scope` may attribute to the change: on added lines, or (file)
+// all of them; each with its code's identity.
+struct Candidates {
+  std::vector<rules::RuleMatch> matches;
+  std::vector<CodeIdentity> identities;  // parallel to matches
+};
 
-std::string fingerprint_of(const rules::Rule& rule, std::string_view path, std::string_view source,
-                           const rules::Match& match) {
-  return fingerprint(rule.id, path, matched_text(source, match));
-}
-
-// The findings `scope` attributes to the change, before suppressions.
-std::vector<Finding> attributed_findings(const FileChange& change,
-                                         std::span<const rules::Rule* const> rules, Scope scope,
-                                         lang::Parser& parser, const lang::Tree& tree) {
-  std::vector<Finding> findings;
-  // Under added/introduced only nodes on added lines can be findings: try those alone first.
+Candidates candidates_in(const FileChange& change, Scope scope, const lang::Tree& tree) {
+  Candidates out;
+  // Under added/introduced only nodes on added lines can be findings: try those alone.
   std::vector<rules::ByteRange> within;
   if (scope != Scope::file) {
     within = added_bytes(change.new_source, change.added);
     if (within.empty())
-      return findings;
+      return out;
   }
-  std::vector<rules::RuleMatch> matches =
-      rules::match_rules(rules, tree, change.new_source, within);
-
-  std::vector<const rules::RuleMatch*> kept;
-  for (const auto& m : matches) {
-    if (scope == Scope::file || overlaps_added(m.match, change.added))
-      kept.push_back(&m);
-  }
-  if (kept.empty())
-    return findings;
-
-  std::vector<std::string> fingerprints;
-  std::vector<std::string> texts;  // normalized matched text of each candidate
-  fingerprints.reserve(kept.size());
-  texts.reserve(kept.size());
-  for (const auto* m : kept) {
-    texts.push_back(normalize_code(matched_text(change.new_source, m->match)));
-    fingerprints.push_back(fingerprint_normalized(rules[m->rule]->id, change.path, texts.back()));
-  }
-
-  std::vector<bool> report(kept.size(), true);
-  // A fingerprint can occur in the parent only if its normalized text occurs in the parent's
-  // normalized text (normalizing is local: a substring normalizes to a substring). Candidates
-  // whose text is new there are introduced without matching either whole file.
-  bool may_be_old = false;
-  if (scope == Scope::introduced && change.old_source) {
-    std::string old_text = normalize_code(*change.old_source);
-    for (const auto& text : texts) {
-      if (old_text.find(text) != std::string::npos) {
-        may_be_old = true;
-        break;
-      }
+  for (auto& m : rules::match_rules(change.rules, tree, change.new_source, within)) {
+    if (scope == Scope::file || overlaps_added(m.match, change.added)) {
+      out.identities.push_back(code_identity(tree, change.new_source, m.match));
+      out.matches.push_back(std::move(m));
     }
   }
-  if (may_be_old) {
-    // How many more times each fingerprint occurs after the change than before it: this needs
-    // the whole file on both sides.
-    std::map<std::string, long> surplus;
-    for (const auto& fp : fingerprints)
-      surplus.emplace(fp, 0);
-    for (const auto& m : rules::match_rules(rules, tree, change.new_source)) {
-      auto it =
-          surplus.find(fingerprint_of(*rules[m.rule], change.path, change.new_source, m.match));
-      if (it != surplus.end())
-        ++it->second;
-    }
-    lang::Tree old_tree = parser.parse(*change.language, *change.old_source);
-    for (const auto& m : rules::match_rules(rules, old_tree, *change.old_source)) {
-      auto it =
-          surplus.find(fingerprint_of(*rules[m.rule], change.path, *change.old_source, m.match));
-      if (it != surplus.end())
-        --it->second;
-    }
-    for (std::size_t i = 0; i < kept.size(); ++i) {
-      long& left = surplus[fingerprints[i]];
-      if (left > 0) {
-        --left;
-      } else {
-        report[i] = false;
-      }
-    }
-  }
+  return out;
+}
 
-  for (std::size_t i = 0; i < kept.size(); ++i) {
-    if (!report[i])
-      continue;
-    const rules::Rule& rule = *rules[kept[i]->rule];
-    const rules::Match& match = kept[i]->match;
-    Finding f;
-    f.rule = &rule;
-    f.message = rules::interpolate(rule.message, match);
-    f.path = std::string(change.path);
-    f.line = match.start_row + 1;
-    f.column = match.start_column + 1;
-    f.end_line = match.end_row + 1;
-    f.end_column = match.end_column + 1;
-    f.fingerprint = std::move(fingerprints[i]);
-    f.source_line = std::string(line_at(change.new_source, match.start_byte));
-    findings.push_back(std::move(f));
-  }
-  return findings;
+Finding finding_of(const FileChange& change, const rules::RuleMatch& m,
+                   const CodeIdentity& identity) {
+  const rules::Rule& rule = *change.rules[m.rule];
+  const rules::Match& match = m.match;
+  Finding f;
+  f.rule = &rule;
+  f.message = rules::interpolate(rule.message, match);
+  f.path = std::string(change.path);
+  f.line = match.start_row + 1;
+  f.column = match.start_column + 1;
+  f.end_line = match.end_row + 1;
+  f.end_column = match.end_column + 1;
+  f.fingerprint = fingerprint_normalized(rule.id, change.path, identity.code);
+  f.source_line = std::string(line_at(change.new_source, match.start_byte));
+  return f;
 }
 
 bool on_added_line(std::uint32_t line, std::span<const git::LineRange> added) {
@@ -285,19 +223,80 @@ const rules::Rule& unused_suppression_rule() {
   return rule;
 }
 
+std::vector<Finding> review_change_set(std::span<const FileChange> files,
+                                       std::span<const Side> sides, Scope scope, Versions& versions,
+                                       lang::Parser& parser,
+                                       std::span<const rules::Rule* const> loaded) {
+  // Parse every file and find its candidates, then attribute them all at once: code moved
+  // between the commit's files is old code.
+  std::vector<std::unique_ptr<lang::Tree>> trees;
+  std::vector<Candidates> found;
+  trees.reserve(files.size());
+  found.reserve(files.size());
+  for (const FileChange& change : files) {
+    if (change.rules.empty() || change.language == nullptr) {
+      trees.emplace_back();
+      found.emplace_back();
+      continue;
+    }
+    auto& tree = trees.emplace_back(
+        std::make_unique<lang::Tree>(parser.parse(*change.language, change.new_source)));
+    versions.add_parsed(std::string(change.blob), change.new_source, *tree);
+    found.push_back(candidates_in(change, scope, *tree));
+  }
+
+  std::vector<bool> keep;
+  if (scope == Scope::introduced) {
+    std::vector<Candidate> all;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      for (std::size_t j = 0; j < found[i].matches.size(); ++j)
+        all.push_back({files[i].rules[found[i].matches[j].rule], found[i].identities[j]});
+    }
+    keep = introduced(all, sides, versions);
+  }
+
+  std::vector<Finding> findings;
+  std::size_t next = 0;  // index into keep
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (!trees[i])
+      continue;
+    std::vector<Finding> in_file;
+    for (std::size_t j = 0; j < found[i].matches.size(); ++j) {
+      if (keep.empty() || keep[next++])
+        in_file.push_back(finding_of(files[i], found[i].matches[j], found[i].identities[j]));
+    }
+    apply_suppressions(in_file, files[i], files[i].rules, loaded.empty() ? files[i].rules : loaded,
+                       *trees[i]);
+    std::sort(in_file.begin(), in_file.end(), [](const Finding& a, const Finding& b) {
+      return std::tie(a.line, a.column, a.end_line, a.end_column, a.rule->id) <
+             std::tie(b.line, b.column, b.end_line, b.end_column, b.rule->id);
+    });
+    std::move(in_file.begin(), in_file.end(), std::back_inserter(findings));
+  }
+  return findings;
+}
+
 std::vector<Finding> review_file(const FileChange& change,
                                  std::span<const rules::Rule* const> rules, Scope scope,
                                  lang::Parser& parser, std::span<const rules::Rule* const> loaded) {
-  if (rules.empty() || change.language == nullptr)
-    return {};
-  lang::Tree tree = parser.parse(*change.language, change.new_source);
-  std::vector<Finding> findings = attributed_findings(change, rules, scope, parser, tree);
-  apply_suppressions(findings, change, rules, loaded.empty() ? rules : loaded, tree);
-  std::sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
-    return std::tie(a.line, a.column, a.end_line, a.end_column, a.rule->id) <
-           std::tie(b.line, b.column, b.end_line, b.end_column, b.rule->id);
-  });
-  return findings;
+  static const std::string kOld = "old";
+  static const std::string kNew = "new";
+  FileChange file = change;
+  file.rules = rules;
+  file.blob = kNew;
+  Side side;
+  if (change.old_source)
+    side.before.push_back({std::string(change.path), kOld, change.language});
+  side.after.push_back({std::string(change.path), kNew, change.language});
+  Versions versions(
+      [&](const std::string& blob) -> std::optional<std::string> {
+        if (blob == kOld && change.old_source)
+          return std::string(*change.old_source);
+        return std::nullopt;
+      },
+      parser);
+  return review_change_set({&file, 1}, {&side, 1}, scope, versions, parser,
+                           loaded.empty() ? rules : loaded);
 }
 
 }  // namespace mentor::review

@@ -36,35 +36,61 @@ git::DiffOptions diff_options_for(const RuleSet& rules, const ReviewOptions& opt
   return diff_options;
 }
 
+// The versions of `side` in the terms of the review layer: with their languages.
+Side side_of(const git::ParentSide& side, const ReviewOptions& options) {
+  Side out;
+  for (const auto& v : side.before)
+    out.before.push_back({v.path, v.blob, options.languages->for_path(v.path)});
+  for (const auto& v : side.after)
+    out.after.push_back({v.path, v.blob, options.languages->for_path(v.path)});
+  return out;
+}
+
 // The findings in `changes`, read from `repo`.
 CommitReview review_changes(const git::Repository& repo, git::CommitChanges changes,
                             const RuleSet& rules, const ReviewOptions& options,
                             lang::Parser& parser) {
   CommitReview review;
   review.skipped = std::move(changes.skipped);
-  std::string author = author_of(changes.commit);
+  std::vector<std::string> sources;
+  std::vector<std::vector<const rules::Rule*>> file_rules;
+  std::vector<const git::ChangedFile*> reviewed;
+  sources.reserve(changes.files.size());
+  file_rules.reserve(changes.files.size());
   for (const auto& file : changes.files) {
+    review.paths.push_back(file.path);
     const lang::Language* language = options.languages->for_path(file.path);
     if (language == nullptr)
       continue;
-    std::vector<const rules::Rule*> file_rules = rules.for_file(*language, file.path);
-    if (file_rules.empty())
+    std::vector<const rules::Rule*> applicable = rules.for_file(*language, file.path);
+    if (applicable.empty())
       continue;
     if (options.scope != Scope::file && file.added.empty())
       continue;
+    sources.push_back(git::read_blob(repo, file.new_blob));
+    file_rules.push_back(std::move(applicable));
+    reviewed.push_back(&file);
+  }
+  std::vector<FileChange> files;
+  for (std::size_t i = 0; i < reviewed.size(); ++i) {
+    const git::ChangedFile& file = *reviewed[i];
+    files.push_back({file.path, options.languages->for_path(file.path), sources[i], std::nullopt,
+                     file.added, file.new_blob, file_rules[i]});
+  }
+  std::vector<Side> sides;
+  for (const auto& side : changes.sides)
+    sides.push_back(side_of(side, options));
+  Versions versions(
+      [&](const std::string& blob) {
+        return git::read_blob_within(repo, blob, options.max_file_bytes);
+      },
+      parser);
 
-    std::string new_source = git::read_blob(repo, file.new_blob);
-    std::string old_source;
-    FileChange change{file.path, language, new_source, std::nullopt, file.added};
-    if (!file.old_blob.empty() && options.scope == Scope::introduced) {
-      old_source = git::read_blob(repo, file.old_blob);
-      change.old_source = old_source;
-    }
-    for (auto& finding : review_file(change, file_rules, options.scope, parser, rules.all())) {
-      finding.commit = changes.commit.id;
-      finding.author = author;
-      review.findings.push_back(std::move(finding));
-    }
+  std::string author = author_of(changes.commit);
+  review.findings = review_change_set(files, sides, options.scope, versions, parser, rules.all());
+  for (auto& finding : review.findings) {
+    finding.commit = changes.commit.id;
+    finding.author = author;
   }
   review.commit = std::move(changes.commit);
   return review;

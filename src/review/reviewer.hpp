@@ -30,6 +30,8 @@ struct CommitReview {
   git::CommitInfo commit;
   std::vector<Finding> findings;  // sorted by path, position, rule id
   std::vector<git::SkippedFile> skipped;
+  // The paths of the files it changed that rules could review (what still_at_tip looks in).
+  std::vector<std::string> paths;
 };
 
 // Reviews each commit in `commits` (40-hex ids) of the repository at `git_dir`. Result i belongs

@@ -114,30 +114,50 @@ TEST_CASE("scope file reports old findings in changed files", "[e2e][check][scop
             .size() == 1);
 }
 
-TEST_CASE("a merge commit is reviewed against its first parent", "[e2e][check]") {
+TEST_CASE("a clean merge has no findings: it is blamed only for what no parent had",
+          "[e2e][check][merge]") {
   TestRepo repo;
   RuleFile rules(kPrintRules);
   repo.write("app.py", "x = 1\n");
   std::string base = repo.commit("base");
   repo.git({"checkout", "-q", "-b", "topic"});
   repo.write("topic.py", "print('topic')\n");
-  repo.commit("topic work");
+  std::string topic = repo.commit("topic work");
   repo.git({"checkout", "-q", "main"});
   repo.write("main.py", "y = 2\n");
   repo.commit("main work");
   repo.git({"merge", "-q", "--no-ff", "-m", "Merge topic", "topic"});
   std::string merge = repo.git({"rev-parse", "HEAD"}).substr(0, 40);
 
-  // The merge alone brings topic.py in relative to its first parent.
-  auto findings = findings_of(run_mentor(check_args(repo, rules, {merge, "--format", "json"})));
-  REQUIRE(findings.size() == 1);
-  CHECK(findings[0]["path"] == "topic.py");
-  CHECK(findings[0]["commit"] == merge);
-
-  // Over the whole range, the topic commit and the merge each carry it.
+  // The merge brings topic.py relative to its first parent, but the topic commit wrote it.
+  CHECK(findings_of(run_mentor(check_args(repo, rules, {merge, "--format", "json"}))).empty());
   auto all =
       findings_of(run_mentor(check_args(repo, rules, {base + "..HEAD", "--format", "json"})));
-  CHECK(all.size() == 2);
+  REQUIRE(all.size() == 1);
+  CHECK(all[0]["commit"] == topic);
+}
+
+TEST_CASE("a merge is blamed for the lines it adds itself", "[e2e][check][merge]") {
+  TestRepo repo;
+  RuleFile rules(kPrintRules);
+  repo.write("app.py", "a = 1\nb = 2\nc = 3\nd = 4\n");
+  repo.commit("base");
+  repo.git({"checkout", "-q", "-b", "topic"});
+  repo.write("app.py", "a = 1\nb = 2\nc = 3\nd = 4\nprint('topic')\n");
+  repo.commit("topic work");
+  repo.git({"checkout", "-q", "main"});
+  repo.write("app.py", "print('main')\na = 1\nb = 2\nc = 3\nd = 4\n");
+  repo.commit("main work");
+  repo.git({"merge", "-q", "--no-ff", "--no-commit", "topic"});
+  // An "evil merge": besides both sides, a line of its own, and one a side had, moved.
+  repo.write("app.py",
+             "a = 1\nprint('main')\nb = 2\nprint('merge')\nc = 3\nd = 4\nprint('topic')\n");
+  std::string merge = repo.commit("Merge topic");
+
+  auto findings = findings_of(run_mentor(check_args(repo, rules, {merge, "--format", "json"})));
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0]["line"] == 4);
+  CHECK(findings[0]["message"] == "print('merge') left in");
 }
 
 TEST_CASE("a rename with an edit reports only the edit", "[e2e][check]") {

@@ -129,10 +129,16 @@ TEST_CASE("a rename with an edit is followed", "[git][diff]") {
     return true;
   };
   CommitChanges changes = changes_of(repo, id, options);
-  // Asked about the post-image path only (and possibly twice: once to decide on rename detection).
+  // Asked about the post-image path, and about the pre-image path for the parent's versions.
   REQUIRE_FALSE(asked.empty());
-  CHECK(std::all_of(asked.begin(), asked.end(),
-                    [](const std::string& path) { return path == "pkg/new_name.py"; }));
+  CHECK(std::all_of(asked.begin(), asked.end(), [](const std::string& path) {
+    return path == "pkg/new_name.py" || path == "old_name.py";
+  }));
+  REQUIRE(changes.sides.size() == 1);
+  REQUIRE(changes.sides[0].before.size() == 1);
+  CHECK(changes.sides[0].before[0].path == "old_name.py");
+  REQUIRE(changes.sides[0].after.size() == 1);
+  CHECK(changes.sides[0].after[0].path == "pkg/new_name.py");
   REQUIRE(changes.files.size() == 1);
   const ChangedFile& file = changes.files[0];
   CHECK(file.status == ChangedFile::Status::renamed);
@@ -267,7 +273,7 @@ TEST_CASE("CRLF files and non-UTF-8 bytes are just bytes", "[git][diff]") {
   CHECK(git::read_blob(opened, changes.files[1].new_blob) == latin1);
 }
 
-TEST_CASE("a merge commit is diffed against its first parent", "[git][diff]") {
+TEST_CASE("a clean merge adds no line: it is diffed against every parent", "[git][diff]") {
   TestRepo repo;
   repo.write("app.py", "x = 1\n");
   repo.commit("base");
@@ -283,10 +289,58 @@ TEST_CASE("a merge commit is diffed against its first parent", "[git][diff]") {
   CommitChanges changes = changes_of(repo, merge);
   CHECK(changes.commit.parents == std::vector<std::string>{main_tip, topic});
   CHECK(changes.commit.summary == "Merge topic");
+  CHECK(changes.files.empty());
+  REQUIRE(changes.sides.size() == 2);
+  // Against main, the merge brings topic.py; against topic, main.py.
+  REQUIRE(changes.sides[0].after.size() == 1);
+  CHECK(changes.sides[0].after[0].path == "topic.py");
+  CHECK(changes.sides[0].before.empty());
+  REQUIRE(changes.sides[1].after.size() == 1);
+  CHECK(changes.sides[1].after[0].path == "main.py");
+}
+
+TEST_CASE("a merge lists only the lines none of its parents has", "[git][diff]") {
+  TestRepo repo;
+  repo.write("app.py", "a = 1\nb = 2\nc = 3\nd = 4\ne = 5\n");
+  repo.commit("base");
+  repo.git({"checkout", "-q", "-b", "topic"});
+  repo.write("app.py", "a = 1\nb = 2\nc = 3\nd = 4\ne = 5\ntopic = 6\n");
+  repo.commit("topic work");
+  repo.git({"checkout", "-q", "main"});
+  repo.write("app.py", "main = 0\na = 1\nb = 2\nc = 3\nd = 4\ne = 5\n");
+  repo.commit("main work");
+  repo.git({"merge", "-q", "--no-ff", "--no-commit", "topic"});
+  // Both sides' lines, and one line of the merge's own (as a conflict resolution adds).
+  repo.write("app.py", "main = 0\na = 1\nb = 2\nmerged = 9\nc = 3\nd = 4\ne = 5\ntopic = 6\n");
+  std::string merge = repo.commit("Merge topic");
+
+  CommitChanges changes = changes_of(repo, merge);
+  REQUIRE(changes.commit.parents.size() == 2);
   REQUIRE(changes.files.size() == 1);
-  CHECK(changes.files[0].path == "topic.py");
-  CHECK(changes.files[0].status == ChangedFile::Status::added);
-  CHECK(str(changes.files[0].added) == "1");
+  CHECK(changes.files[0].path == "app.py");
+  CHECK(str(changes.files[0].added) == "4");
+  REQUIRE(changes.sides.size() == 2);
+  for (const auto& side : changes.sides) {
+    REQUIRE(side.before.size() == 1);
+    CHECK(side.before[0].path == "app.py");
+  }
+}
+
+TEST_CASE("a deleted file is a version of the parent side", "[git][diff]") {
+  TestRepo repo;
+  repo.write("a.py", "def helper():\n    pass\n");
+  repo.write("notes.txt", "x\n");
+  repo.commit("base");
+  repo.remove("a.py");
+  repo.remove("notes.txt");
+  repo.write("b.py", "def helper():\n    pass\n\n\nx = 1\n");
+  std::string id = repo.commit("move");
+  git::DiffOptions options;
+  options.wanted = [](std::string_view path) { return path.ends_with(".py"); };
+  CommitChanges changes = changes_of(repo, id, options);
+  REQUIRE(changes.sides.size() == 1);
+  REQUIRE(changes.sides[0].before.size() == 1);
+  CHECK(changes.sides[0].before[0].path == "a.py");
 }
 
 TEST_CASE("a bare repository is read like any other", "[git][diff]") {

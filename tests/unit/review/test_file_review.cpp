@@ -22,7 +22,8 @@ rule:
   std::vector<review::Finding> run(std::string_view new_source,
                                    std::optional<std::string_view> old_source,
                                    std::vector<git::LineRange> added, review::Scope scope) {
-    review::FileChange change{"a.py", lang::find_language("python"), new_source, old_source, added};
+    review::FileChange change{
+        "a.py", lang::find_language("python"), new_source, old_source, added, {}, {}};
     return review::review_file(change, rule_ptrs, scope, parser);
   }
 };

@@ -43,7 +43,8 @@ struct Fixture {
       if (rule.language == lang::find_language(language))
         rules.push_back(&rule);
     }
-    review::FileChange change{"a.src", lang::find_language(language), source, std::nullopt, added};
+    review::FileChange change{
+        "a.src", lang::find_language(language), source, std::nullopt, added, {}, {}};
     return review::review_file(change, rules, scope, parser, all);
   }
 };
@@ -336,8 +337,8 @@ TEST_CASE("line comments above and after code in every language with `//`",
         1;
     std::vector<git::LineRange> added{{1, first + 4}};
     lang::Parser parser;
-    review::FileChange change{"a.src", lang::find_language(c.language), source, std::nullopt,
-                              added};
+    review::FileChange change{
+        "a.src", lang::find_language(c.language), source, std::nullopt, added, {}, {}};
     auto findings = review::review_file(change, rules, review::Scope::added, parser);
     REQUIRE(findings.size() == 3);
     CHECK(findings[0].line == first + 1);
