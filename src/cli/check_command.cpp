@@ -28,6 +28,7 @@
 #include "report/sarif_report.hpp"
 #include "report/text_report.hpp"
 #include "review/reviewer.hpp"
+#include "review/tip.hpp"
 #include "util/error.hpp"
 
 namespace mentor::cli {
@@ -273,6 +274,21 @@ bool is_blocking(const review::Finding& finding, FailOn fail_on) {
   return rules::blocks(finding.rule->severity, threshold);
 }
 
+void mark_fixed_later(const Workspace& workspace, std::span<review::CommitReview> reviews,
+                      const review::RuleSet& rules, const ReviewRequest& request, FailOn fail_on) {
+  review::mark_fixed_later(workspace.repo, reviews, rules, review_options(workspace, request),
+                           [&](const review::Finding& f) { return is_blocking(f, fail_on); });
+}
+
+std::size_t count_blocking(std::span<const review::CommitReview> reviews, FailOn fail_on) {
+  std::size_t blocking = 0;
+  for (const auto& review : reviews) {
+    for (const auto& finding : review.findings)
+      blocking += is_blocking(finding, fail_on) && !finding.fixed_later ? 1U : 0U;
+  }
+  return blocking;
+}
+
 int run_check(const CheckArgs& args, Streams& streams) {
   Workspace workspace = open_workspace(args.directory);
   if (args.staged && !args.ranges.empty()) {
@@ -320,16 +336,11 @@ int run_check(const CheckArgs& args, Streams& streams) {
                newly_recorded == 0 ? "were already recorded" : "recorded", record::kFindingsRef);
   }
 
-  write_report(args, workspace, reviews, streams);
-
   FailOn fail_on = effective_fail_on(args.fail_on, workspace.config);
-  for (const auto& review : reviews) {
-    for (const auto& finding : review.findings) {
-      if (is_blocking(finding, fail_on))
-        return 1;
-    }
-  }
-  return 0;
+  if (!args.staged)
+    mark_fixed_later(workspace, reviews, rules, request, fail_on);
+  write_report(args, workspace, reviews, streams);
+  return count_blocking(reviews, fail_on) == 0 ? 0 : 1;
 }
 
 }  // namespace mentor::cli

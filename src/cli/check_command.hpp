@@ -74,4 +74,12 @@ FailOn effective_fail_on(const std::string& option, const Config& config);
 // Whether `finding` blocks (exit 1) under `fail_on`; a suppressed finding never does.
 bool is_blocking(const review::Finding& finding, FailOn fail_on);
 
+// Marks the blocking findings of `reviews` that a later reviewed commit removed
+// (review::mark_fixed_later): they are shown, and no longer block.
+void mark_fixed_later(const Workspace& workspace, std::span<review::CommitReview> reviews,
+                      const review::RuleSet& rules, const ReviewRequest& request, FailOn fail_on);
+
+// The findings that block under `fail_on` and are still there at the tip.
+std::size_t count_blocking(std::span<const review::CommitReview> reviews, FailOn fail_on);
+
 }  // namespace mentor::cli

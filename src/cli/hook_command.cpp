@@ -78,20 +78,27 @@ int run_hook_pre_push(const HookArgs& args, Streams& streams, std::istream& in) 
   timer.mark("review");
 
   FailOn fail_on = effective_fail_on("", workspace.config);
-  std::size_t blocking = 0;
+  mark_fixed_later(workspace, reviews, rules, request, fail_on);
+  std::size_t blocking = count_blocking(reviews, fail_on);
+  std::size_t fixed = 0;
   std::set<std::string> blocking_rules;
   for (const auto& review : reviews) {
     for (const auto& f : review.findings) {
-      fmt::print(streams.err, "{}:{}:{}: {}{}: {} [{}]\n", f.path, f.line, f.column,
-                 rules::to_string(f.rule->severity), f.suppressed ? " (suppressed)" : "", f.message,
-                 f.rule->id);
+      fmt::print(streams.err, "{}:{}:{}: {}{}{}: {} [{}]\n", f.path, f.line, f.column,
+                 rules::to_string(f.rule->severity), f.suppressed ? " (suppressed)" : "",
+                 f.fixed_later ? " (fixed later in this push)" : "", f.message, f.rule->id);
       if (!f.rule->lesson.empty())
         fmt::print(streams.err, "    {}\n", first_line(f.rule->lesson));
-      if (is_blocking(f, fail_on)) {
-        ++blocking;
+      if (is_blocking(f, fail_on) && !f.fixed_later)
         blocking_rules.insert(f.rule->id);
-      }
+      fixed += f.fixed_later ? 1U : 0U;
     }
+  }
+  if (fixed > 0) {
+    fmt::print(streams.err,
+               "git-mentor: {} finding{} fixed by a later commit of this push: shown, not "
+               "blocking.\n",
+               fixed, fixed == 1 ? "" : "s");
   }
   if (blocking == 0)
     return 0;

@@ -26,6 +26,8 @@ void write_json(std::ostream& out, std::span<const review::CommitReview> reviews
       };
       if (f.suppressed)
         finding["suppression_reason"] = f.suppression_reason;
+      if (f.fixed_later)
+        finding["fixed_later"] = true;
       array.push_back(std::move(finding));
     }
   }

@@ -70,11 +70,14 @@ void write_text(std::ostream& out, std::span<const review::CommitReview> reviews
       std::string severity(rules::to_string(f.rule->severity));
       if (f.suppressed)
         severity += " (suppressed)";
-      fmt::print(
-          out, "{}: {}: {} [{}]\n", paint(kBold, fmt::format("{}:{}:{}", f.path, f.line, f.column)),
-          paint(f.suppressed ? std::string_view("\x1b[2m") : severity_color(f.rule->severity),
-                severity),
-          f.message, f.rule->id);
+      if (f.fixed_later)
+        severity += " (fixed later)";
+      fmt::print(out, "{}: {}: {} [{}]\n",
+                 paint(kBold, fmt::format("{}:{}:{}", f.path, f.line, f.column)),
+                 paint(f.suppressed || f.fixed_later ? std::string_view("\x1b[2m")
+                                                     : severity_color(f.rule->severity),
+                       severity),
+                 f.message, f.rule->id);
       fmt::print(out, "  {}\n  {}\n", f.source_line, paint("\x1b[1;32m", caret_line(f)));
     }
   }

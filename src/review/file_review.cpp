@@ -114,6 +114,7 @@ Finding finding_of(const FileChange& change, const rules::RuleMatch& m,
   f.end_line = match.end_row + 1;
   f.end_column = match.end_column + 1;
   f.fingerprint = fingerprint_normalized(rule.id, change.path, identity.code);
+  f.code = identity.code;
   f.source_line = std::string(line_at(change.new_source, match.start_byte));
   return f;
 }

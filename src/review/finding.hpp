@@ -21,10 +21,14 @@ struct Finding {
   std::string author;       // "Name <email>"
   std::string fingerprint;  // see fingerprint.hpp
   std::string source_line;  // the text of `line`, without its line terminator
+  std::string code;         // its code as attribution sees it (CodeIdentity::code); not stored
   // An inline `mentor: ignore[rule-id] reason` comment covers this finding: it is still
   // reported and recorded, marked suppressed, and never blocks.
   bool suppressed = false;
   std::string suppression_reason;  // the comment's text after the rule list; may be empty
+  // A later commit of what was reviewed removed it: its code is no longer at any reviewed head
+  // that descends from its commit (see tip.hpp). Shown and recorded, never blocking.
+  bool fixed_later = false;
 };
 
 }  // namespace mentor::review

@@ -371,3 +371,41 @@ TEST_CASE("colour only when asked for or on a terminal", "[e2e][check]") {
 }
 
 }  // namespace mentor::test
+
+namespace mentor::test {
+
+TEST_CASE("check gates on the tip: a mistake fixed later is shown, not blocking",
+          "[e2e][check][tip]") {
+  TestRepo repo;
+  RuleFile rules(kPrintRules);
+  repo.write("app.py", "x = 1\n");
+  std::string base = repo.commit("base");
+  repo.write("app.py", "x = 1\nprint(x)\n");
+  std::string bad = repo.commit("debug print");
+  repo.write("app.py", "x = 1\nprint(x)  # keep for now\n");
+  repo.commit("comment it");
+  std::string range = base + "..HEAD";
+
+  // Still there at the tip (a comment does not change the code): blocking.
+  MentorRun still = run_mentor(check_args(repo, rules, {range, "--format", "json"}));
+  CHECK(still.code == 1);
+  REQUIRE(findings_of(still).size() == 1);
+  CHECK_FALSE(findings_of(still)[0].contains("fixed_later"));
+
+  repo.write("app.py", "x = 1\n");
+  repo.commit("remove the print");
+  MentorRun fixed = run_mentor(check_args(repo, rules, {range, "--format", "json"}));
+  CHECK(fixed.code == 0);
+  auto findings = findings_of(fixed);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0]["commit"] == bad);
+  CHECK(findings[0]["fixed_later"] == true);
+  MentorRun text = run_mentor(check_args(repo, rules, {range}));
+  CHECK(text.code == 0);
+  CHECK(text.out.find("app.py:2:1: error (fixed later): print(x) left in [no-print]") !=
+        std::string::npos);
+  // The bad commit alone is its own tip.
+  CHECK(run_mentor(check_args(repo, rules, {bad, "--format", "json"})).code == 1);
+}
+
+}  // namespace mentor::test

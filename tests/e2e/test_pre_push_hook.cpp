@@ -188,3 +188,35 @@ TEST_CASE("hook pre-push compiles only the languages the push touches", "[e2e][h
 }
 
 }  // namespace mentor::test
+
+namespace mentor::test {
+
+TEST_CASE("pre-push passes a mistake fixed by a later commit of the push", "[e2e][hook][tip]") {
+  PushFixture fx;
+  fx.work.write("app.py", "x = 1\nprint(x)\n");
+  fx.work.commit("debug print");
+  fx.work.write("app.py", "x = 1\n");
+  std::string fix = fx.work.commit("remove the print");
+  CommandResult result = fx.push({"origin", "main"});
+  CHECK(result.exit_code == 0);
+  // Still shown, marked, so that the mentee sees it.
+  CHECK(result.err.find("app.py:2:1: error (fixed later in this push): print(x) left in") !=
+        std::string::npos);
+  CHECK(fx.remote_head("main") == fix + "\n");
+}
+
+TEST_CASE("pre-push refuses a mistake a later commit only moved", "[e2e][hook][tip]") {
+  PushFixture fx;
+  fx.work.write("app.py", "x = 1\nprint(x)\n");
+  fx.work.commit("debug print");
+  fx.work.write("app.py", "x = 1\n");
+  fx.work.write("debug.py", "print(x)  # moved here\n");
+  fx.work.commit("move the print");
+  std::string before = fx.remote_head("main");
+  CommandResult result = fx.push({"origin", "main"});
+  CHECK(result.exit_code != 0);
+  CHECK(result.err.find("push refused: 1 blocking finding") != std::string::npos);
+  CHECK(fx.remote_head("main") == before);
+}
+
+}  // namespace mentor::test
