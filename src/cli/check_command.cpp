@@ -28,6 +28,7 @@
 #include "report/sarif_report.hpp"
 #include "report/text_report.hpp"
 #include "review/reviewer.hpp"
+#include "util/encoding.hpp"
 #include "util/error.hpp"
 
 namespace mentor::cli {
@@ -144,6 +145,31 @@ class MentorVerdicts {
  private:
   std::shared_ptr<const record::ReviewsRecord> record_;
 };
+
+// Says on stderr that `ranges` (given on the command line) name no commits, and suggests the
+// reversed range when that one is not empty: "A..B has no commits; did you mean B..A (3
+// commits)?".
+void say_range_is_empty(const git::Repository& repo, const std::vector<std::string>& ranges,
+                        Streams& streams) {
+  std::string named = util::terminal_safe(fmt::format("{}", fmt::join(ranges, " ")));
+  std::optional<std::string> reversed;
+  if (ranges.size() == 1)
+    reversed = git::reversed_range(ranges.front());
+  std::size_t count = 0;
+  if (reversed) {
+    try {
+      count = git::resolve_commits(repo, {*reversed}).size();
+    } catch (const Error&) {
+      count = 0;  // "A..B" was one revision with dots in it, not a range
+    }
+  }
+  if (count == 0) {
+    fmt::print(streams.err, "git-mentor: {} has no commits\n", named);
+    return;
+  }
+  fmt::print(streams.err, "git-mentor: {} has no commits; did you mean {} ({} commit{})?\n", named,
+             util::terminal_safe(*reversed), count, count == 1 ? "" : "s");
+}
 
 void write_report(const CheckArgs& args, const Workspace& workspace,
                   std::span<const review::CommitReview> reviews, Streams& streams) {
@@ -299,6 +325,8 @@ int run_check(const CheckArgs& args, Streams& streams) {
   } else {
     load_workspace_rules(workspace, args.directory, args.rules, rules);
     commits = git::resolve_commits(workspace.repo, args.ranges);
+    if (commits.empty() && !args.ranges.empty())
+      say_range_is_empty(workspace.repo, args.ranges, streams);
     std::size_t others = keep_mentees(workspace, commits);
     if (others > 0 && !args.quiet) {
       fmt::print(streams.err,
