@@ -8,6 +8,7 @@
 
 #include "git/notes_ref.hpp"
 #include "record/json_line.hpp"
+#include "record/rewrites.hpp"
 
 namespace mentor::record {
 
@@ -154,9 +155,13 @@ bool record_reviews(const git::Repository& repo, std::span<const review::CommitR
   std::size_t findings = 0;
   for (const auto& [commit, note] : lines)
     findings += note.size() - 1;
-  return notes.add(lines, "git-mentor: record " + std::to_string(findings) + " finding" +
-                              (findings == 1 ? "" : "s") + " in " + std::to_string(lines.size()) +
-                              " commit" + (lines.size() == 1 ? "" : "s"));
+  bool added =
+      notes.add(lines, "git-mentor: record " + std::to_string(findings) + " finding" +
+                           (findings == 1 ? "" : "s") + " in " + std::to_string(lines.size()) +
+                           " commit" + (lines.size() == 1 ? "" : "s"));
+  // Now that the ref exists: notes.rewriteRef, so the record follows rebases and amends.
+  follow_rewrites(repo, warn);
+  return added;
 }
 
 std::map<std::string, CommitRecord> read_records(const git::Repository& repo,

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "git/notes_ref.hpp"
+#include "record/rewrites.hpp"
 #include "util/encoding.hpp"
 
 namespace mentor::record {
@@ -62,6 +63,8 @@ void store(const git::Repository& repo, const git::NoteLines& lines, const std::
            const Warn& warn) {
   git::NotesRef notes(repo, std::string(kReviewsRef), warn);
   notes.add(lines, message);
+  // Now that the ref exists: notes.rewriteRef, so verdicts follow rebases and amends.
+  follow_rewrites(repo, warn);
 }
 
 // One line of the reviews ref, applied to `record`. Returns why it was not understood, or "".
