@@ -95,14 +95,20 @@ class ReviewedLines {
 
 // What mentors decided about findings, from the reviews record (refs/notes/mentor-reviews): the
 // newest confirmed / dismissed / praised verdict, with the note that came with it (else the
-// newest note on the finding).
+// newest note on the finding). Verdicts given before a commit was rewritten count for the
+// rewritten `commits` (record::carry_verdicts).
 class MentorVerdicts {
  public:
-  MentorVerdicts(const git::Repository& repo, Streams& streams)
-      : record_(std::make_shared<const record::ReviewsRecord>(
-            record::read_reviews(repo, [&](const std::string& message) {
-              fmt::print(streams.err, "git-mentor: warning: {}\n", message);
-            }))) {}
+  MentorVerdicts(const git::Repository& repo, const std::vector<std::string>& commits,
+                 Streams& streams) {
+    auto warn = [&](const std::string& message) {
+      fmt::print(streams.err, "git-mentor: warning: {}\n", message);
+    };
+    record::ReviewsRecord reviews = record::read_reviews(repo, warn);
+    if (!commits.empty())
+      record::carry_verdicts(reviews, record::read_records(repo, commits, warn));
+    record_ = std::make_shared<const record::ReviewsRecord>(std::move(reviews));
+  }
 
   std::optional<report::MentorVerdict> operator()(const review::Finding& f) const {
     if (f.commit.empty())
@@ -180,7 +186,12 @@ void write_report(const CheckArgs& args, const Workspace& workspace,
     options.tool_version = GIT_MENTOR_VERSION;
     options.line_text = ReviewedLines(workspace.repo);
     // Only SARIF reads the reviews record: the other formats cost nothing more.
-    options.verdict = MentorVerdicts(workspace.repo, streams);
+    std::vector<std::string> commits;
+    for (const auto& review : reviews) {
+      if (!review.commit.id.empty())
+        commits.push_back(review.commit.id);
+    }
+    options.verdict = MentorVerdicts(workspace.repo, commits, streams);
     report::write_sarif(streams.out, reviews, options);
   } else if (args.format == "github") {
     report::write_github(streams.out, reviews);
