@@ -310,4 +310,40 @@ TEST_CASE("a squash concatenates both notes and the squashed commit has both fin
   log = fx.log("main..topic", "2 findings in 1 commit; 1 of 1 commit reviewed and recorded");
 }
 
+TEST_CASE("git pull --rebase keeps the record of the commits it moves", "[e2e][rewrite]") {
+  TestRepo remote(true);
+  remote.write("base.py", "x = 1\n");
+  remote.commit("base");
+  TempDir clones;
+  for (const char* name : {"mentee", "other"}) {
+    REQUIRE(run_command({"git", "clone", "-q", remote.path().string(), name}, clones.path())
+                .exit_code == 0);
+  }
+  TestRepo mentee = TestRepo::adopt(clones.path() / "mentee");
+  TestRepo other = TestRepo::adopt(clones.path() / "other");
+  RuleFile rules(kPrintRules);
+  std::string dir = mentee.path().string();
+  mentee.write("a.py", "print('a')\n");
+  mentee.commit("a");
+  mentee.write("b.py", "print('b')\n");
+  mentee.commit("b");
+  // The default range: the two commits no remote has.
+  MentorRun recorded = run_in_process({"-C", dir, "check", "--record", "--rules", rules.path()});
+  CHECK(recorded.err.find("2 findings of 2 commits") != std::string::npos);
+
+  other.write("c.py", "c = 1\n");
+  other.commit("c");
+  REQUIRE(other.try_git({"push", "-q", "origin", "HEAD"}).exit_code == 0);
+  mentee.git({"pull", "-q", "--rebase"});
+  CHECK(trim(mentee.git({"rev-parse", "HEAD~2"})) == trim(other.git({"rev-parse", "HEAD"})));
+
+  MentorRun log = run_mentor({"-C", dir, "log", "HEAD~2..HEAD"});
+  CHECK(log.out.find("2 findings in 2 commits; 2 of 2 commits reviewed and recorded") !=
+        std::string::npos);
+  // Still not on the remote: the default range reviews them again.
+  auto findings =
+      findings_of(run_mentor({"-C", dir, "check", "--rules", rules.path(), "--format", "json"}));
+  CHECK(findings.size() == 2);
+}
+
 }  // namespace mentor::test
