@@ -29,6 +29,7 @@
 #include "report/text_report.hpp"
 #include "review/reviewer.hpp"
 #include "review/tip.hpp"
+#include "util/encoding.hpp"
 #include "util/error.hpp"
 
 namespace mentor::cli {
@@ -95,14 +96,20 @@ class ReviewedLines {
 
 // What mentors decided about findings, from the reviews record (refs/notes/mentor-reviews): the
 // newest confirmed / dismissed / praised verdict, with the note that came with it (else the
-// newest note on the finding).
+// newest note on the finding). Verdicts given before a commit was rewritten count for the
+// rewritten `commits` (record::carry_verdicts).
 class MentorVerdicts {
  public:
-  MentorVerdicts(const git::Repository& repo, Streams& streams)
-      : record_(std::make_shared<const record::ReviewsRecord>(
-            record::read_reviews(repo, [&](const std::string& message) {
-              fmt::print(streams.err, "git-mentor: warning: {}\n", message);
-            }))) {}
+  MentorVerdicts(const git::Repository& repo, const std::vector<std::string>& commits,
+                 Streams& streams) {
+    auto warn = [&](const std::string& message) {
+      fmt::print(streams.err, "git-mentor: warning: {}\n", message);
+    };
+    record::ReviewsRecord reviews = record::read_reviews(repo, warn);
+    if (!commits.empty())
+      record::carry_verdicts(reviews, record::read_records(repo, commits, warn));
+    record_ = std::make_shared<const record::ReviewsRecord>(std::move(reviews));
+  }
 
   std::optional<report::MentorVerdict> operator()(const review::Finding& f) const {
     if (f.commit.empty())
@@ -146,6 +153,31 @@ class MentorVerdicts {
   std::shared_ptr<const record::ReviewsRecord> record_;
 };
 
+// Says on stderr that `ranges` (given on the command line) name no commits, and suggests the
+// reversed range when that one is not empty: "A..B has no commits; did you mean B..A (3
+// commits)?".
+void say_range_is_empty(const git::Repository& repo, const std::vector<std::string>& ranges,
+                        Streams& streams) {
+  std::string named = util::terminal_safe(fmt::format("{}", fmt::join(ranges, " ")));
+  std::optional<std::string> reversed;
+  if (ranges.size() == 1)
+    reversed = git::reversed_range(ranges.front());
+  std::size_t count = 0;
+  if (reversed) {
+    try {
+      count = git::resolve_commits(repo, {*reversed}).size();
+    } catch (const Error&) {
+      count = 0;  // "A..B" was one revision with dots in it, not a range
+    }
+  }
+  if (count == 0) {
+    fmt::print(streams.err, "git-mentor: {} has no commits\n", named);
+    return;
+  }
+  fmt::print(streams.err, "git-mentor: {} has no commits; did you mean {} ({} commit{})?\n", named,
+             util::terminal_safe(*reversed), count, count == 1 ? "" : "s");
+}
+
 void write_report(const CheckArgs& args, const Workspace& workspace,
                   std::span<const review::CommitReview> reviews, Streams& streams) {
   if (args.format == "json") {
@@ -155,7 +187,12 @@ void write_report(const CheckArgs& args, const Workspace& workspace,
     options.tool_version = GIT_MENTOR_VERSION;
     options.line_text = ReviewedLines(workspace.repo);
     // Only SARIF reads the reviews record: the other formats cost nothing more.
-    options.verdict = MentorVerdicts(workspace.repo, streams);
+    std::vector<std::string> commits;
+    for (const auto& review : reviews) {
+      if (!review.commit.id.empty())
+        commits.push_back(review.commit.id);
+    }
+    options.verdict = MentorVerdicts(workspace.repo, commits, streams);
     report::write_sarif(streams.out, reviews, options);
   } else if (args.format == "github") {
     report::write_github(streams.out, reviews);
@@ -315,6 +352,8 @@ int run_check(const CheckArgs& args, Streams& streams) {
   } else {
     load_workspace_rules(workspace, args.directory, args.rules, rules);
     commits = git::resolve_commits(workspace.repo, args.ranges);
+    if (commits.empty() && !args.ranges.empty())
+      say_range_is_empty(workspace.repo, args.ranges, streams);
     std::size_t others = keep_mentees(workspace, commits);
     if (others > 0 && !args.quiet) {
       fmt::print(streams.err,

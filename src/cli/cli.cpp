@@ -29,7 +29,9 @@ constexpr const char* kDescription =
 
 constexpr const char* kCheckFooter = R"(
 RANGE is what git understands: A..B (commits in B not in A), A...B, ^A, or one commit C meaning
-that commit alone. Default: @{upstream}..HEAD when the branch has an upstream, else HEAD.
+that commit alone. Default: what is not yet on any remote (`HEAD --not --remotes`: the commits
+of HEAD that no remote-tracking ref has), or HEAD alone when there are no remote-tracking refs.
+A RANGE with no commits is said on stderr, with the reversed range when that one has commits.
 
 Rules come from `rules:` in .git-mentor.yaml plus every --rules PATH (a file, a directory or a
 glob; the word `builtin` means the bundled packs). With neither, the bundled packs are used.
@@ -38,7 +40,7 @@ Exit status: 0 nothing blocking, 1 a finding at or above --fail-on, 2 a usage, c
 rule or repository error.
 
 Examples:
-  git mentor check                       # the commits not yet pushed upstream
+  git mentor check                       # the commits not yet on any remote
   git mentor check main..feature         # a branch
   git mentor check --format json HEAD~5..HEAD
   git mentor check --format sarif origin/main..HEAD > git-mentor.sarif
@@ -204,7 +206,7 @@ int run(const std::vector<std::string>& args, Streams streams) {
       "start", "Open a session over the findings of RANGE (recording them first if needed)");
   for (CLI::App* sub : {review_cmd, review_start}) {
     sub->add_option("range", review_args.ranges,
-                    "Commits, as for check (default: @{upstream}..HEAD, else HEAD)")
+                    "Commits, as for check (default: what is not yet on any remote, else HEAD)")
         ->type_name("RANGE");
     sub->add_option("--mentee", review_args.mentee,
                     "Only commits by this author (email, name or glob; .mailmap applies)")

@@ -10,6 +10,7 @@
 #include <fmt/ostream.h>
 
 #include "git/repository.hpp"
+#include "record/rewrites.hpp"
 #include "util/embedded_file.hpp"
 #include "util/error.hpp"
 
@@ -65,6 +66,23 @@ void write_executable(const fs::path& path, std::string_view text) {
   fs::rename(temp, path);
 }
 
+// notes.rewriteRef for the record refs that exist, so recorded findings follow rebases and
+// amends; says what it added, and why they will not follow when the user turned that off.
+void follow_rewrites(const git::Repository& repo, Streams& streams) {
+  record::RewriteSetup setup;
+  try {
+    setup = record::configure_rewrites(repo);
+  } catch (const Error& e) {
+    setup.problems.push_back(std::string("cannot set up notes.rewriteRef: ") + e.what());
+  }
+  for (const auto& ref : setup.added) {
+    fmt::print(streams.out,
+               "added {} to notes.rewriteRef: its notes follow rebased and amended commits\n", ref);
+  }
+  if (std::string warning = record::rewrite_warning(setup); !warning.empty())
+    fmt::print(streams.err, "git-mentor: warning: {}\n", warning);
+}
+
 }  // namespace
 
 int run_hook_install(const HookInstallArgs& args, Streams& streams) {
@@ -93,6 +111,7 @@ int run_hook_install(const HookInstallArgs& args, Streams& streams) {
     write_executable(path, script_for(hook));
     fmt::print(streams.out, "installed the {} hook: {}\n", hook, path.string());
   }
+  follow_rewrites(repo, streams);
   return 0;
 }
 

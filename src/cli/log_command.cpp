@@ -44,6 +44,7 @@ int run_log(const LogArgs& args, Streams& streams) {
       record::read_records(workspace.repo, commits, warn);
 
   record::ReviewsRecord reviews = record::read_reviews(workspace.repo, warn);
+  record::carry_verdicts(reviews, records);
   git::Mailmap mailmap(workspace.repo);
   nlohmann::ordered_json array = nlohmann::ordered_json::array();
   std::size_t findings = 0;

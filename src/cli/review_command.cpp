@@ -383,12 +383,21 @@ struct Loaded {
 
 Loaded load(const Workspace& workspace, const std::vector<std::string>& commits, Streams& streams) {
   auto warn = warner(streams);
-  auto records = record::read_records(workspace.repo, {}, warn);
+  record::ReviewsRecord reviews = record::read_reviews(workspace.repo, warn);
+  // Every annotated commit, and the commits of every session: those rewritten without their
+  // notes are found by patch-id, so their findings are listed and their review ids resolve.
+  std::vector<std::string> wanted = commits;
+  for (const auto& [id, session] : reviews.sessions)
+    wanted.insert(wanted.end(), session.commits.begin(), session.commits.end());
+  std::sort(wanted.begin(), wanted.end());
+  wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+  auto records = record::read_all_records(workspace.repo, wanted, warn);
+  record::carry_verdicts(reviews, records);
   // Every recorded finding, in a stable order (commit id, then place).
   std::vector<std::string> every;
   for (const auto& [commit, record] : records)
     every.push_back(commit);
-  Loaded loaded{{}, findings_of(records, every), record::read_reviews(workspace.repo, warn)};
+  Loaded loaded{{}, findings_of(records, every), std::move(reviews)};
   loaded.findings = commits.empty() ? loaded.all : findings_of(records, commits);
   return loaded;
 }

@@ -58,6 +58,8 @@ int run_summary(const SummaryArgs& args, Streams& streams) {
     fmt::print(streams.err, "git-mentor: warning: {}\n", message);
   };
   std::map<std::string, record::CommitRecord> records = record::read_records(repo, commits, warn);
+  record::ReviewsRecord reviews = record::read_reviews(repo, warn);
+  record::carry_verdicts(reviews, records);
 
   git::Mailmap mailmap(repo);
   summary::Input input;
@@ -106,7 +108,6 @@ int run_summary(const SummaryArgs& args, Streams& streams) {
     const lang::Language* language = workspace.languages.for_path(path);
     return language != nullptr ? std::string(language->name) : std::string();
   };
-  record::ReviewsRecord reviews = record::read_reviews(repo, warn);
   input.verdicts = [&](const record::RecordedFinding& finding) {
     summary::FindingVerdict verdict;
     if (const record::FindingReview* review = reviews.find(record::key_of(finding))) {

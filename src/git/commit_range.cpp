@@ -228,8 +228,29 @@ std::optional<git_oid> upstream_of(git_repository* repo, const git_reference* br
   return std::nullopt;
 }
 
-// The walk meant by no arguments: "@{upstream}..HEAD" when HEAD's branch has an upstream, else
-// HEAD alone (returned in `single`). Both empty for an unborn HEAD.
+// Hides from `walk` the commit of every ref matching `glob` (symbolic refs followed, refs that
+// name no commit skipped). Returns how many refs it hid.
+std::size_t hide_refs(git_repository* repo, const std::string& glob, Walk& walk) {
+  git_reference_iterator* it_raw = nullptr;
+  check(git_reference_iterator_glob_new(&it_raw, repo, glob.c_str()), "cannot list " + glob);
+  ReferenceIteratorPtr it(it_raw);
+  std::size_t hidden = 0;
+  git_reference* ref_raw = nullptr;
+  while (git_reference_next(&ref_raw, it.get()) == 0) {
+    ReferencePtr ref(ref_raw);
+    git_object* peeled_raw = nullptr;
+    if (git_reference_peel(&peeled_raw, ref.get(), GIT_OBJECT_COMMIT) < 0)
+      continue;  // a symbolic ref to nothing, or not a commit
+    ObjectPtr peeled(peeled_raw);
+    walk.exclude.push_back(*git_object_id(peeled.get()));
+    ++hidden;
+  }
+  return hidden;
+}
+
+// The walk meant by no arguments: `HEAD --not --remotes` (what no remote-tracking ref reaches)
+// when the repository has remote-tracking refs, else HEAD alone (returned in `single`). Both
+// empty for an unborn HEAD.
 void default_range(git_repository* repo, std::vector<Walk>& walks, std::vector<git_oid>& single) {
   git_reference* head_raw = nullptr;
   int rc = git_repository_head(&head_raw, repo);
@@ -242,13 +263,11 @@ void default_range(git_repository* repo, std::vector<Walk>& walks, std::vector<g
   ObjectPtr commit(commit_raw);
   const git_oid head_id = *git_object_id(commit.get());
 
-  if (git_reference_is_branch(head.get()) != 0) {
-    if (std::optional<git_oid> upstream = upstream_of(repo, head.get())) {
-      walks.push_back(Walk{{head_id}, {*upstream}});
-      return;
-    }
-  }
-  single.push_back(head_id);
+  Walk walk{{head_id}, {}};
+  if (hide_refs(repo, "refs/remotes/*", walk) > 0)
+    walks.push_back(std::move(walk));
+  else
+    single.push_back(head_id);
 }
 
 }  // namespace
@@ -333,19 +352,7 @@ std::vector<std::string> commits_to_push(const Repository& repo, const std::stri
     if (std::optional<git_oid> old = try_resolve(r, ref.remote_sha))
       walk.exclude.push_back(*old);
   }
-  git_reference_iterator* it_raw = nullptr;
-  const std::string glob = "refs/remotes/" + remote_name + "/*";
-  check(git_reference_iterator_glob_new(&it_raw, r, glob.c_str()), "cannot list " + glob);
-  ReferenceIteratorPtr it(it_raw);
-  git_reference* tracking_raw = nullptr;
-  while (git_reference_next(&tracking_raw, it.get()) == 0) {
-    ReferencePtr tracking(tracking_raw);
-    git_object* peeled_raw = nullptr;
-    if (git_reference_peel(&peeled_raw, tracking.get(), GIT_OBJECT_COMMIT) < 0)
-      continue;  // a symbolic ref to nothing, or not a commit
-    ObjectPtr peeled(peeled_raw);
-    walk.exclude.push_back(*git_object_id(peeled.get()));
-  }
+  hide_refs(r, "refs/remotes/" + remote_name + "/*", walk);
   std::vector<git_oid> ids;
   run_walk(r, walk, ids);
   std::vector<std::string> out;
@@ -353,6 +360,15 @@ std::vector<std::string> commits_to_push(const Repository& repo, const std::stri
   for (const git_oid& oid : ids)
     out.push_back(to_hex(oid));
   return out;
+}
+
+std::optional<std::string> reversed_range(std::string_view arg) {
+  std::size_t at = arg.find("..");
+  if (at == std::string_view::npos || arg.find("..", at + 2) != std::string_view::npos ||
+      arg.substr(at + 2).starts_with(".")) {
+    return std::nullopt;
+  }
+  return std::string(arg.substr(at + 2)) + ".." + std::string(arg.substr(0, at));
 }
 
 }  // namespace mentor::git

@@ -1,7 +1,9 @@
 // Turns the RANGE arguments of `check` into the list of commits to review.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "git/repository.hpp"
@@ -13,8 +15,10 @@ namespace mentor::git {
 //   "A..B"  commits reachable from B and not from A;   "A...B" symmetric difference;
 //   "^A"    excludes what A reaches; with it, "C" walks C's history ("^A C" == "A..C");
 //   "C"     the commit C alone.
-// An empty `ranges` means "@{upstream}..HEAD" when HEAD has an upstream, else "HEAD".
-// An unborn HEAD with no arguments yields an empty list.
+// An empty `ranges` means what is not yet on any remote, `HEAD --not --remotes`: the commits
+// HEAD reaches that no remote-tracking ref (refs/remotes/*) reaches, as commits_to_push computes
+// it for one remote; "HEAD" alone when the repository has no remote-tracking refs at all. An
+// unborn HEAD with no arguments yields an empty list.
 // Throws mentor::Error "unknown revision 'X'" for anything that does not resolve to a commit.
 //
 // With Plain::history a plain "C" walks C's history, as `git log C` does, and an empty `ranges`
@@ -23,6 +27,10 @@ enum class Plain { alone, history };
 std::vector<std::string> resolve_commits(const Repository& repo,
                                          const std::vector<std::string>& ranges,
                                          Plain plain = Plain::alone);
+
+// "B..A" for a two-dot range "A..B" (ends kept as written, so "..A" gives "A.."), to suggest
+// when "A..B" is empty; nullopt for anything else ("A...B" is its own reverse).
+std::optional<std::string> reversed_range(std::string_view arg);
 
 }  // namespace mentor::git
 

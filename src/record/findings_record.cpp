@@ -8,6 +8,8 @@
 
 #include "git/notes_ref.hpp"
 #include "record/json_line.hpp"
+#include "record/rewrites.hpp"
+#include "record/same_change.hpp"
 
 namespace mentor::record {
 
@@ -154,51 +156,102 @@ bool record_reviews(const git::Repository& repo, std::span<const review::CommitR
   std::size_t findings = 0;
   for (const auto& [commit, note] : lines)
     findings += note.size() - 1;
-  return notes.add(lines, "git-mentor: record " + std::to_string(findings) + " finding" +
-                              (findings == 1 ? "" : "s") + " in " + std::to_string(lines.size()) +
-                              " commit" + (lines.size() == 1 ? "" : "s"));
+  bool added =
+      notes.add(lines, "git-mentor: record " + std::to_string(findings) + " finding" +
+                           (findings == 1 ? "" : "s") + " in " + std::to_string(lines.size()) +
+                           " commit" + (lines.size() == 1 ? "" : "s"));
+  // Now that the ref exists: notes.rewriteRef, so the record follows rebases and amends.
+  follow_rewrites(repo, warn);
+  return added;
 }
 
-std::map<std::string, CommitRecord> read_records(const git::Repository& repo,
-                                                 const std::vector<std::string>& commits,
-                                                 const Warn& warn) {
+namespace {
+
+// Reads records: every annotated commit when `all`, and the commits of `commits`.
+std::map<std::string, CommitRecord> read(const git::Repository& repo,
+                                         const std::vector<std::string>& commits, bool all,
+                                         const Warn& warn) {
   git::NotesRef notes(repo, std::string(kFindingsRef), warn);
   git::NotesIndex index = notes.index();
   std::map<std::string, CommitRecord> records;
-  auto read = [&](const std::string& commit, const std::string& blob) {
-    CommitRecord& record = records[commit];
-    std::set<std::tuple<std::string, std::string, std::string, std::uint32_t, std::uint32_t>> seen;
+  // The lines of `holder`'s note, read into the record of `owner` (the holder itself, or a
+  // rewrite of it found by patch-id).
+  auto read_note = [&](const std::string& owner, const std::string& holder,
+                       const std::string& blob) {
+    CommitRecord& record = records[owner];
+    if (holder != owner)
+      record.rewritten_from.insert(holder);
     std::size_t number = 0;
     for (const auto& line : notes.read_lines(blob)) {
       ++number;
       ParsedLine parsed = parse_line(line);
       if (parsed.kind == ParsedLine::Kind::foreign) {
         if (warn) {
-          warn("the note of " + commit.substr(0, 12) + " in " + std::string(kFindingsRef) +
+          warn("the note of " + holder.substr(0, 12) + " in " + std::string(kFindingsRef) +
                ", line " + std::to_string(number) + ": " + parsed.problem + "; skipped (and kept)");
         }
         continue;
       }
+      RecordedFinding& f = parsed.finding;
+      if (f.commit != owner)
+        record.rewritten_from.insert(f.commit);
       if (parsed.kind == ParsedLine::Kind::reviewed) {
         record.reviewed = true;
         continue;
       }
-      RecordedFinding& f = parsed.finding;
-      if (seen.emplace(f.rule, f.id, f.path, f.line, f.col).second)
-        record.findings.push_back(std::move(f));
+      f.commit = owner;
+      record.findings.push_back(std::move(f));
     }
   };
-  if (commits.empty()) {
+
+  std::vector<std::string> unnoted;
+  if (all) {
     for (const auto& [commit, blob] : index)
-      read(commit, blob);
-  } else {
-    for (const auto& commit : commits) {
-      auto it = index.find(commit);
-      if (it != index.end())
-        read(commit, it->second);
+      read_note(commit, commit, blob);
+  }
+  for (const auto& commit : commits) {
+    if (all && records.contains(commit))
+      continue;
+    auto it = index.find(commit);
+    if (it != index.end())
+      read_note(commit, commit, it->second);
+    else
+      unnoted.push_back(commit);
+  }
+  if (!unnoted.empty() && !index.empty()) {
+    std::vector<std::string> noted;
+    noted.reserve(index.size());
+    for (const auto& [commit, blob] : index)
+      noted.push_back(commit);
+    for (const auto& [commit, sources] : same_changes(repo, unnoted, noted)) {
+      for (const auto& source : sources)
+        read_note(commit, source, index.at(source));
     }
   }
+
+  // Duplicates: the same finding recorded twice, or carried here from several commits.
+  for (auto& [commit, record] : records) {
+    record.rewritten_from.erase(commit);
+    std::set<std::tuple<std::string, std::string, std::string, std::uint32_t, std::uint32_t>> seen;
+    std::erase_if(record.findings, [&](const RecordedFinding& f) {
+      return !seen.emplace(f.rule, f.id, f.path, f.line, f.col).second;
+    });
+  }
   return records;
+}
+
+}  // namespace
+
+std::map<std::string, CommitRecord> read_records(const git::Repository& repo,
+                                                 const std::vector<std::string>& commits,
+                                                 const Warn& warn) {
+  return read(repo, commits, commits.empty(), warn);
+}
+
+std::map<std::string, CommitRecord> read_all_records(const git::Repository& repo,
+                                                     const std::vector<std::string>& commits,
+                                                     const Warn& warn) {
+  return read(repo, commits, true, warn);
 }
 
 }  // namespace mentor::record

@@ -6,6 +6,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -60,10 +61,15 @@ struct ParsedLine {
 };
 ParsedLine parse_line(std::string_view line);
 
-// What the record holds about one commit.
+// What the record holds about one commit. A record carried from the commit it was recorded on to
+// a rewrite of it (rebase, amend) is the new commit's record: its findings name the new commit.
 struct CommitRecord {
   bool reviewed = false;                  // a review of it was recorded
   std::vector<RecordedFinding> findings;  // in stored order, duplicates removed
+  // The commits its lines were recorded on when that is not this one: the old commits of a note
+  // git carried here (their ids are in the lines' "commit"), and recorded commits found to be the
+  // same change by patch-id. Verdicts given on them apply here too (carry_verdicts).
+  std::set<std::string> rewritten_from;
 };
 
 // Warnings (foreign lines, stale locks) go to this; may be empty.
@@ -74,10 +80,22 @@ using Warn = std::function<void(const std::string&)>;
 bool record_reviews(const git::Repository& repo, std::span<const review::CommitReview> reviews,
                     std::string_view tool_version, const Warn& warn);
 
-// The records of `commits` (all annotated commits when empty). Lines that are not git-mentor
-// lines are skipped with a warning naming the commit and line; they stay in the notes.
+// The records of `commits`, or of every annotated commit when `commits` is empty, by commit.
+// A record belongs to the commit whose note holds it: a line whose "commit" names another
+// commit (git copied the note there when rewriting that commit) is read as this commit's. A
+// commit of `commits` without a note takes the records of the annotated commits that are the
+// same change (same_changes: author, author time, patch-id), for rewrites that did not carry
+// the note. Lines that are not git-mentor lines are skipped with a warning naming the commit and
+// line; they stay in the notes. Blank lines and repeated lines (git's `concatenate` rewrite mode
+// joins two notes with a blank line) are read as one.
 std::map<std::string, CommitRecord> read_records(const git::Repository& repo,
                                                  const std::vector<std::string>& commits,
                                                  const Warn& warn);
+
+// read_records of every annotated commit and, in addition, of `commits` (with the patch-id
+// look-up for those without a note): what review sessions read.
+std::map<std::string, CommitRecord> read_all_records(const git::Repository& repo,
+                                                     const std::vector<std::string>& commits,
+                                                     const Warn& warn);
 
 }  // namespace mentor::record

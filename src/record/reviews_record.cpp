@@ -4,11 +4,14 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <set>
+#include <tuple>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "git/notes_ref.hpp"
+#include "record/rewrites.hpp"
 #include "util/encoding.hpp"
 
 namespace mentor::record {
@@ -62,10 +65,14 @@ void store(const git::Repository& repo, const git::NoteLines& lines, const std::
            const Warn& warn) {
   git::NotesRef notes(repo, std::string(kReviewsRef), warn);
   notes.add(lines, message);
+  // Now that the ref exists: notes.rewriteRef, so verdicts follow rebases and amends.
+  follow_rewrites(repo, warn);
 }
 
-// One line of the reviews ref, applied to `record`. Returns why it was not understood, or "".
-std::string apply_line(std::string_view line, ReviewsRecord& record) {
+// One line of the note of `holder` in the reviews ref, applied to `record`. An annotation
+// belongs to the finding of `holder`, whatever commit its line names (git copies notes to the
+// new commits of a rebase or an amend). Returns why it was not understood, or "".
+std::string apply_line(std::string_view line, const std::string& holder, ReviewsRecord& record) {
   LineObject object = parse_line_object(line);
   if (!object.problem.empty())
     return object.problem;
@@ -85,7 +92,7 @@ std::string apply_line(std::string_view line, ReviewsRecord& record) {
     auto verdict = parse_verdict(text(json, "verdict").value_or(""));
     if (!finding || !verdict)
       return "no \"finding\" or no known \"verdict\"";
-    a.key = {*commit, *finding};
+    a.key = {holder, *finding};
     a.rule = text(json, "rule").value_or("");
     a.verdict = *verdict;
     a.note = std::move(*note);
@@ -131,6 +138,25 @@ std::string apply_line(std::string_view line, ReviewsRecord& record) {
     return {};
   }
   return "unknown session \"event\"";
+}
+
+// Puts a finding's history in time order (ties keep stored order) without repeated annotations
+// (a note carried to a commit that already had it, or a verdict read from the old commit and
+// from its rewrite), and takes the newest judgement as its verdict.
+void settle(FindingReview& review) {
+  auto& history = review.history;
+  std::stable_sort(history.begin(), history.end(),
+                   [](const Annotation& a, const Annotation& b) { return a.time < b.time; });
+  std::set<std::tuple<std::string, std::string, Verdict, std::string, std::string, std::string>>
+      seen;
+  std::erase_if(history, [&](const Annotation& a) {
+    return !seen.emplace(a.time, a.mentor, a.verdict, a.note, a.session, a.rule).second;
+  });
+  review.verdict.reset();
+  for (const auto& a : history) {
+    if (a.verdict != Verdict::noted)
+      review.verdict = a.verdict;
+  }
 }
 
 }  // namespace
@@ -185,23 +211,38 @@ ReviewsRecord read_reviews(const git::Repository& repo, const Warn& warn) {
     std::size_t number = 0;
     for (const auto& line : notes.read_lines(blob)) {
       ++number;
-      std::string problem = apply_line(line, record);
+      std::string problem = apply_line(line, commit, record);
       if (!problem.empty() && warn) {
         warn(fmt::format("the note of {} in {}, line {}: {}; skipped (and kept)",
                          commit.substr(0, 12), kReviewsRef, number, problem));
       }
     }
   }
-  // The history in time order (ties keep stored order); the newest judgement is the verdict.
-  for (auto& [key, review] : record.findings) {
-    std::stable_sort(review.history.begin(), review.history.end(),
-                     [](const Annotation& a, const Annotation& b) { return a.time < b.time; });
-    for (const auto& a : review.history) {
-      if (a.verdict != Verdict::noted)
-        review.verdict = a.verdict;
+  for (auto& [key, review] : record.findings)
+    settle(review);
+  return record;
+}
+
+void carry_verdicts(ReviewsRecord& reviews, const std::map<std::string, CommitRecord>& records) {
+  std::set<FindingKey> changed;
+  for (const auto& [commit, record] : records) {
+    for (const auto& origin : record.rewritten_from) {
+      for (const auto& f : record.findings) {
+        auto from = reviews.findings.find({origin, f.id});
+        if (from == reviews.findings.end())
+          continue;
+        FindingKey key{commit, f.id};
+        std::vector<Annotation> carried = from->second.history;
+        for (auto& a : carried)
+          a.key = key;
+        auto& history = reviews.findings[key].history;
+        history.insert(history.end(), carried.begin(), carried.end());
+        changed.insert(key);
+      }
     }
   }
-  return record;
+  for (const auto& key : changed)
+    settle(reviews.findings[key]);
 }
 
 void add_annotations(const git::Repository& repo, std::span<const Annotation> annotations,

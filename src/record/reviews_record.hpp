@@ -81,7 +81,15 @@ nlohmann::ordered_json annotation_json(const Annotation& annotation);
 nlohmann::ordered_json history_json(const FindingReview* review);
 
 // Reads the whole reviews ref. Lines that are not git-mentor lines are skipped with a warning.
+// An annotation is keyed by the commit whose note holds it (a note git carried to a rewritten
+// commit keys the new commit), and repeated annotations count once.
 ReviewsRecord read_reviews(const git::Repository& repo, const Warn& warn);
+
+// Verdicts follow findings to rewritten commits: for each record that was carried from other
+// commits (CommitRecord::rewritten_from), the history of each of its findings on those commits
+// is added to the finding's history on the record's commit (repeats removed, verdict taken
+// again). The histories on the old commits are left as they are.
+void carry_verdicts(ReviewsRecord& reviews, const std::map<std::string, CommitRecord>& records);
 
 // Appends annotations (compare-and-swap, as the findings record).
 void add_annotations(const git::Repository& repo, std::span<const Annotation> annotations,

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "record/findings_record.hpp"
+#include "record/rewrites.hpp"
 #include "util/error.hpp"
 #include "util/process.hpp"
 
@@ -95,6 +96,8 @@ SyncReport sync_record(const git::Repository& repo, const std::string& remote,
         }
         synced.merge = notes.merge(*fetched_tip);
       }
+      if (theirs.count(ref) != 0)
+        follow_rewrites(repo, warn);  // the ref may exist here for the first time
       std::optional<std::string> ours = notes.tip();
       if (ours && (theirs.count(ref) == 0 || theirs[ref] != *ours)) {
         push.push_back(ref + ":" + ref);

@@ -279,28 +279,93 @@ TEST_CASE("the fail-on option and fail_on decide the exit code", "[e2e][check]")
   CHECK(run_mentor(check_args(repo, rules, {"HEAD~1..HEAD", "--fail-on", "never"})).code == 0);
 }
 
-TEST_CASE("the default range is @{upstream}..HEAD, else HEAD", "[e2e][check]") {
-  TestRepo upstream;
-  upstream.write("base.py", "x = 1\n");
-  upstream.commit("base");
+TEST_CASE("the default range is what no remote has: a new branch is reviewed whole",
+          "[e2e][check]") {
+  TestRepo remote(true);
+  remote.write("base.py", "x = 1\n");
+  remote.commit("base");
   TempDir clone_dir;
-  REQUIRE(run_command({"git", "clone", "-q", upstream.path().string(), "work"}, clone_dir.path())
+  REQUIRE(run_command({"git", "clone", "-q", remote.path().string(), "work"}, clone_dir.path())
               .exit_code == 0);
   TestRepo clone = TestRepo::adopt(clone_dir.path() / "work");
   RuleFile rules(kPrintRules);
+  auto paths = [&] {
+    std::vector<std::string> out;
+    for (const auto& f : findings_of(run_mentor(
+             {"-C", clone.path().string(), "check", "--rules", rules.path(), "--format", "json"})))
+      out.push_back(f["path"].get<std::string>());
+    return out;
+  };
   clone.write("a.py", "print('a')\n");
   clone.commit("a");
+  REQUIRE(clone.try_git({"push", "-q", "origin", "HEAD"}).exit_code == 0);
+  CHECK(paths().empty());  // everything is on the remote
+
+  // A new branch without upstream: every commit the remote lacks, not HEAD alone.
+  clone.git({"checkout", "-q", "-b", "topic"});
   clone.write("b.py", "print('b')\n");
   clone.commit("b");
-  auto findings = findings_of(run_mentor(
-      {"-C", clone.path().string(), "check", "--rules", rules.path(), "--format", "json"}));
-  CHECK(findings.size() == 2);
+  clone.write("c.py", "print('c')\n");
+  clone.commit("c");
+  CHECK(paths() == std::vector<std::string>{"b.py", "c.py"});
 
-  clone.git({"checkout", "-q", "-b", "no-upstream"});
-  findings = findings_of(run_mentor(
-      {"-C", clone.path().string(), "check", "--rules", rules.path(), "--format", "json"}));
+  // Once b is on the remote (on another branch), c alone is left.
+  REQUIRE(clone.try_git({"push", "-q", "origin", "HEAD~1:refs/heads/part"}).exit_code == 0);
+  CHECK(paths() == std::vector<std::string>{"c.py"});
+  MentorRun run = run_mentor({"-C", clone.path().string(), "check", "--rules", rules.path()});
+  CHECK(run.code == 1);
+  CHECK(run.err.find("has no commits") == std::string::npos);
+}
+
+TEST_CASE("the default range without remotes is HEAD alone", "[e2e][check]") {
+  TestRepo repo;
+  RuleFile rules(kPrintRules);
+  repo.write("a.py", "print('a')\n");
+  repo.commit("a");
+  repo.write("b.py", "print('b')\n");
+  repo.commit("b");
+  auto findings = findings_of(run_mentor(
+      {"-C", repo.path().string(), "check", "--rules", rules.path(), "--format", "json"}));
   REQUIRE(findings.size() == 1);
   CHECK(findings[0]["path"] == "b.py");
+}
+
+TEST_CASE("an empty range says so and suggests the reversed one", "[e2e][check]") {
+  TestRepo repo;
+  RuleFile rules(kPrintRules);
+  for (int i = 0; i < 4; ++i) {
+    repo.write("a" + std::to_string(i) + ".py", "x = 1\n");
+    repo.commit("commit " + std::to_string(i));
+  }
+  MentorRun run = run_mentor(check_args(repo, rules, {"HEAD..HEAD~3"}));
+  CHECK(run.code == 0);
+  CHECK(run.out == "0 findings in 0 of 0 commits\n");
+  CHECK(run.err ==
+        "git-mentor: HEAD..HEAD~3 has no commits; did you mean HEAD~3..HEAD (3 "
+        "commits)?\n");
+
+  run = run_mentor(check_args(repo, rules, {"HEAD..HEAD~1", "--format", "json"}));
+  CHECK(run.code == 0);
+  CHECK(findings_of(run).empty());
+  CHECK(run.err ==
+        "git-mentor: HEAD..HEAD~1 has no commits; did you mean HEAD~1..HEAD (1 "
+        "commit)?\n");
+
+  // Nothing to suggest: the reverse is empty too.
+  run = run_mentor(check_args(repo, rules, {"HEAD..HEAD"}));
+  CHECK(run.code == 0);
+  CHECK(run.err == "git-mentor: HEAD..HEAD has no commits\n");
+
+  // Control characters in what is printed become '?'.
+  repo.write("b.py", "y = 1\n");
+  repo.commit("fix \x1b[31mred\x1b[0m");
+  repo.write("c.py", "z = 1\n");
+  repo.commit("after");
+  run = run_mentor(check_args(repo, rules, {"HEAD..HEAD^{/\x1b.31m}"}));
+  CHECK(run.code == 0);
+  CHECK(run.err ==
+        "git-mentor: HEAD..HEAD^{/?.31m} has no commits; did you mean "
+        "HEAD^{/?.31m}..HEAD (1 commit)?\n");
 }
 
 TEST_CASE("output does not depend on the number of jobs", "[e2e][check]") {

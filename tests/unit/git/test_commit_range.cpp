@@ -141,7 +141,7 @@ TEST_CASE("unknown revisions are user errors", "[git][range]") {
   CHECK(error_of(h.repo, {blob}) == "unknown revision '" + blob + "'");
 }
 
-TEST_CASE("no arguments: @{upstream}..HEAD, else HEAD", "[git][range]") {
+TEST_CASE("no arguments: HEAD --not --remotes, else HEAD", "[git][range]") {
   TestRepo upstream;
   upstream.write("base.py", "x = 1\n");
   upstream.commit("base");
@@ -150,7 +150,7 @@ TEST_CASE("no arguments: @{upstream}..HEAD, else HEAD", "[git][range]") {
                       "", upstream.env())
               .exit_code == 0);
   TestRepo clone = TestRepo::adopt(clone_dir.path() / "work");
-  CHECK(resolve(clone, {}).empty());  // up to date with its upstream
+  CHECK(resolve(clone, {}).empty());  // everything is on the remote
 
   clone.write("a.py", "a\n");
   std::string a = clone.commit("a");
@@ -163,19 +163,54 @@ TEST_CASE("no arguments: @{upstream}..HEAD, else HEAD", "[git][range]") {
   CHECK(resolve(clone, {"@{u}~0..HEAD"}) == Ids{a, b});  // libgit2's own revparse
   CHECK(error_of(clone, {"nope@{u}..HEAD"}) == "unknown revision 'nope@{u}'");
 
+  // A branch without upstream: everything no remote has, not HEAD alone.
   clone.git({"checkout", "-q", "-b", "no-upstream"});
-  CHECK(resolve(clone, {}) == Ids{b});
+  CHECK(resolve(clone, {}) == Ids{a, b});
   CHECK(error_of(clone, {"@{u}..HEAD"}) == "unknown revision '@{u}'");
 
-  // A local branch as upstream (branch.<name>.remote = ".").
-  clone.git({"branch", "--set-upstream-to", "main"});
+  // What reaches any remote-tracking ref is left out, whatever the branch's upstream says.
+  clone.git({"push", "-q", "origin", "HEAD:refs/heads/shared"});
   CHECK(resolve(clone, {}).empty());
+  clone.git({"branch", "--set-upstream-to", "main"});  // a local branch as upstream
   clone.write("c.py", "c\n");
   std::string c = clone.commit("c");
   CHECK(resolve(clone, {}) == Ids{c});
 
   clone.git({"checkout", "-q", "--detach", a});
-  CHECK(resolve(clone, {}) == Ids{a});
+  CHECK(resolve(clone, {}).empty());
+  clone.git({"checkout", "-q", "--detach", c});
+  CHECK(resolve(clone, {}) == Ids{c});
+
+  // The remote-tracking refs of a second remote count too.
+  TempDir other_dir;
+  REQUIRE(run_command({"git", "init", "-q", "--bare", "other.git"}, other_dir.path()).exit_code ==
+          0);
+  clone.git({"remote", "add", "other", (other_dir.path() / "other.git").string()});
+  clone.git({"push", "-q", "other", c + ":refs/heads/c"});
+  clone.git({"fetch", "-q", "other"});
+  CHECK(resolve(clone, {}).empty());
+  CHECK(resolve(clone, {"HEAD"}) == Ids{c});
+}
+
+TEST_CASE("no arguments and no remote-tracking refs: HEAD alone", "[git][range]") {
+  TestRepo repo;
+  repo.write("a.py", "a\n");
+  repo.commit("a");
+  repo.write("b.py", "b\n");
+  std::string b = repo.commit("b");
+  CHECK(resolve(repo, {}) == Ids{b});
+  // A remote that was never fetched has no remote-tracking refs either.
+  repo.git({"remote", "add", "origin", "/nonexistent/remote.git"});
+  CHECK(resolve(repo, {}) == Ids{b});
+}
+
+TEST_CASE("reversed_range swaps the ends of A..B", "[git][range]") {
+  CHECK(git::reversed_range("HEAD..HEAD~3") == "HEAD~3..HEAD");
+  CHECK(git::reversed_range("..main") == "main..");
+  CHECK(git::reversed_range("main..") == "..main");
+  CHECK_FALSE(git::reversed_range("A...B"));
+  CHECK_FALSE(git::reversed_range("HEAD"));
+  CHECK_FALSE(git::reversed_range("a..b..c"));
 }
 
 TEST_CASE("an unborn HEAD", "[git][range]") {
