@@ -83,22 +83,31 @@ void add_line(std::vector<LineRange>& ranges, std::uint32_t line) {
   }
 }
 
-// The lines of the post-image that `patch` adds.
-std::vector<LineRange> added_lines(git_patch* patch, const std::string& path) {
+// What a patch adds: the lines, and its hunks.
+struct PatchLines {
   std::vector<LineRange> added;
+  std::vector<Hunk> hunks;
+};
+
+PatchLines patch_lines(git_patch* patch, const std::string& path) {
+  PatchLines out;
   std::size_t hunks = git_patch_num_hunks(patch);
+  out.hunks.reserve(hunks);
   for (std::size_t h = 0; h < hunks; ++h) {
     const git_diff_hunk* hunk = nullptr;
     std::size_t lines = 0;
     check(git_patch_get_hunk(&hunk, &lines, patch, h), "cannot read the diff of " + path);
+    out.hunks.push_back(
+        {static_cast<std::uint32_t>(hunk->old_start), static_cast<std::uint32_t>(hunk->old_lines),
+         static_cast<std::uint32_t>(hunk->new_start), static_cast<std::uint32_t>(hunk->new_lines)});
     for (std::size_t l = 0; l < lines; ++l) {
       const git_diff_line* line = nullptr;
       check(git_patch_get_line_in_hunk(&line, patch, h, l), "cannot read the diff of " + path);
       if (line->origin == GIT_DIFF_LINE_ADDITION && line->new_lineno > 0)
-        add_line(added, static_cast<std::uint32_t>(line->new_lineno));
+        add_line(out.added, static_cast<std::uint32_t>(line->new_lineno));
     }
   }
-  return added;
+  return out;
 }
 
 // Whether rename detection can change what is reported: only when the diff deletes a file and
@@ -202,16 +211,15 @@ SideDiff classify(git_diff* diff_raw, const DiffOptions& options, const std::str
   return side;
 }
 
-// The lines of delta `index` of `diff` that the post-image adds; nullopt when libgit2 finds the
-// file binary.
-std::optional<std::vector<LineRange>> added_in(git_diff* diff, std::size_t index,
-                                               const std::string& path, const std::string& what) {
+// What delta `index` of `diff` adds; nullopt when libgit2 finds the file binary.
+std::optional<PatchLines> added_in(git_diff* diff, std::size_t index, const std::string& path,
+                                   const std::string& what) {
   git_patch* patch_raw = nullptr;
   check(git_patch_from_diff(&patch_raw, diff, index), "cannot diff " + path + " in " + what);
   PatchPtr patch(patch_raw);
   if ((git_patch_get_delta(patch.get())->flags & GIT_DIFF_FLAG_BINARY) != 0)
     return std::nullopt;
-  return added_lines(patch.get(), path);
+  return patch_lines(patch.get(), path);
 }
 
 // The reviewable files of `sides` (one diff per parent) into `changes`: unwanted, binary and
@@ -247,7 +255,10 @@ void collect_changes(git_repository* r, std::vector<SideDiff>& sides, const Diff
           {path, "larger than max_file_bytes (" + std::to_string(options.max_file_bytes) + ")"});
       continue;
     }
-    std::optional<std::vector<LineRange>> added = added_in(first.diff.get(), index, path, what);
+    std::optional<PatchLines> patch = added_in(first.diff.get(), index, path, what);
+    std::optional<std::vector<LineRange>> added;
+    if (patch)
+      added = patch->added;
     // A rename from a file no rule reads (another language, an ignored path) brings its lines
     // into review: they are new to the rules.
     bool from_unwanted =
@@ -258,7 +269,7 @@ void collect_changes(git_repository* r, std::vector<SideDiff>& sides, const Diff
     for (std::size_t s = 1; added && s < sides.size(); ++s) {
       auto other =
           added_in(sides[s].diff.get(), sides[s].reviewable.find(path)->second, path, what);
-      added = other ? std::optional(intersect(*added, *other)) : std::nullopt;
+      added = other ? std::optional(intersect(*added, other->added)) : std::nullopt;
     }
     if (!added) {
       changes.skipped.push_back({path, "binary file"});
@@ -274,6 +285,7 @@ void collect_changes(git_repository* r, std::vector<SideDiff>& sides, const Diff
       file.old_blob = to_hex(delta->old_file.id);
     }
     file.added = std::move(*added);
+    file.hunks = std::move(patch->hunks);
   }
   for (auto& side : sides)
     changes.sides.push_back(std::move(side.versions));

@@ -27,6 +27,16 @@ struct LineRange {
   std::uint32_t last = 0;
 };
 
+// One hunk of a zero-context diff, as git numbers it: `old_lines` lines from line `old_start` of
+// the pre-image became `new_lines` lines from `new_start` of the post-image (1-based; when a
+// count is 0, its start is the line before the change).
+struct Hunk {
+  std::uint32_t old_start = 0;
+  std::uint32_t old_lines = 0;
+  std::uint32_t new_start = 0;
+  std::uint32_t new_lines = 0;
+};
+
 struct ChangedFile {
   enum class Status { added, modified, renamed, copied };
   Status status = Status::modified;
@@ -35,6 +45,7 @@ struct ChangedFile {
   std::string new_blob;  // 40-hex blob id of the post-image
   std::string old_blob;  // 40-hex blob id of the pre-image; empty if added
   std::vector<LineRange> added;  // lines of the post-image the commit added, sorted, disjoint
+  std::vector<Hunk> hunks;       // the diff from old_blob to new_blob, in order
 };
 
 struct SkippedFile {

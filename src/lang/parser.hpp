@@ -1,7 +1,9 @@
 // Owned tree-sitter parsers and trees.
 #pragma once
 
+#include <cstdint>
 #include <memory>
+#include <span>
 #include <string_view>
 
 #include <tree_sitter/api.h>
@@ -41,6 +43,20 @@ class Tree {
   const Language* language_;
 };
 
+// One change between two versions of a text, by whole lines (a zero-context diff hunk):
+// `old_lines` lines from line `old_start` became `new_lines` lines from `new_start` (1-based; a
+// start whose count is 0 names the line before the change).
+struct LineEdit {
+  std::uint32_t old_start = 0;
+  std::uint32_t old_lines = 0;
+  std::uint32_t new_start = 0;
+  std::uint32_t new_lines = 0;
+};
+
+// Whether two trees have the same nodes: kinds, fields aside, byte ranges, points and the
+// missing/error flags, compared with cursors (no recursion).
+bool same_tree(const Tree& a, const Tree& b);
+
 // One parser; not thread-safe, so use one per thread. Reuses its internal buffers across parses.
 class Parser {
  public:
@@ -52,7 +68,17 @@ class Parser {
   // Throws mentor::Error if the grammar's ABI is not supported by the runtime.
   Tree parse(const Language& language, std::string_view source);
 
+  // Parses `source`, a later version of `old_source` that `old` was parsed from, by editing a copy
+  // of `old` with `edits` (in order, as a diff lists them) and reparsing incrementally: subtrees
+  // the edits do not touch are reused. The result is the tree parse() gives: when the edits do
+  // not describe the two texts, or the new tree has a syntax error (where error recovery may
+  // differ), it falls back to a full parse. `old` is left as it was.
+  Tree reparse(const Tree& old, std::string_view old_source, std::string_view source,
+               std::span<const LineEdit> edits);
+
  private:
+  void use(const Language& language);
+
   std::unique_ptr<TSParser, ParserDeleter> parser_;
   const Language* current_ = nullptr;
 };

@@ -53,6 +53,14 @@ Versions::Entry& Versions::entry(const Version& version) {
   if (it != entries_.end())
     return it->second;
   Entry& e = entries_[version.blob];
+  if (auto cached = cache_.find(version.blob);
+      cached && version.language != nullptr && &cached->tree.language() == version.language) {
+    e.text = cached->text;
+    e.readable = true;
+    e.borrowed = &cached->tree;
+    e.cached = std::move(cached);
+    return e;
+  }
   e.owned = read_(version.blob);
   if (e.owned) {
     e.text = *e.owned;
@@ -84,7 +92,7 @@ const lang::Tree* Versions::tree(const Version& version) {
   if (e.borrowed != nullptr)
     return e.borrowed;
   if (!e.tree)
-    e.tree = std::make_unique<lang::Tree>(parser_.parse(*version.language, e.text));
+    e.tree = std::make_unique<lang::Tree>(cache_.parser().parse(*version.language, e.text));
   return e.tree.get();
 }
 

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "lang/parser.hpp"
+#include "review/parse_cache.hpp"
 #include "rules/rule.hpp"
 
 namespace mentor::review {
@@ -48,7 +49,9 @@ using ReadBlob = std::function<std::optional<std::string>(const std::string& blo
 // once, and only when attribution needs it.
 class Versions {
  public:
-  Versions(ReadBlob read, lang::Parser& parser) : read_(std::move(read)), parser_(parser) {}
+  // Reads through `read` and parses with `cache`'s parser; a version `cache` keeps is taken from
+  // it, read and parsed nothing.
+  Versions(ReadBlob read, ParseCache& cache) : read_(std::move(read)), cache_(cache) {}
 
   // Registers a version already read and parsed (a file of the commit under review). `text`
   // must outlive this object, and `tree` must be parsed from it.
@@ -69,11 +72,12 @@ class Versions {
     std::optional<std::string> normalized;
     std::unique_ptr<lang::Tree> tree;
     const lang::Tree* borrowed = nullptr;
+    std::shared_ptr<const ParsedFile> cached;  // keeps a parse from the cache alive
   };
   Entry& entry(const Version& version);
 
   ReadBlob read_;
-  lang::Parser& parser_;
+  ParseCache& cache_;
   std::map<std::string, Entry, std::less<>> entries_;
 };
 

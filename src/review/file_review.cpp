@@ -230,18 +230,28 @@ std::vector<Finding> review_change_set(std::span<const FileChange> files,
                                        std::span<const rules::Rule* const> loaded) {
   // Parse every file and find its candidates, then attribute them all at once: code moved
   // between the commit's files is old code.
-  std::vector<std::unique_ptr<lang::Tree>> trees;
+  std::vector<std::unique_ptr<lang::Tree>> trees;  // the trees parsed here
+  std::vector<const lang::Tree*> parsed;           // each file's tree; null: not reviewed
   std::vector<Candidates> found;
   trees.reserve(files.size());
+  parsed.reserve(files.size());
   found.reserve(files.size());
   for (const FileChange& change : files) {
     if (change.rules.empty() || change.language == nullptr) {
       trees.emplace_back();
+      parsed.push_back(nullptr);
       found.emplace_back();
       continue;
     }
-    auto& tree = trees.emplace_back(
-        std::make_unique<lang::Tree>(parser.parse(*change.language, change.new_source)));
+    const lang::Tree* tree = change.tree;
+    if (tree == nullptr) {
+      trees.push_back(
+          std::make_unique<lang::Tree>(parser.parse(*change.language, change.new_source)));
+      tree = trees.back().get();
+    } else {
+      trees.emplace_back();
+    }
+    parsed.push_back(tree);
     versions.add_parsed(std::string(change.blob), change.new_source, *tree);
     found.push_back(candidates_in(change, scope, *tree));
   }
@@ -259,7 +269,7 @@ std::vector<Finding> review_change_set(std::span<const FileChange> files,
   std::vector<Finding> findings;
   std::size_t next = 0;  // index into keep
   for (std::size_t i = 0; i < files.size(); ++i) {
-    if (!trees[i])
+    if (parsed[i] == nullptr)
       continue;
     std::vector<Finding> in_file;
     for (std::size_t j = 0; j < found[i].matches.size(); ++j) {
@@ -267,7 +277,7 @@ std::vector<Finding> review_change_set(std::span<const FileChange> files,
         in_file.push_back(finding_of(files[i], found[i].matches[j], found[i].identities[j]));
     }
     apply_suppressions(in_file, files[i], files[i].rules, loaded.empty() ? files[i].rules : loaded,
-                       *trees[i]);
+                       *parsed[i]);
     std::sort(in_file.begin(), in_file.end(), [](const Finding& a, const Finding& b) {
       return std::tie(a.line, a.column, a.end_line, a.end_column, a.rule->id) <
              std::tie(b.line, b.column, b.end_line, b.end_column, b.rule->id);
@@ -289,13 +299,14 @@ std::vector<Finding> review_file(const FileChange& change,
   if (change.old_source)
     side.before.push_back({std::string(change.path), kOld, change.language});
   side.after.push_back({std::string(change.path), kNew, change.language});
+  ParseCache nothing_kept(parser, 0);
   Versions versions(
       [&](const std::string& blob) -> std::optional<std::string> {
         if (blob == kOld && change.old_source)
           return std::string(*change.old_source);
         return std::nullopt;
       },
-      parser);
+      nothing_kept);
   return review_change_set({&file, 1}, {&side, 1}, scope, versions, parser,
                            loaded.empty() ? rules : loaded);
 }

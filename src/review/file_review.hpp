@@ -23,6 +23,7 @@ struct FileChange {
   std::span<const git::LineRange> added;      // sorted, disjoint, 1-based
   std::string_view blob;                      // the post-image's id, for review_change_set
   std::span<const rules::Rule* const> rules;  // for review_change_set: the rules of this file
+  const lang::Tree* tree = nullptr;  // new_source parsed, when the caller has it; else parsed here
 };
 
 // The findings of one commit (or of staged changes): every file in `files` (sorted by path) is
