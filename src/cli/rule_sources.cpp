@@ -132,10 +132,12 @@ void load_text(const std::string& text, const std::string& name, review::RuleSet
   set.add(rules::load_rules(text, name, options.filter, shared));
 }
 
+// The bundled packs, parsed at build time: stage two only, and nothing at all for the files of
+// languages the filter does not want.
 void load_builtin(review::RuleSet& set, const LoadOptions& options,
                   const rules::SharedUtils* shared) {
-  for (const auto& file : builtin_rule_files())
-    load_text(std::string(file.text), std::string(file.path), set, options, shared);
+  for (const auto& file : builtin_rule_packs())
+    set.add(rules::load_packed_rules(file.packed, std::string(file.path), options.filter, shared));
 }
 
 // Collects the rule files and utility rule files of every entry, then reads the utilities
