@@ -30,3 +30,24 @@ file(COPY_FILE \${OUT}.tmp \${OUT} ONLY_IF_DIFFERENT)
     COMMENT "Embedding ${prefix}${glob}")
   set(${out_var} ${out} PARENT_SCOPE)
 endfunction()
+
+# Generates a .cpp defining `std::span<const mentor::PackedRuleFile> mentor::builtin_rule_packs()`:
+# every *.yaml file of `dir`, sorted by path, parsed by stage one of rule loading (the parser of
+# user rules) and packed by rules::encode_rule_specs, so that loading it at run time skips YAML.
+# The tool doing it is the target `mentor_pack_rules` (tools/pack_rules.cpp); a rule file it cannot
+# parse fails the build with the parser's file:line:col error. `prefix` starts each stored path.
+# The generated file's path goes into `out_var`.
+function(mentor_pack_rules out_var dir prefix)
+  file(GLOB_RECURSE files CONFIGURE_DEPENDS RELATIVE ${dir} ${dir}/*.yaml)
+  list(SORT files)
+  set(out ${CMAKE_CURRENT_BINARY_DIR}/packed_rule_files.cpp)
+  set(deps)
+  foreach(f IN LISTS files)
+    list(APPEND deps ${dir}/${f})
+  endforeach()
+  add_custom_command(OUTPUT ${out}
+    COMMAND mentor_pack_rules ${out} ${dir} ${prefix} ${files}
+    DEPENDS mentor_pack_rules ${deps}
+    COMMENT "Packing ${prefix}*.yaml")
+  set(${out_var} ${out} PARENT_SCOPE)
+endfunction()

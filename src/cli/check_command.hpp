@@ -43,11 +43,13 @@ struct ReviewRequest {
 
 // Loads the rules a review of `commits` (or of the index, per `request`) needs: the configured
 // sources plus `extra`, compiling only the languages the changes touch (shared utility rules
-// included). For the hooks, which must answer at once; `check` of a range compiles every rule
-// so that a broken one is reported.
+// included). For the hooks, which must answer at once. With `bundled_only` (`check` of a short
+// range) only the bundled packs are filtered: every other rule is compiled, so that a broken one
+// is reported.
 void load_rules_for_changes(const Workspace& workspace, const std::string& directory,
                             const RuleSources& extra, const std::vector<std::string>& commits,
-                            const ReviewRequest& request, review::RuleSet& set);
+                            const ReviewRequest& request, review::RuleSet& set,
+                            bool bundled_only = false);
 
 // Drops from `commits` those whose author (after .mailmap) is not one of the configured mentees;
 // returns how many were dropped.

@@ -132,10 +132,12 @@ void load_text(const std::string& text, const std::string& name, review::RuleSet
   set.add(rules::load_rules(text, name, options.filter, shared));
 }
 
+// The bundled packs, parsed at build time: stage two only, and nothing at all for the files of
+// languages the filter does not want.
 void load_builtin(review::RuleSet& set, const LoadOptions& options,
                   const rules::SharedUtils* shared) {
-  for (const auto& file : builtin_rule_files())
-    load_text(std::string(file.text), std::string(file.path), set, options, shared);
+  for (const auto& file : builtin_rule_packs())
+    set.add(rules::load_packed_rules(file.packed, std::string(file.path), options.filter, shared));
 }
 
 // Collects the rule files and utility rule files of every entry, then reads the utilities
@@ -143,7 +145,11 @@ void load_builtin(review::RuleSet& set, const LoadOptions& options,
 // rules.
 class SourceLoader {
  public:
-  SourceLoader(review::RuleSet& set, const LoadOptions& options) : set_(set), options_(options) {}
+  SourceLoader(review::RuleSet& set, const LoadOptions& options)
+      : set_(set), options_(options), user_options_(options) {
+    if (options.bundled_only)
+      user_options_.filter = nullptr;
+  }
 
   void builtin() {
     if (!builtin_)
@@ -187,7 +193,7 @@ class SourceLoader {
 
   // Compiles the utilities, then loads the rules with them.
   void finish() {
-    rules::SharedUtils shared = rules::load_shared_utils(utils_, options_.filter);
+    rules::SharedUtils shared = rules::load_shared_utils(utils_, user_options_.filter);
     for (const auto& file : files_) {
       switch (file.kind) {
         case RuleFile::Kind::builtin:
@@ -195,18 +201,18 @@ class SourceLoader {
           break;
         case RuleFile::Kind::path:
           if (!util_paths_.contains(identity(file.path)))
-            load_text(read_file(file.path, Role::rules), display(file.path), set_, options_,
+            load_text(read_file(file.path, Role::rules), display(file.path), set_, user_options_,
                       &shared);
           break;
         case RuleFile::Kind::text:
           if (!util_paths_.contains(file.path.lexically_normal()))
-            load_text(file.text, file.path.string(), set_, options_, &shared);
+            load_text(file.text, file.path.string(), set_, user_options_, &shared);
           break;
         case RuleFile::Kind::tests: {
           // A test directory also holds ast-grep's snapshots, which are not tests.
           std::string text = read_file(file.path, Role::tests);
           if (rules::is_rule_test_file(text))
-            load_text(text, display(file.path), set_, options_, &shared);
+            load_text(text, display(file.path), set_, user_options_, &shared);
           break;
         }
       }
@@ -250,6 +256,7 @@ class SourceLoader {
 
   review::RuleSet& set_;
   const LoadOptions& options_;
+  LoadOptions user_options_;  // for every rule and utility that is not bundled
   std::vector<RuleFile> files_;
   bool builtin_ = false;
   std::vector<rules::UtilFile> utils_;

@@ -14,9 +14,12 @@ namespace mentor::cli {
 
 // How rules are loaded. ast-grep test files (see rules/rule_test_file.hpp) found among the rule
 // files are never loaded as rules: they are collected in `tests` when given, else skipped.
+// With `bundled_only`, the filter applies to the bundled packs alone and every other rule and
+// utility is compiled, so that a broken one is still reported.
 struct LoadOptions {
   rules::LanguageFilter* filter = nullptr;  // compile only these languages' rules and utilities
   std::vector<rules::RuleTestCase>* tests = nullptr;
+  bool bundled_only = false;
 };
 
 // The word in a rules list that stands for the bundled packs.

@@ -9,21 +9,25 @@
 
 namespace mentor::rules {
 
-KindTable::KindTable(const TSLanguage* language) : language_(language) {
-  std::uint32_t count = ts_language_symbol_count(language);
-  canonical_.resize(count);
-  for (std::uint32_t i = 0; i < count; ++i) {
-    auto symbol = static_cast<TSSymbol>(i);
-    canonical_[i] = symbol;
-    const char* name = ts_language_symbol_name(language, symbol);
-    TSSymbolType type = ts_language_symbol_type(language, symbol);
-    if (name == nullptr || type == TSSymbolTypeAuxiliary)
-      continue;
-    TSSymbol found = ts_language_symbol_for_name(
-        language, name, static_cast<std::uint32_t>(std::strlen(name)), type == TSSymbolTypeRegular);
+KindTable::KindTable(const TSLanguage* language)
+    : language_(language), canonical_(ts_language_symbol_count(language)) {
+  for (auto& entry : canonical_)
+    entry.store(kUnknown, std::memory_order_relaxed);
+}
+
+TSSymbol KindTable::resolve(TSSymbol symbol) const {
+  TSSymbol canonical = symbol;
+  const char* name = ts_language_symbol_name(language_, symbol);
+  TSSymbolType type = ts_language_symbol_type(language_, symbol);
+  if (name != nullptr && type != TSSymbolTypeAuxiliary) {
+    TSSymbol found =
+        ts_language_symbol_for_name(language_, name, static_cast<std::uint32_t>(std::strlen(name)),
+                                    type == TSSymbolTypeRegular);
     if (found != 0)
-      canonical_[i] = found;
+      canonical = found;
   }
+  canonical_[symbol].store(canonical, std::memory_order_relaxed);
+  return canonical;
 }
 
 const KindTable& KindTable::of(const TSLanguage* language) {

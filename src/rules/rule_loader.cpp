@@ -6,6 +6,7 @@
 #include "rules/rule_compiler.hpp"
 #include "rules/rule_error.hpp"
 #include "rules/rule_parser.hpp"
+#include "rules/rule_spec_codec.hpp"
 
 namespace mentor::rules {
 
@@ -78,9 +79,23 @@ std::size_t unwanted_documents(std::string_view text, const LanguageFilter& filt
   return languages->size();
 }
 
+bool unwanted(const std::optional<std::string_view>& language, const LanguageFilter* filter) {
+  return filter != nullptr && language && !filter->wants(lang::find_language(*language));
+}
+
 bool unwanted(const RuleFileSpec& spec, const LanguageFilter* filter) {
-  return filter != nullptr && spec.language &&
-         !filter->wants(lang::find_language(spec.language->value));
+  return spec.language && unwanted(std::string_view(spec.language->value), filter);
+}
+
+// Stage two for one document: appends its rule unless the filter leaves it out.
+void compile_into(std::vector<Rule>& rules, const RuleFileSpec& spec, LanguageFilter* filter,
+                  const SharedUtils* shared) {
+  if (unwanted(spec, filter)) {
+    ++filter->skipped;
+    return;
+  }
+  if (auto rule = compile_rule(spec, shared))
+    rules.push_back(std::move(*rule));
 }
 
 // The errors of a utility say so: "utility rule 'ID': ...".
@@ -101,13 +116,20 @@ std::vector<Rule> load_rules(std::string_view yaml_text, const std::string& file
       return rules;
     }
   }
-  for (const auto& spec : parse_rule_file(yaml_text, file_name)) {
-    if (unwanted(spec, filter)) {
+  for (const auto& spec : parse_rule_file(yaml_text, file_name))
+    compile_into(rules, spec, filter, shared);
+  return rules;
+}
+
+std::vector<Rule> load_packed_rules(std::string_view packed, const std::string& file_name,
+                                    LanguageFilter* filter, const SharedUtils* shared) {
+  std::vector<Rule> rules;
+  for (const auto& document : packed_documents(packed)) {
+    if (unwanted(document.language, filter)) {
       ++filter->skipped;
       continue;
     }
-    if (auto rule = compile_rule(spec, shared))
-      rules.push_back(std::move(*rule));
+    compile_into(rules, decode_rule_spec(document, file_name), filter, shared);
   }
   return rules;
 }

@@ -35,6 +35,14 @@ struct LanguageFilter {
 std::vector<Rule> load_rules(std::string_view yaml_text, const std::string& file_name,
                              LanguageFilter* filter = nullptr, const SharedUtils* shared = nullptr);
 
+// The same rules as load_rules gives for a rule file's YAML, from `packed`: what
+// encode_rule_specs (rules/rule_spec_codec.hpp) made of that file's parse_rule_file at build time.
+// Stage two is load_rules' own, with the same errors; a document of a language `filter` does not
+// want is skipped without being decoded. Throws std::logic_error when `packed` is malformed.
+std::vector<Rule> load_packed_rules(std::string_view packed, const std::string& file_name,
+                                    LanguageFilter* filter = nullptr,
+                                    const SharedUtils* shared = nullptr);
+
 // The text of one utility rule file and the name used in its error positions.
 struct UtilFile {
   std::string text;

@@ -11,8 +11,17 @@ struct EmbeddedFile {
   std::string_view text;
 };
 
-// The bundled rule packs: rules/**/*.yaml, sorted by path.
+// The bundled rule packs: rules/**/*.yaml, sorted by path, as written.
 std::span<const EmbeddedFile> builtin_rule_files();
+
+// A bundled rule file parsed at build time (tools/pack_rules.cpp).
+struct PackedRuleFile {
+  std::string_view path;    // as in EmbeddedFile
+  std::string_view packed;  // rules::encode_rule_specs of its documents
+};
+
+// The bundled rule packs as builtin_rule_files() lists them, packed: what the program loads.
+std::span<const PackedRuleFile> builtin_rule_packs();
 
 // The hook scripts git mentor hook install writes: hooks/*, sorted by path.
 std::span<const EmbeddedFile> hook_script_files();
