@@ -18,6 +18,18 @@ constexpr std::size_t kProbes = 3;
 
 using Key = std::pair<std::string_view, std::string_view>;  // rule id, code
 
+// How often `code` occurs in `text`, without overlaps.
+long occurrences(std::string_view text, std::string_view code) {
+  if (code.empty())
+    return 0;
+  long n = 0;
+  for (std::size_t at = text.find(code); at != std::string_view::npos;
+       at = text.find(code, at + code.size())) {
+    ++n;
+  }
+  return n;
+}
+
 }  // namespace
 
 CodeIdentity code_identity(const lang::Tree& tree, std::string_view source,
@@ -136,6 +148,19 @@ std::vector<bool> introduced(std::span<const Candidate> candidates, std::span<co
           auto found = codes.find({rules[m.rule]->id, identity.code});
           if (found != codes.end())
             ++counts[found->first];
+        }
+        // Where the parser could not read the file as code, no rule sees code that is there:
+        // count the code's occurrences in the text (comments left out) too.
+        if (ts_node_has_error(tree->root())) {
+          std::string plain = normalize_code(
+              rules::match_code(*tree, *text, 0, static_cast<std::uint32_t>(text->size())).text);
+          for (const auto& [code_key, code] : codes) {
+            if (code.first->rule->language != version.language)
+              continue;
+            long seen = occurrences(plain, code_key.second);
+            if (seen > 0)
+              counts[code_key] = std::max(counts[code_key], seen);
+          }
         }
       }
       it = counted.find(version.blob);

@@ -92,7 +92,9 @@ struct Candidate {
 // that parent's versions of them (same language), for every parent. When the code occurs n
 // times after and k times before on the side where the difference is smallest, the first n - k
 // candidates with it (in the given order) are introduced, the rest not. A version is read and
-// matched only when it holds every probe of a candidate's code.
+// matched only when it holds every probe of a candidate's code. In a version with a syntax error
+// the code also counts as often as its text occurs there (comments left out), since a rule
+// cannot match code the parser could not read.
 std::vector<bool> introduced(std::span<const Candidate> candidates, std::span<const Side> sides,
                              Versions& versions);
 

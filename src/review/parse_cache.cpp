@@ -23,7 +23,9 @@ std::shared_ptr<const ParsedFile> ParseCache::parse(const lang::Language& langua
                                                     std::span<const lang::LineEdit> edits) {
   std::shared_ptr<const ParsedFile> old = base.empty() ? nullptr : find(base);
   std::shared_ptr<ParsedFile> parsed;
-  if (old && &old->tree.language() == &language) {
+  // An old tree with a syntax error mostly gives a new one with an error, which Parser::reparse
+  // parses again from scratch: go there at once.
+  if (old && &old->tree.language() == &language && !ts_node_has_error(old->tree.root())) {
     lang::Tree tree = parser_.reparse(old->tree, old->text, text, edits);
     if (verify_) {
       lang::Tree full = parser_.parse(language, text);

@@ -33,8 +33,9 @@ class ParseCache {
   std::shared_ptr<const ParsedFile> find(std::string_view blob);
 
   // Parses `text`, the content of `blob`, as `language`. When `base` (the blob `text` was made
-  // from by `edits`) is kept and was parsed as the same language, its tree is edited and reparsed
-  // incrementally (lang::Parser::reparse: the same tree as a full parse); else a full parse.
+  // from by `edits`) is kept, was parsed as the same language and without a syntax error, its
+  // tree is edited and reparsed incrementally (lang::Parser::reparse: the same tree as a full
+  // parse); else a full parse.
   std::shared_ptr<const ParsedFile> parse(const lang::Language& language, const std::string& blob,
                                           std::string text, std::string_view base,
                                           std::span<const lang::LineEdit> edits);
