@@ -36,8 +36,13 @@ A RANGE with no commits is said on stderr, with the reversed range when that one
 Rules come from `rules:` in .git-mentor.yaml plus every --rules PATH (a file, a directory or a
 glob; the word `builtin` means the bundled packs). With neither, the bundled packs are used.
 
-Exit status: 0 nothing blocking, 1 a finding at or above --fail-on, 2 a usage, configuration,
-rule or repository error.
+A finding is the commit's when it overlaps a line the commit added and its code (comments and
+layout aside) was not already in the files of its language the commit changed, renamed or
+deleted; a merge answers only for lines none of its parents has, so a clean merge has none.
+
+Exit status: 0 nothing blocking, 1 a finding at or above --fail-on that is still there at the
+tip of what was checked (one a later commit removed is shown as "fixed later" and does not
+block), 2 a usage, configuration, rule or repository error.
 
 Examples:
   git mentor check                       # the commits not yet on any remote

@@ -88,6 +88,69 @@ std::optional<std::string_view> Versions::text(const Version& version) {
   return e.text;
 }
 
+namespace {
+
+// A language's comment markers, for a scan that does not parse: a line comment runs to the end
+// of its line, a block comment to its closer. Empty `line` and `open`: not known.
+struct CommentMarkers {
+  std::string_view line;
+  std::string_view open;
+  std::string_view close;
+};
+
+std::optional<CommentMarkers> comment_markers(std::string_view language) {
+  if (language == "python")
+    return CommentMarkers{"#", {}, {}};
+  for (std::string_view c_like :
+       {"c", "cpp", "java", "javascript", "typescript", "tsx", "go", "rust"}) {
+    if (language == c_like)
+      return CommentMarkers{"//", "/*", "*/"};
+  }
+  return std::nullopt;
+}
+
+// `text` with what `markers` start scanned away (each comment replaced by one space). Strings are
+// not recognized: a marker inside one cuts more than a comment.
+std::string without_comments(std::string_view text, const CommentMarkers& markers) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t at = 0;
+  while (at < text.size()) {
+    if (!markers.line.empty() && text.compare(at, markers.line.size(), markers.line) == 0) {
+      at = text.find('\n', at);
+      out += ' ';
+      if (at == std::string_view::npos)
+        break;
+      continue;
+    }
+    if (!markers.open.empty() && text.compare(at, markers.open.size(), markers.open) == 0) {
+      std::size_t close = text.find(markers.close, at + markers.open.size());
+      out += ' ';
+      if (close == std::string_view::npos)
+        break;
+      at = close + markers.close.size();
+      continue;
+    }
+    out += text[at++];
+  }
+  return out;
+}
+
+}  // namespace
+
+const std::string* Versions::uncommented(const Version& version) {
+  Entry& e = entry(version);
+  if (!e.readable || version.language == nullptr)
+    return nullptr;
+  if (!e.uncommented) {
+    std::optional<CommentMarkers> markers = comment_markers(version.language->name);
+    if (!markers)
+      return nullptr;
+    e.uncommented = normalize_code(without_comments(e.text, *markers));
+  }
+  return &*e.uncommented;
+}
+
 const std::string* Versions::normalized(const Version& version) {
   Entry& e = entry(version);
   if (!e.readable)
@@ -168,13 +231,24 @@ std::vector<bool> introduced(std::span<const Candidate> candidates, std::span<co
     auto hit = it->second.find(key);
     return hit == it->second.end() ? 0 : hit->second;
   };
+  // Whether `version` may hold the candidate's code: a filter that must never say no wrongly.
+  // The code is in the normalized text unless a comment sits inside it there; then it is in the
+  // text with comments scanned away (where the scan knows the language's comments), or else
+  // every probe token is.
   auto holds = [&](const Version& version, const Candidate& candidate) {
     if (version.language != candidate.rule->language)
       return false;
     const std::string* text = versions.normalized(version);
-    return text != nullptr &&
-           std::all_of(candidate.identity.probes.begin(), candidate.identity.probes.end(),
-                       [&](const std::string& probe) { return text->find(probe) != text->npos; });
+    if (text == nullptr)
+      return false;
+    const std::string& code = candidate.identity.code;
+    if (text->find(code) != std::string::npos)
+      return true;
+    if (const std::string* plain = versions.uncommented(version))
+      return plain->find(code) != std::string::npos;
+    return std::all_of(
+        candidate.identity.probes.begin(), candidate.identity.probes.end(),
+        [&](const std::string& probe) { return text->find(probe) != std::string::npos; });
   };
 
   for (const Side& side : sides) {

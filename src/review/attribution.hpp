@@ -61,6 +61,10 @@ class Versions {
   std::optional<std::string_view> text(const Version& version);
   // Its text normalize_code()'d; nullptr when it cannot be read.
   const std::string* normalized(const Version& version);
+  // Its text with comments scanned away (without parsing; strings are not recognized, so this
+  // can remove more than comments), normalize_code()'d; nullptr when it cannot be read or the
+  // scan does not know the language's comments.
+  const std::string* uncommented(const Version& version);
   // Its tree; nullptr when it cannot be read.
   const lang::Tree* tree(const Version& version);
 
@@ -70,6 +74,7 @@ class Versions {
     std::string_view text;
     bool readable = false;
     std::optional<std::string> normalized;
+    std::optional<std::string> uncommented;
     std::unique_ptr<lang::Tree> tree;
     const lang::Tree* borrowed = nullptr;
     std::shared_ptr<const ParsedFile> cached;  // keeps a parse from the cache alive
@@ -91,8 +96,10 @@ struct Candidate {
 // more often, after the commit, in the files that differ from a parent than it did before in
 // that parent's versions of them (same language), for every parent. When the code occurs n
 // times after and k times before on the side where the difference is smallest, the first n - k
-// candidates with it (in the given order) are introduced, the rest not. A version is read and
-// matched only when it holds every probe of a candidate's code. In a version with a syntax error
+// candidates with it (in the given order) are introduced, the rest not. A version is parsed and
+// matched only when its text may hold a candidate's code: the code is in its normalized text,
+// or in that text with comments scanned away, or (for languages the scan does not know) every
+// probe of the code is in it. In a version with a syntax error
 // the code also counts as often as its text occurs there (comments left out), since a rule
 // cannot match code the parser could not read.
 std::vector<bool> introduced(std::span<const Candidate> candidates, std::span<const Side> sides,

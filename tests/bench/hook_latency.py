@@ -11,7 +11,14 @@ config, find the commits, load the rules of the languages the push touches, revi
 review split using bench_floor's in-process figures for the same commits: diff (libgit2 only),
 parse (diff + parse - diff), and match and the rest (review - diff+parse).
 
-  tests/bench/hook_latency.py [--build build] [--runs 40] [--lines N]
+With --files-from DIR the ten files are the ten largest source files (Python and JavaScript,
+outside tests and docs) of a checkout, e.g. a clone of pallets/flask, instead. With ast-grep
+available (the pinned one the differential test installs), it also times
+  ast-grep        `ast-grep scan` of just the ten files at the tip, with the bundled rules that
+                  ast-grep can read (those written with `rule:`, mentoring keys stripped)
+side by side, and prints hook / ast-grep.
+
+  tests/bench/hook_latency.py [--build build] [--runs 40] [--lines N] [--files-from DIR]
 """
 import argparse
 import glob
@@ -38,8 +45,24 @@ def first_lines(data, lines):
     return data if lines is None else b"".join(data.splitlines(True)[:lines])
 
 
-def make_repository(tmp, lines=None):
+def checkout_files(directory):
+    """The ten largest Python and JavaScript files of a checkout, outside tests and docs."""
+    found = []
+    for root, dirs, names in os.walk(directory):
+        dirs[:] = [d for d in dirs if not d.startswith(".") and d not in ("tests", "test", "docs",
+                                                                             "examples", "node_modules")]
+        for name in names:
+            if name.endswith((".py", ".js")):
+                path = os.path.join(root, name)
+                found.append((os.path.getsize(path), os.path.relpath(path, directory), path))
+    found.sort(reverse=True)
+    return [(rel, path) for _, rel, path in found[:10]]
+
+
+def make_repository(tmp, lines=None, files_from=None):
     """Ten real source files (5 Python, 5 JavaScript), pushed; then 5 commits, 2 files each."""
+    if files_from:
+        return make_repository_from(tmp, checkout_files(files_from), lines)
     py = sorted(glob.glob("/usr/lib/python3*/json/*.py") + glob.glob("/usr/lib/python3*/email/*.py"))[:5]
     cache = os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"),
                          "git-mentor", "grammars")
@@ -53,20 +76,30 @@ def make_repository(tmp, lines=None):
                 js.append(data)
     if len(py) < 5:
         sys.exit("hook_latency: needs the Python standard library under /usr/lib/python3*")
+    sources = [("src/m%d.py" % i, open(path, "rb").read()) for i, path in enumerate(py)]
+    sources += [("web/m%d.js" % i, data) for i, data in enumerate(js)]
+    return commit_files(tmp, sources, lines)
+
+
+def make_repository_from(tmp, files, lines):
+    sources = []
+    for rel, path in files:
+        with open(path, "rb") as f:
+            sources.append((rel, f.read()))
+    return commit_files(tmp, sources, lines)
+
+
+def commit_files(tmp, sources, lines):
+    """`sources` ((path, bytes)) committed and pushed; then 5 commits, 2 files each."""
     remote = os.path.join(tmp, "remote.git")
     work = os.path.join(tmp, "work")
     subprocess.run(["git", "init", "-q", "--bare", remote], check=True)
     subprocess.run(["git", "init", "-q", "-b", "main", work], check=True)
     files = []
-    for i, path in enumerate(py):
-        files.append("src/m%d.py" % i)
-        os.makedirs(os.path.join(work, "src"), exist_ok=True)
-        with open(os.path.join(work, files[-1]), "wb") as f, open(path, "rb") as src:
-            f.write(first_lines(src.read(), lines))
-    for i, data in enumerate(js):
-        files.append("web/m%d.js" % i)
-        os.makedirs(os.path.join(work, "web"), exist_ok=True)
-        with open(os.path.join(work, files[-1]), "wb") as f:
+    for rel, data in sources:
+        files.append(rel)
+        os.makedirs(os.path.dirname(os.path.join(work, rel)), exist_ok=True)
+        with open(os.path.join(work, rel), "wb") as f:
             f.write(first_lines(data, lines))
     git(work, "add", "-A")
     git(work, "commit", "-q", "-m", "base")
@@ -83,7 +116,44 @@ def make_repository(tmp, lines=None):
                     f.write("\nfunction added%d(x) {\n  var y = x == 1;\n  console.log(y);\n}\n" % c)
         git(work, "commit", "-q", "-a", "-m", "change %d" % c)
     head = git(work, "rev-parse", "HEAD")
-    return work, base, head
+    return work, base, head, files
+
+
+def ast_grep_project(tmp):
+    """An ast-grep project with the bundled rules it can read; (sgconfig path, rules used)."""
+    try:
+        import yaml
+    except ImportError:
+        return None, 0
+    rules_dir = os.path.join(tmp, "sg-rules")
+    os.makedirs(rules_dir)
+    keep = {"id", "language", "severity", "message", "rule", "constraints", "utils", "files",
+            "ignores", "url", "fix", "transform"}
+    used = 0
+    for path in sorted(glob.glob(os.path.join(ROOT, "rules", "*", "*.yaml"))):
+        with open(path) as f:
+            docs = [d for d in yaml.safe_load_all(f) if d]
+        for doc in docs:
+            if "rule" not in doc:
+                continue  # a raw tree-sitter query: ast-grep has none
+            out = {k: v for k, v in doc.items() if k in keep}
+            if out.get("severity") == "praise":
+                out["severity"] = "hint"
+            with open(os.path.join(rules_dir, "%s.yml" % doc["id"]), "w") as f:
+                yaml.safe_dump(out, f)
+            used += 1
+    config = os.path.join(tmp, "sgconfig.yml")
+    with open(config, "w") as f:
+        f.write("ruleDirs: [%s]\n" % rules_dir)
+    return config, used
+
+
+def ast_grep_binary():
+    cache = os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"),
+                         "git-mentor")
+    found = sorted(glob.glob(os.path.join(cache, "ast-grep-*", "node_modules", "@ast-grep",
+                                          "cli-*", "ast-grep")))
+    return found[-1] if found else None
 
 
 def timed(argv, cwd, stdin=None, env=None):
@@ -111,14 +181,18 @@ def main():
     parser.add_argument("--build", default=os.path.join(ROOT, "build"))
     parser.add_argument("--runs", type=int, default=40)
     parser.add_argument("--lines", type=int, help="cut each file to its first LINES lines")
+    parser.add_argument("--files-from", help="take the ten files from this checkout")
     args = parser.parse_args()
-    mentor = os.path.join(args.build, "git-mentor")
-    floor = os.path.join(args.build, "tests", "bench", "bench_floor")
+    build = os.path.abspath(args.build)
+    mentor = os.path.join(build, "git-mentor")
+    floor = os.path.join(build, "tests", "bench", "bench_floor")
     jobs = str(os.cpu_count() or 1)
     timing_env = dict(os.environ, GIT_MENTOR_TIMINGS="1")
     with tempfile.TemporaryDirectory() as tmp:
-        work, base, head = make_repository(tmp, args.lines)
+        work, base, head, files = make_repository(tmp, args.lines, args.files_from)
         git_dir = os.path.join(work, ".git")
+        sg = ast_grep_binary()
+        sg_config, sg_rules = ast_grep_project(tmp) if sg else (None, 0)
         line = ("refs/heads/main %s refs/heads/main %s\n" % (head, base)).encode()
         commands = {
             "hook": ([mentor, "hook", "pre-push", "origin", "url"], line, None),
@@ -128,6 +202,9 @@ def main():
             "floor diff": ([floor, git_dir, "diff", jobs, base + "..HEAD"], None, None),
             "floor parse": ([floor, git_dir, "parse", jobs, base + "..HEAD"], None, None),
         }
+        if sg_config:
+            commands["ast-grep"] = ([sg, "scan", "--config", sg_config, "--json=compact", *files],
+                                    None, None)
         for argv, stdin, env in commands.values():  # warm the page cache
             timed(argv, work, stdin, env)
         wall = {name: [] for name in commands}
@@ -142,10 +219,14 @@ def main():
                 elif name.startswith("floor"):
                     inner.setdefault(name, []).append(float(out) * 1000)
     med = {name: statistics.median(v) for name, v in list(wall.items()) + list(inner.items())}
-    print("pre-push hook latency: 5 commits, 10 files (5 Python, 5 JavaScript%s), bundled rules, "
+    what = ("from %s" % args.files_from) if args.files_from else "5 Python, 5 JavaScript"
+    print("pre-push hook latency: 5 commits, 10 files (%s%s), bundled rules, "
           "%d runs, %s jobs (medians, ms)" % (
-              ", at most %d lines each" % args.lines if args.lines else "", args.runs, jobs))
+              what, ", at most %d lines each" % args.lines if args.lines else "", args.runs, jobs))
     print("  hook, whole process       %7.1f   (aim: 40)" % med["hook"])
+    if "ast-grep" in med:
+        print("  ast-grep scan, 10 files   %7.1f   (%d rules; hook / ast-grep = %.2fx, aim: 0.5x)" % (
+            med["ast-grep"], sg_rules, med["hook"] / med["ast-grep"]))
     print("  start-up (--version)      %7.1f" % med["start-up"])
     print("  rules list (every rule)   %7.1f" % med["all rules"])
     print("  phases of the hook (GIT_MENTOR_TIMINGS):")
