@@ -12,6 +12,7 @@ if [[ "${1:-}" == "--sanitize" ]]; then
   cmake_args=(-DCMAKE_BUILD_TYPE=Debug -DGIT_MENTOR_SANITIZE=ON -DGIT_MENTOR_BENCHMARKS=OFF)
   export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
   export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+  export LSAN_OPTIONS=suppressions=$root/tests/lsan.supp:print_suppressions=0
 fi
 
 BUILD_DIR=$build "$root/scripts/build.sh" "${cmake_args[@]}"
