@@ -41,7 +41,10 @@ std::shared_ptr<const ParsedFile> ParseCache::parse(const lang::Language& langua
     parsed = std::make_shared<ParsedFile>(ParsedFile{std::move(text), std::move(tree)});
     ++stats_.full;
   }
-  keep(blob, parsed);
+  // A tree with a syntax error is never reparsed from (see above): keeping it would only take
+  // memory, and error trees are the largest.
+  if (!ts_node_has_error(parsed->tree.root()))
+    keep(blob, parsed);
   return parsed;
 }
 

@@ -24,7 +24,8 @@ struct ParsedFile {
 // trees take a multiple of that). Not thread-safe: one per worker, with that worker's parser.
 class ParseCache {
  public:
-  // `max_bytes` of text at most are kept (a larger file is parsed, not kept); 0 keeps nothing
+  // `max_bytes` of text at most are kept (a larger file, or one with a syntax error, is parsed,
+  // not kept); 0 keeps nothing
   // (every parse is a full parse). With `verify`, each incremental parse is checked against a
   // full parse (lang::same_tree), which is kept when they differ (counted in Stats::differed).
   ParseCache(lang::Parser& parser, std::size_t max_bytes, bool verify = false);
