@@ -9,6 +9,7 @@
 
 #include "cli/check_command.hpp"
 #include "git/commit_range.hpp"
+#include "util/encoding.hpp"
 #include "util/error.hpp"
 #include "util/phase_timer.hpp"
 
@@ -84,11 +85,13 @@ int run_hook_pre_push(const HookArgs& args, Streams& streams, std::istream& in) 
   std::set<std::string> blocking_rules;
   for (const auto& review : reviews) {
     for (const auto& f : review.findings) {
-      fmt::print(streams.err, "{}:{}:{}: {}{}{}: {} [{}]\n", f.path, f.line, f.column,
-                 rules::to_string(f.rule->severity), f.suppressed ? " (suppressed)" : "",
-                 f.fixed_later ? " (fixed later in this push)" : "", f.message, f.rule->id);
+      // Paths, messages (with captured code) and lessons come from the repository.
+      fmt::print(streams.err, "{}:{}:{}: {}{}{}: {} [{}]\n", util::terminal_safe(f.path), f.line,
+                 f.column, rules::to_string(f.rule->severity), f.suppressed ? " (suppressed)" : "",
+                 f.fixed_later ? " (fixed later in this push)" : "", util::terminal_safe(f.message),
+                 util::terminal_safe(f.rule->id));
       if (!f.rule->lesson.empty())
-        fmt::print(streams.err, "    {}\n", first_line(f.rule->lesson));
+        fmt::print(streams.err, "    {}\n", util::terminal_safe(first_line(f.rule->lesson)));
       if (is_blocking(f, fail_on) && !f.fixed_later)
         blocking_rules.insert(f.rule->id);
       fixed += f.fixed_later ? 1U : 0U;

@@ -220,3 +220,18 @@ TEST_CASE("pre-push refuses a mistake a later commit only moved", "[e2e][hook][t
 }
 
 }  // namespace mentor::test
+
+namespace mentor::test {
+
+TEST_CASE("pre-push prints repository text terminal-safe", "[e2e][hook]") {
+  PushFixture fx;
+  fx.work.write("red\x1b[31m.py", "x = 1\nprint('\x1b]0;title\x07')\n");
+  fx.work.commit("escapes");
+  CommandResult result = fx.push({"origin", "main"});
+  CHECK(result.exit_code != 0);
+  CHECK(result.err.find("red?[31m.py:2:1: error:") != std::string::npos);
+  CHECK(result.err.find('\x1b') == std::string::npos);
+  CHECK(result.err.find('\x07') == std::string::npos);
+}
+
+}  // namespace mentor::test
