@@ -19,7 +19,7 @@ std::optional<std::string> blob_content(const Repository& repo, const git_oid& i
 }  // namespace
 
 std::optional<std::string> read_file_at(const Repository& repo, const std::string& commit,
-                                        const std::string& path) {
+                                        const std::string& path, std::uint64_t max_bytes) {
   git_oid oid = from_hex(commit);
   git_commit* commit_raw = nullptr;
   check(git_commit_lookup(&commit_raw, repo.get(), &oid), "cannot read commit " + commit);
@@ -33,6 +33,18 @@ std::optional<std::string> read_file_at(const Repository& repo, const std::strin
   TreeEntryPtr entry(entry_raw);
   if (git_tree_entry_type(entry.get()) != GIT_OBJECT_BLOB)
     return std::nullopt;
+  if (max_bytes != UINT64_MAX) {
+    // The object header tells the size: a larger blob is never read whole.
+    git_odb* odb_raw = nullptr;
+    check(git_repository_odb(&odb_raw, repo.get()), "cannot open the object database");
+    OdbPtr odb(odb_raw);
+    std::size_t size = 0;
+    git_object_t type = GIT_OBJECT_INVALID;
+    if (git_odb_read_header(&size, &type, odb.get(), git_tree_entry_id(entry.get())) < 0 ||
+        size > max_bytes) {
+      return std::nullopt;
+    }
+  }
   return blob_content(repo, *git_tree_entry_id(entry.get()));
 }
 

@@ -1,6 +1,7 @@
 // The content of one file as a commit or the index holds it.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -9,9 +10,11 @@
 namespace mentor::git {
 
 // The content of `path` (relative to the root, '/'-separated) in commit `commit`'s tree (40-hex);
-// nullopt when the commit has no file there. Throws mentor::Error when the commit is missing.
+// nullopt when the commit has no file there, or when it holds more than `max_bytes` bytes (then
+// it is not read). Throws mentor::Error when the commit is missing.
 std::optional<std::string> read_file_at(const Repository& repo, const std::string& commit,
-                                        const std::string& path);
+                                        const std::string& path,
+                                        std::uint64_t max_bytes = UINT64_MAX);
 
 // The content of `path` as staged in the index (stage 0); nullopt when the index has none.
 std::optional<std::string> read_staged_file(const Repository& repo, const std::string& path);

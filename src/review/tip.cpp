@@ -31,8 +31,8 @@ std::set<Key> present_at(
     auto rules = rules_by_language.find(language);
     if (rules == rules_by_language.end())
       continue;
-    std::optional<std::string> text = git::read_file_at(repo, head, path);
-    if (!text || text->size() > options.max_file_bytes)
+    std::optional<std::string> text = git::read_file_at(repo, head, path, options.max_file_bytes);
+    if (!text)
       continue;
     lang::Tree tree = parser.parse(*language, *text);
     for (const auto& m : rules::match_rules(rules->second, tree, *text)) {
