@@ -24,6 +24,14 @@ namespace {
 // metavariables are rewritten to U+00B5 before a pattern is parsed.
 constexpr char32_t kMicro = U'\u00B5';
 
+// Python's hard keywords (the language reference, "Keywords"); soft keywords such as `match`,
+// `case`, `type` and `print` in Python 2 code are names too.
+constexpr std::array<std::string_view, 32> kPythonKeywords = {
+    "and",    "as",   "assert", "async",  "await",  "break",   "class",    "continue",
+    "def",    "del",  "elif",   "else",   "except", "finally", "for",      "from",
+    "global", "if",   "import", "in",     "is",     "lambda",  "nonlocal", "not",
+    "or",     "pass", "raise",  "return", "try",    "while",   "with",     "yield"};
+
 const std::array<Language, 9>& languages() {
   static const std::array<Language, 9> table = {{
       {"c", tree_sitter_c(), kMicro},
@@ -31,7 +39,7 @@ const std::array<Language, 9>& languages() {
       {"go", tree_sitter_go(), kMicro},
       {"java", tree_sitter_java(), U'$'},
       {"javascript", tree_sitter_javascript(), U'$'},
-      {"python", tree_sitter_python(), kMicro},
+      {"python", tree_sitter_python(), kMicro, kPythonKeywords},
       {"rust", tree_sitter_rust(), kMicro},
       {"tsx", tree_sitter_tsx(), U'$'},
       {"typescript", tree_sitter_typescript(), U'$'},

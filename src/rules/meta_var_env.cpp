@@ -6,13 +6,18 @@
 namespace mentor::rules {
 
 bool same_code(TSNode a, TSNode b, MatchContext& context) {
+  if (ts_node_eq(a, b))
+    return true;
+  // As ast-grep: when either node has no named child, the texts decide, whatever the kinds
+  // (`xs` is an `identifier` in `xs = ...` and an `expression` leaf elsewhere in some grammars;
+  // `kind` is an `identifier` and a `property_identifier` in `const kind = o.kind`).
+  if (ts_node_named_child_count(a) == 0 || ts_node_named_child_count(b) == 0)
+    return context.text(a) == context.text(b);
   if (context.kinds.canonical(a) != context.kinds.canonical(b))
     return false;
   std::uint32_t count = ts_node_child_count(a);
   if (count != ts_node_child_count(b))
     return false;
-  if (count == 0)
-    return context.text(a) == context.text(b);
   std::vector<TSNode> left = context.children(a);
   std::vector<TSNode> right = context.children(b);
   for (std::size_t i = 0; i < left.size(); ++i) {

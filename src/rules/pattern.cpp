@@ -1,10 +1,12 @@
 // Pattern compilation and ast-grep's structural match algorithm (crates/core/src/match_tree).
 #include "rules/pattern.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 
 #include "lang/parser.hpp"
+#include "rules/match_context.hpp"
 #include "rules/rule_error.hpp"
 #include "util/suggest.hpp"
 
@@ -185,6 +187,38 @@ std::optional<TSNode> find_syntax_error(TSNode node, std::string_view text,
   return std::nullopt;
 }
 
+// The first identifier of `root` whose text is a keyword the language reserves (see
+// Language::reserved): the code is not valid on its own, though the pinned grammar parsed it.
+std::optional<TSNode> find_reserved_name(TSNode root, std::string_view text,
+                                         const lang::Language& language) {
+  if (language.reserved.empty())
+    return std::nullopt;
+  TreeCursor cursor(root);
+  TSTreeCursor* c = cursor.get();
+  unsigned depth = 0;
+  for (;;) {
+    TSNode node = ts_tree_cursor_current_node(c);
+    if (ts_tree_cursor_goto_first_child(c)) {
+      ++depth;
+      continue;
+    }
+    if (std::strcmp(ts_node_type(node), "identifier") == 0) {
+      std::string_view name = lang::node_text(node, text);
+      if (std::find(language.reserved.begin(), language.reserved.end(), name) !=
+          language.reserved.end())
+        return node;
+    }
+    bool moved = false;
+    while (depth > 0 && !(moved = ts_tree_cursor_goto_next_sibling(c))) {
+      ts_tree_cursor_goto_parent(c);
+      --depth;
+    }
+    if (!moved)
+      break;
+  }
+  return std::nullopt;
+}
+
 std::optional<TSNode> find_kind(TSNode node, TSSymbol kind, const KindTable& kinds) {
   if (kinds.canonical(node) == kind)
     return node;
@@ -220,6 +254,25 @@ PatternNode convert(TSNode node, std::string_view text, const std::string& sigil
       out.children.push_back(convert(child, text, sigil, kinds));
   }
   return out;
+}
+
+// The names bound by the metavariables of `root`, in order of first appearance (an explicit
+// stack: a pattern's depth is its author's to choose).
+std::vector<std::string> bound_names(const PatternNode& root) {
+  std::vector<std::string> names;
+  std::vector<const PatternNode*> stack{&root};
+  while (!stack.empty()) {
+    const PatternNode* node = stack.back();
+    stack.pop_back();
+    bool binds = node->type == PatternNode::Type::meta_var &&
+                 (node->meta == PatternNode::MetaVar::capture ||
+                  node->meta == PatternNode::MetaVar::multi_capture);
+    if (binds && std::find(names.begin(), names.end(), node->name) == names.end())
+      names.push_back(node->name);
+    for (auto it = node->children.rbegin(); it != node->children.rend(); ++it)
+      stack.push_back(&*it);
+  }
+  return names;
 }
 
 Strictness parse_strictness(const Text& text, std::string_view rule_id) {
@@ -539,6 +592,16 @@ Pattern Pattern::compile(const PatternSpec& spec, const lang::Language& language
                      source.at(offset));
   }
 
+  if (auto name = find_reserved_name(root, pre.text, language)) {
+    std::size_t offset = pre.original_offset(ts_node_start_byte(*name));
+    throw rule_error(RuleErrorKind::invalid_pattern, rule_id,
+                     "invalid pattern: " + fmt_key(lang::node_text(*name, pre.text)) +
+                         " is a keyword of " + std::string(language.name) +
+                         ", not a name: the pattern is not one complete node of code (write the "
+                         "code around it as 'context' and pick the node with 'selector')",
+                     source.at(offset));
+  }
+
   TSNode goal = root;
   if (selector) {
     auto found = find_kind(root, *selector, kinds);
@@ -565,6 +628,7 @@ Pattern Pattern::compile(const PatternSpec& spec, const lang::Language& language
       goal = ts_node_child(goal, 0);
   }
   pattern.root_ = convert(goal, pre.text, sigil, kinds);
+  pattern.defined_vars_ = bound_names(pattern.root_);
   return pattern;
 }
 

@@ -61,8 +61,13 @@ class Pattern {
   // The only kind a matching node can have; nullopt if any kind can match (a bare `$A`).
   std::optional<TSSymbol> root_kind() const;
 
+  // The names of the metavariables the pattern binds ($A and $$$A; not $_ or $$$), in order of
+  // first appearance, without sigils.
+  const std::vector<std::string>& defined_vars() const { return defined_vars_; }
+
  private:
   PatternNode root_;
+  std::vector<std::string> defined_vars_;
   std::optional<TSSymbol> selector_kind_;
   Strictness strictness_ = Strictness::smart;
 };

@@ -5,6 +5,7 @@
 #include <array>
 #include <cctype>
 #include <map>
+#include <set>
 #include <variant>
 
 #include "rules/matcher.hpp"
@@ -189,12 +190,30 @@ class RuleCompiler {
     return node;
   }
 
+  // As ast-grep: every `constraints:` key must name a metavariable that a pattern of the rule
+  // binds: in `rule` (under `not` too), in the document's own `utils` or in another constraint
+  // (shared utilities reached through `matches` do not count). Call after compiling them all.
+  void check_constraint_names(const std::vector<NamedRuleSpec>& constraints) const {
+    std::vector<std::string_view> names(defined_vars_.begin(), defined_vars_.end());
+    for (const auto& constraint : constraints) {
+      if (defined_vars_.count(constraint.name.value) != 0)
+        continue;
+      throw rule_error(RuleErrorKind::undefined_meta_var, rule_id_,
+                       "undefined metavariable " + fmt_key(constraint.name.value) +
+                           " in 'constraints': no pattern of the rule binds $" +
+                           constraint.name.value + did_you_mean(constraint.name.value, names),
+                       constraint.name.pos());
+    }
+  }
+
   RuleNode compile(const RuleSpec& spec) {
     std::vector<RuleNode> parts;
     if (spec.pattern) {
       RuleNode node;
       node.type = RuleNode::Type::pattern;
       node.pattern = Pattern::compile(*spec.pattern, language_, rule_id_);
+      for (const auto& name : node.pattern->defined_vars())
+        defined_vars_.insert(name);
       parts.push_back(std::move(node));
     }
     if (spec.kind) {
@@ -406,6 +425,7 @@ class RuleCompiler {
   const UtilLibrary* shared_;
   UtilGraph& graph_;
   std::map<std::string, const UtilRule*, std::less<>> local_index_;
+  std::set<std::string> defined_vars_;  // bound by the patterns compiled so far
   const UtilRule* current_util_ = nullptr;
   int relation_depth_ = 0;
 };
@@ -497,6 +517,7 @@ std::shared_ptr<const UtilLibrary> compile_library(const lang::Language& languag
       util.constraints.push_back(
           Constraint{constraint.name.value, compiler.compile_in(&util, constraint.rule)});
     }
+    compiler.check_constraint_names(spec->constraints);
   }
   graph.check_cycles("");
   return library;
@@ -585,6 +606,7 @@ std::optional<Rule> compile_rule(const RuleFileSpec& spec, const SharedUtils* sh
     RuleNode root = compiler.compile(*spec.rule);
     for (const auto& constraint : spec.constraints)
       constraints.push_back(Constraint{constraint.name.value, compiler.compile(constraint.rule)});
+    compiler.check_constraint_names(spec.constraints);
     rule.matcher = std::make_shared<const Matcher>(language, std::move(root), std::move(utils),
                                                    std::move(constraints), std::move(library));
   } else {

@@ -22,11 +22,13 @@ enum class RuleErrorKind {
   invalid_pattern,
   invalid_query,
   invalid_regex,
-  invalid_nth_child,  // an `nthChild` position that is neither a number nor An+B
-  unknown_util,       // `matches:` names no utility rule
-  cyclic_util,        // utility rules that match each other in a cycle
-  duplicate_util,     // two utility rule files define the same id for the same language
-  empty_rule,         // a rule object without any matcher
+  invalid_nth_child,   // an `nthChild` position that is neither a number nor An+B
+  unknown_util,        // `matches:` names no utility rule
+  cyclic_util,         // utility rules that match each other in a cycle
+  duplicate_util,      // two utility rule files define the same id for the same language
+  empty_rule,          // a rule object without any matcher
+  undefined_meta_var,  // a constraint on a metavariable that no pattern of the rule binds
+  duplicate_key,       // a key written twice in one YAML mapping
 };
 
 // Thrown by load_rules. what() is "rule 'ID': detail" (or just the detail before the id is

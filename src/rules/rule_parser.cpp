@@ -10,6 +10,7 @@
 
 #include "rules/rule_error.hpp"
 #include "util/suggest.hpp"
+#include "util/yaml_pos.hpp"
 
 namespace mentor::rules {
 
@@ -66,6 +67,7 @@ class DocumentParser {
     }
     if (const YAML::Node id = doc["id"]; id && id.IsScalar())
       rule_id_ = id.Scalar();
+    check_unique_keys(doc);
     for (const auto& entry : doc) {
       std::string key = key_of(entry.first);
       const YAML::Node& value = entry.second;
@@ -122,6 +124,18 @@ class DocumentParser {
 
   RuleError error(RuleErrorKind kind, const std::string& detail, SourcePos where) const {
     return rule_error(kind, rule_id_, detail, std::move(where));
+  }
+
+  // ast-grep refuses a mapping that repeats a key; yaml-cpp would keep only one of them.
+  void check_unique_keys(const YAML::Node& map) const {
+    if (auto duplicate = util::find_duplicate_key(map)) {
+      SourcePos first = pos(duplicate->first);
+      throw error(RuleErrorKind::duplicate_key,
+                  "duplicate key " + fmt_key(duplicate->second.Scalar()) +
+                      " (first written at line " + std::to_string(first.line) + ", column " +
+                      std::to_string(first.column) + ")",
+                  pos(duplicate->second));
+    }
   }
 
   std::string key_of(const YAML::Node& key) const {
@@ -213,6 +227,7 @@ class DocumentParser {
     if (!node.IsMap())
       throw error(RuleErrorKind::wrong_type, "'examples' must be a map with 'bad' and 'good'",
                   pos(node));
+    check_unique_keys(node);
     for (const auto& entry : node) {
       std::string key = key_of(entry.first);
       check_known(key, entry.first, kExampleKeys);
@@ -227,6 +242,7 @@ class DocumentParser {
       throw error(RuleErrorKind::wrong_type, fmt_key(key) + " must be a map of rule objects",
                   pos(node));
     std::vector<NamedRuleSpec> out;
+    check_unique_keys(node);
     for (const auto& entry : node) {
       Text name = text(entry.first, key);
       RuleSpec body = rule(entry.second, name.value);
@@ -240,6 +256,7 @@ class DocumentParser {
       throw error(RuleErrorKind::wrong_type, fmt_key(key) + " must be a rule object", pos(node));
     RuleSpec spec;
     spec.pos = pos(node);
+    check_unique_keys(node);
     for (const auto& entry : node) {
       std::string name = key_of(entry.first);
       check_known(name, entry.first, kRuleKeys);
@@ -292,6 +309,7 @@ class DocumentParser {
                   "'pattern' must be a string or an object with 'context' and 'selector'",
                   pos(node));
     bool has_context = false;
+    check_unique_keys(node);
     for (const auto& entry : node) {
       std::string key = key_of(entry.first);
       check_known(key, entry.first, kPatternKeys);
@@ -321,6 +339,7 @@ class DocumentParser {
                   "'nthChild' must be a number, an An+B formula or an object with 'position'",
                   pos(node));
     bool has_position = false;
+    check_unique_keys(node);
     for (const auto& entry : node) {
       std::string key = key_of(entry.first);
       check_known(key, entry.first, kNthChildKeys);
@@ -347,6 +366,7 @@ class DocumentParser {
       throw error(RuleErrorKind::wrong_type, fmt_key(key) + " must be a rule object", pos(node));
     auto spec = std::make_unique<RelationSpec>();
     spec->rule.pos = pos(node);
+    check_unique_keys(node);
     for (const auto& entry : node) {
       std::string name = key_of(entry.first);
       check_known(name, entry.first, kRelationKeys);

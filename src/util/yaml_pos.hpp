@@ -1,7 +1,9 @@
 // Where a YAML node was written, for errors that name file:line:col.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <unordered_map>
 
 #include <yaml-cpp/yaml.h>
 
@@ -16,6 +18,28 @@ inline SourcePos pos_of(const YAML::Node& node, const std::string& file) {
   if (mark.is_null())
     return {file, 0, 0};
   return {file, mark.line + 1, mark.column + 1};
+}
+
+// A key written twice in one mapping: yaml-cpp keeps both entries and a lookup finds only one,
+// so the other is silently lost. `first` and `second` are the two key nodes, in file order.
+struct DuplicateKey {
+  YAML::Node first;
+  YAML::Node second;
+};
+
+// The first key of the mapping `map` that repeats an earlier one (scalar keys only).
+inline std::optional<DuplicateKey> find_duplicate_key(const YAML::Node& map) {
+  if (!map.IsMap())
+    return std::nullopt;
+  std::unordered_map<std::string, YAML::Node> seen;
+  for (const auto& entry : map) {
+    if (!entry.first.IsScalar())
+      continue;
+    auto [it, inserted] = seen.emplace(entry.first.Scalar(), entry.first);
+    if (!inserted)
+      return DuplicateKey{it->second, entry.first};
+  }
+  return std::nullopt;
 }
 
 }  // namespace mentor::util

@@ -11,8 +11,12 @@ outside the source tree; without npm or the registry the test fails, it never sk
 
     tests/differential/run.py --mentor build/git-mentor [--ast-grep PATH] [--keep] [-v]
 
-Exit status: 0 when every match agrees and every rule matched something, 1 otherwise, 2 when a
-tool could not be installed or run. See "The differential test" in docs/writing-rules.md.
+Each file in tests/differential/rejected/ is a rule file both tools must refuse: ast-grep with
+an error saying its `# ast-grep says:` line, git-mentor with exit status 2, a file:line:col
+position and its `# git-mentor says:` line.
+
+Exit status: 0 when every match agrees, every rule matched something and every rejected file
+is refused by both, 1 otherwise, 2 when a tool could not be installed or run. See "The differential test" in docs/writing-rules.md.
 """
 
 import argparse
@@ -36,6 +40,7 @@ HERE = Path(__file__).resolve().parent
 CORPUS = HERE / "corpus"
 RULES = HERE / "rules"
 UTILS = HERE / "utils"
+REJECTED = HERE / "rejected"
 
 # A match as both tools are compared on: rule id, path, then 1-based start line, start column,
 # end line and end column (one past the last byte).
@@ -240,6 +245,47 @@ def compare(repo, mentor_keys, ast_grep_keys, ids, verbose):
     return ok and differing == 0
 
 
+def expected_errors(path):
+    """The `# ast-grep says:` and `# git-mentor says:` lines of a rejected rule file."""
+    said = {}
+    for line in path.read_text().splitlines():
+        for tool in ("ast-grep", "git-mentor"):
+            prefix = f"# {tool} says:"
+            if line.startswith(prefix):
+                said[tool] = line[len(prefix):].strip()
+    return said
+
+
+def check_rejected(binary, mentor, repo):
+    """Both tools must refuse every file of REJECTED; returns True when they do."""
+    ok = True
+    files = sorted(REJECTED.glob("*.yml"))
+    for path in files:
+        said = expected_errors(path)
+        if set(said) != {"ast-grep", "git-mentor"}:
+            print(f"BAD CASE {path.name}: it needs '# ast-grep says:' and '# git-mentor says:'")
+            ok = False
+            continue
+        ast_grep = subprocess.run([str(binary), "scan", "--rule", str(path), "."], cwd=repo,
+                                  stdin=subprocess.DEVNULL, capture_output=True, text=True)
+        ast_grep_out = ast_grep.stdout + ast_grep.stderr
+        if ast_grep.returncode in (0, 1) or said["ast-grep"] not in ast_grep_out:
+            print(f"ast-grep ACCEPTS {path.name} or says otherwise (exit "
+                  f"{ast_grep.returncode}): {ast_grep_out.strip()[-300:]}")
+            ok = False
+        mentor_run = subprocess.run([str(mentor), "-C", str(repo), "rules", "list", "--rules",
+                                     str(path)], stdin=subprocess.DEVNULL, capture_output=True,
+                                    text=True)
+        located = f"{path}:" in mentor_run.stderr or f"{path.name}:" in mentor_run.stderr
+        if (mentor_run.returncode != 2 or said["git-mentor"] not in mentor_run.stderr
+                or not located):
+            print(f"git-mentor ACCEPTS {path.name} or says otherwise (exit "
+                  f"{mentor_run.returncode}): {mentor_run.stderr.strip()[-300:]}")
+            ok = False
+    print(f"{len(files)} rejected rule files: {'both tools refuse each' if ok else 'DIFFER'}")
+    return ok
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mentor", required=True, type=Path, help="the git-mentor executable")
@@ -271,6 +317,7 @@ def main():
             print(f"error: {error}", file=sys.stderr)
             return 2
         ok = compare(repo, mentor_keys, ast_grep_keys, ids, args.verbose)
+        ok = check_rejected(binary, args.mentor, repo) and ok
         if sorted(project_keys) != sorted(mentor_keys):
             ok = False
             for key in sorted(set(project_keys) ^ set(mentor_keys)):

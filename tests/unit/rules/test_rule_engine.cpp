@@ -339,3 +339,13 @@ rule:
   CHECK(found[0].text == "r.s");
   CHECK(capture(found[0], "Y") == "s");
 }
+
+TEST_CASE("engine: a repeated metavariable on leaves of different kinds compares text", "[rules]") {
+  // `xs` is an identifier on the left and an expression leaf in the call's arguments.
+  CHECK(matches("go", "  pattern: |\n    $S = append($S, $$$V)\n",
+                "package p\nfunc f() {\n\txs = append(xs, 1)\n\tys = append(xs, 2)\n}\n") ==
+        Texts{"xs = append(xs, 1)"});
+  // `kind` is an identifier and a property_identifier.
+  CHECK(matches("typescript", "  pattern: const $P = $A.$P\n",
+                "const kind = o.kind;\nconst name = o.label;\n") == Texts{"const kind = o.kind;"});
+}

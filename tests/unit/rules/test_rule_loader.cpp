@@ -436,3 +436,58 @@ TEST_CASE("loader: nthChild positions and their errors", "[rules]") {
       failure("id: a\nlanguage: python\nrule:\n  nthChild: {position: 1, ofRule: {kind: nope}}\n");
   CHECK(of_rule.kind == RuleErrorKind::unknown_kind);
 }
+
+TEST_CASE("loader: a key written twice is refused with both positions", "[rules]") {
+  Failure f = failure(
+      "id: twice\nlanguage: javascript\nrule:\n  kind: call_expression\n  has: {kind: "
+      "identifier}\n  has: {kind: arguments}\n");
+  CHECK(f.kind == RuleErrorKind::duplicate_key);
+  CHECK(f.line == 6);
+  CHECK(f.column == 3);
+  CHECK(f.message == "rule 'twice': duplicate key 'has' (first written at line 5, column 3)");
+
+  Failure top = failure("id: twice\nlanguage: python\nid: again\nrule: {kind: call}\n");
+  CHECK(top.kind == RuleErrorKind::duplicate_key);
+  CHECK(top.line == 3);
+}
+
+TEST_CASE("loader: a constraint on a metavariable no pattern binds", "[rules]") {
+  Failure f = failure(
+      "id: undefined\nlanguage: javascript\nrule: {pattern: foo($ARG)}\n"
+      "constraints:\n  ARGS: {regex: x}\n");
+  CHECK(f.kind == RuleErrorKind::undefined_meta_var);
+  CHECK(f.line == 5);
+  CHECK(f.column == 3);
+  CHECK(f.message.find("undefined metavariable 'ARGS' in 'constraints'") != std::string::npos);
+  CHECK(f.message.find("did you mean 'ARG'?") != std::string::npos);
+
+  // Bound under `not`, in a local utility, by another constraint or by `$$$`: accepted, as in
+  // ast-grep. `$_` binds nothing.
+  CHECK_FALSE(
+      load_failure("id: ok\nlanguage: javascript\nrule:\n  all:\n    - pattern: foo($A)\n"
+                   "    - not: {pattern: foo($B)}\nconstraints:\n  B: {regex: x}\n"));
+  CHECK_FALSE(
+      load_failure("id: ok\nlanguage: javascript\nutils:\n  call: {pattern: foo($C)}\n"
+                   "rule: {matches: call}\nconstraints:\n  C: {regex: x}\n"));
+  CHECK_FALSE(
+      load_failure("id: ok\nlanguage: javascript\nrule: {pattern: foo($$$ARGS)}\n"
+                   "constraints:\n  ARGS: {regex: x}\n"));
+  CHECK(failure("id: bad\nlanguage: javascript\nrule: {pattern: foo($_)}\n"
+                "constraints:\n  _: {regex: x}\n")
+            .kind == RuleErrorKind::undefined_meta_var);
+}
+
+TEST_CASE("loader: a Python pattern with a keyword as a name is not one node", "[rules]") {
+  Failure f = failure("id: except-pass\nlanguage: python\nrule:\n  pattern: \"except: pass\"\n");
+  CHECK(f.kind == RuleErrorKind::invalid_pattern);
+  CHECK(f.line == 4);
+  CHECK(f.column == 13);
+  CHECK(f.message.find("'except' is a keyword of python") != std::string::npos);
+  CHECK(f.message.find("'context'") != std::string::npos);
+  // Soft keywords are names; keywords inside a context are keywords.
+  CHECK_FALSE(load_failure("id: ok\nlanguage: python\nrule: {pattern: print($A)}\n"));
+  CHECK_FALSE(load_failure("id: ok\nlanguage: python\nrule: {pattern: match($A)}\n"));
+  CHECK_FALSE(load_failure(
+      "id: ok\nlanguage: python\nrule:\n  pattern:\n    context: \"try:\\n  x\\nexcept: pass\"\n"
+      "    selector: except_clause\n"));
+}

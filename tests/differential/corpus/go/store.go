@@ -55,3 +55,13 @@ func (s *Store) Len() int {
 	s.mu.Unlock()
 	return n
 }
+
+func (s *Store) Keys() []string {
+	var keys []string
+	var others []string
+	for k := range s.values {
+		keys = append(keys, k)
+		others = append(keys, k)
+	}
+	return append(others, keys...)
+}

@@ -33,3 +33,9 @@ export function merge(a: Order, b: Order): Order {
   const lines: any[] = [...a.lines, ...b.lines];
   return { id: a.id, lines, customer: a.customer ?? b.customer };
 }
+
+export function kindOf(o: { kind: string; name: string }): string {
+  const kind = o.kind;
+  const label = o.name;
+  return kind + label;
+}
