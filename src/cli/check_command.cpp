@@ -7,6 +7,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <utility>
 
 #include <fmt/format.h>
@@ -19,6 +20,7 @@
 #include "git/file_at.hpp"
 #include "git/identity.hpp"
 #include "git/repository.hpp"
+#include "git/shallow.hpp"
 #include "lang/language.hpp"
 #include "record/findings_record.hpp"
 #include "record/reviews_record.hpp"
@@ -105,9 +107,7 @@ class MentorVerdicts {
  public:
   MentorVerdicts(const git::Repository& repo, const std::vector<std::string>& commits,
                  Streams& streams) {
-    auto warn = [&](const std::string& message) {
-      fmt::print(streams.err, "git-mentor: warning: {}\n", message);
-    };
+    auto warn = [&](const std::string& message) { print_warning(streams, message); };
     record::ReviewsRecord reviews = record::read_reviews(repo, warn);
     if (!commits.empty())
       record::carry_verdicts(reviews, record::read_records(repo, commits, warn));
@@ -231,6 +231,29 @@ std::size_t keep_mentees(const Workspace& workspace, std::vector<std::string>& c
   return dropped;
 }
 
+std::size_t drop_shallow_boundary(const Workspace& workspace, std::vector<std::string>& commits,
+                                  Streams& streams) {
+  const std::set<std::string> boundary = git::shallow_commits(workspace.repo);
+  if (boundary.empty())
+    return 0;
+  std::vector<std::string> dropped;
+  std::erase_if(commits, [&](const std::string& id) {
+    if (!boundary.contains(id))
+      return false;
+    dropped.push_back(id.substr(0, 12));
+    return true;
+  });
+  if (!dropped.empty()) {
+    fmt::print(streams.err,
+               "git-mentor: not reviewed: {} commit{} at the boundary of this shallow clone ({}): "
+               "{} parents are not here, so what {} introduced cannot be told; `git fetch "
+               "--deepen=N` (or --unshallow) fetches more history\n",
+               dropped.size(), dropped.size() == 1 ? "" : "s", fmt::join(dropped, ", "),
+               dropped.size() == 1 ? "its" : "their", dropped.size() == 1 ? "it" : "they");
+  }
+  return dropped.size();
+}
+
 std::vector<review::CommitReview> run_review(const Workspace& workspace,
                                              const std::vector<std::string>& commits,
                                              const review::RuleSet& rules,
@@ -275,8 +298,9 @@ std::vector<review::CommitReview> run_review(const Workspace& workspace,
   if (request.report_skipped) {
     for (const auto& review : reviews) {
       for (const auto& skipped : review.skipped) {
-        fmt::print(streams.err, "git-mentor: skipped {} in {}: {}\n", skipped.path,
-                   review.commit.id.substr(0, 12), skipped.reason);
+        fmt::print(streams.err, "git-mentor: skipped {} in {}: {}\n",
+                   util::terminal_safe(skipped.path), review.commit.id.substr(0, 12),
+                   util::terminal_safe(skipped.reason));
       }
     }
   }
@@ -292,9 +316,7 @@ std::vector<review::CommitReview> review_and_record(const Workspace& workspace,
   // what it did, and running it again completes it.
   request.batch = kRecordBatch;
   request.after_batch = [&](std::span<const review::CommitReview> part) {
-    auto warn = [&](const std::string& message) {
-      fmt::print(streams.err, "git-mentor: warning: {}\n", message);
-    };
+    auto warn = [&](const std::string& message) { print_warning(streams, message); };
     if (record::record_reviews(workspace.repo, part, GIT_MENTOR_VERSION, warn))
       newly_recorded += part.size();
   };
@@ -357,6 +379,7 @@ int run_check(const CheckArgs& args, Streams& streams) {
     commits = git::resolve_commits(workspace.repo, args.ranges);
     if (commits.empty() && !args.ranges.empty())
       say_range_is_empty(workspace.repo, args.ranges, streams);
+    drop_shallow_boundary(workspace, commits, streams);
     std::size_t others = keep_mentees(workspace, commits);
     // Finding the languages costs a tree diff per commit (against each parent): less than
     // compiling every bundled rule for a few commits only (tests/bench/README.md).

@@ -55,6 +55,12 @@ void load_rules_for_changes(const Workspace& workspace, const std::string& direc
 // returns how many were dropped.
 std::size_t keep_mentees(const Workspace& workspace, std::vector<std::string>& commits);
 
+// In a shallow clone, removes from `commits` those at its boundary (git::shallow_commits): their
+// parents are not here, so what they introduced cannot be told. Says on stderr which were left
+// out and how to fetch more history. Returns how many.
+std::size_t drop_shallow_boundary(const Workspace& workspace, std::vector<std::string>& commits,
+                                  Streams& streams);
+
 // Reviews `commits` of `workspace` with `rules` (which the findings point into, so they must
 // outlive the result) under the workspace's configuration. Authors are resolved through .mailmap.
 std::vector<review::CommitReview> run_review(const Workspace& workspace,

@@ -17,6 +17,7 @@
 #include "cli/rules_command.hpp"
 #include "cli/summary_command.hpp"
 #include "cli/sync_command.hpp"
+#include "util/encoding.hpp"
 #include "util/error.hpp"
 
 namespace mentor::cli {
@@ -66,9 +67,23 @@ Examples:
   git mentor review -i                       # one finding at a time on this terminal
   git mentor review close --note "Good progress on error handling")";
 
+// An error or warning message as printed: terminal-safe (messages quote names, keys and paths
+// from the repository) and at most kMaxMessageBytes long, cut on a character boundary.
+constexpr std::size_t kMaxMessageBytes = 2000;
+
+std::string shown(std::string_view message) {
+  std::string safe = util::terminal_safe(message);
+  if (safe.size() <= kMaxMessageBytes)
+    return safe;
+  std::size_t cut = kMaxMessageBytes;
+  while (cut > 0 && (static_cast<unsigned char>(safe[cut]) & 0xC0) == 0x80)
+    --cut;
+  return fmt::format("{}... ({} more bytes)", safe.substr(0, cut), safe.size() - cut);
+}
+
 void print_error(Streams& streams, const Error& e) {
   if (e.pos().file.empty()) {
-    fmt::print(streams.err, "git-mentor: error: {}\n", e.what());
+    fmt::print(streams.err, "git-mentor: error: {}\n", shown(e.what()));
   } else {
     // Compiler style, so editors can jump to the place.
     std::string where = e.pos().file;
@@ -76,7 +91,7 @@ void print_error(Streams& streams, const Error& e) {
       where += fmt::format(":{}", e.pos().line);
     if (e.pos().column > 0)
       where += fmt::format(":{}", e.pos().column);
-    fmt::print(streams.err, "{}: error: {}\n", where, e.what());
+    fmt::print(streams.err, "{}: error: {}\n", shown(where), shown(e.what()));
   }
 }
 
@@ -325,7 +340,7 @@ int run(const std::vector<std::string>& args, Streams streams) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e, streams.out, streams.err);
   } catch (const CLI::ParseError& e) {
-    fmt::print(streams.err, "git-mentor: error: {}\nRun with --help for usage.\n", e.what());
+    fmt::print(streams.err, "git-mentor: error: {}\nRun with --help for usage.\n", shown(e.what()));
     return 2;
   }
 
@@ -385,9 +400,13 @@ int run(const std::vector<std::string>& args, Streams streams) {
     print_error(streams, e);
     return 2;
   } catch (const std::exception& e) {
-    fmt::print(streams.err, "git-mentor: error: {}\n", e.what());
+    fmt::print(streams.err, "git-mentor: error: {}\n", shown(e.what()));
     return 2;
   }
+}
+
+void print_warning(Streams& streams, std::string_view message) {
+  fmt::print(streams.err, "git-mentor: warning: {}\n", shown(message));
 }
 
 }  // namespace mentor::cli

@@ -4,6 +4,7 @@
 #include <istream>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace mentor::cli {
@@ -22,5 +23,9 @@ struct Streams {
 // blocking, 1 blocking findings, 2 usage, config, rule or repository error. Never throws: every
 // error is printed on `streams.err` as one line, with file:line:col where there is one.
 int run(const std::vector<std::string>& args, Streams streams);
+
+// Prints "git-mentor: warning: MESSAGE" on `streams.err`, the message through
+// util::terminal_safe (warnings quote notes, paths and names from the repository).
+void print_warning(Streams& streams, std::string_view message);
 
 }  // namespace mentor::cli

@@ -3,6 +3,7 @@
 
 #include <array>
 
+#include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
 #include "cli/summary_config.hpp"
@@ -81,8 +82,12 @@ Config parse_config(std::string_view yaml_text, const std::string& file_name) {
       config.fail_on = fail_on;
     } else if (key == "max_file_bytes") {
       std::uint64_t bytes = 0;
-      if (!value.IsScalar() || !YAML::convert<std::uint64_t>::decode(value, bytes) || bytes == 0) {
-        throw Error("max_file_bytes must be a positive number of bytes", pos_of(value, file_name));
+      if (!value.IsScalar() || !YAML::convert<std::uint64_t>::decode(value, bytes) || bytes == 0 ||
+          bytes > kMaxFileBytesLimit) {
+        throw Error(fmt::format("max_file_bytes must be a positive number of bytes, at most {} "
+                                "(a repository cannot make git-mentor read larger files)",
+                                kMaxFileBytesLimit),
+                    pos_of(value, file_name));
       }
       config.max_file_bytes = bytes;
     } else if (key == "languages") {

@@ -14,6 +14,11 @@
 namespace mentor::cli {
 
 inline constexpr std::string_view kConfigFile = ".git-mentor.yaml";
+// The largest `max_file_bytes` a configuration may set: source files are read whole, and the
+// repository is not trusted.
+inline constexpr std::uint64_t kMaxFileBytesLimit = 64 * 1024 * 1024;
+// The largest .git-mentor.yaml read; a larger one is refused (docs/security.md).
+inline constexpr std::uint64_t kMaxConfigBytes = 1024 * 1024;
 
 // The severity at which findings block (exit 1); never = nothing blocks.
 enum class FailOn { error, warning, never };
@@ -31,7 +36,7 @@ struct Config {
   // Whose commits are reviewed: emails, names or globs over either, matched after .mailmap.
   // Empty = every author.
   std::vector<std::string> mentees;
-  std::uint64_t max_file_bytes = 1024 * 1024;
+  std::uint64_t max_file_bytes = 1024 * 1024;  // at most kMaxFileBytesLimit
   // Extension (without dot) -> language name, overriding the built-in map.
   std::vector<std::pair<std::string, std::string>> languages;
   // Where each `languages` entry was written, for errors found later.

@@ -64,6 +64,7 @@ int run_hook_pre_push(const HookArgs& args, Streams& streams, std::istream& in) 
         commits.push_back(std::move(id));
     }
   }
+  drop_shallow_boundary(workspace, commits, streams);
   keep_mentees(workspace, commits);
   timer.mark("commits");
   if (commits.empty())

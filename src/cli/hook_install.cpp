@@ -3,7 +3,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <vector>
 
 #include <fmt/format.h>
@@ -13,6 +12,7 @@
 #include "record/rewrites.hpp"
 #include "util/embedded_file.hpp"
 #include "util/error.hpp"
+#include "util/regular_file.hpp"
 
 namespace mentor::cli {
 
@@ -39,16 +39,24 @@ std::string_view script_for(const std::string& hook) {
   throw Error("no bundled script for the " + hook + " hook");
 }
 
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+// Whether something is at `path`: a file, a directory, or a symbolic link, dangling or not.
+bool present(const fs::path& path) {
+  std::error_code ec;
+  return fs::exists(fs::symlink_status(path, ec));
 }
 
-// git-mentor's scripts say so in their first comment.
+// git-mentor's scripts are regular files (never symbolic links) that say so in their first
+// comment; they are small, so a larger file is someone else's.
 bool is_ours(const fs::path& path) {
-  return read_text(path).find("# git-mentor's ") != std::string::npos;
+  std::error_code ec;
+  if (!fs::is_regular_file(fs::symlink_status(path, ec)))
+    return false;
+  try {
+    return util::read_regular_file(path, 64 * 1024, "hook").find("# git-mentor's ") !=
+           std::string::npos;
+  } catch (const Error&) {
+    return false;
+  }
 }
 
 // Writes `text` to `path` through a temporary file and a rename, so git never runs half a script.
@@ -92,7 +100,7 @@ int run_hook_install(const HookInstallArgs& args, Streams& streams) {
   // Check every hook before writing any, so a refusal leaves nothing half-installed.
   for (const auto& hook : hooks) {
     fs::path path = dir / hook;
-    if (fs::exists(path) && !is_ours(path) && !args.force) {
+    if (present(path) && !is_ours(path) && !args.force) {
       throw Error(path.string() +
                   " exists and is not git-mentor's: it was left as it is. Run "
                   "with --force to set it aside as " +
@@ -102,7 +110,7 @@ int run_hook_install(const HookInstallArgs& args, Streams& streams) {
   fs::create_directories(dir);
   for (const auto& hook : hooks) {
     fs::path path = dir / hook;
-    if (fs::exists(path) && !is_ours(path)) {
+    if (present(path) && !is_ours(path)) {
       fs::path backup = path;
       backup += kBackupSuffix;
       fs::rename(path, backup);
@@ -120,7 +128,7 @@ int run_hook_uninstall(const HookInstallArgs& args, Streams& streams) {
   fs::path dir = repo.hooks_dir();
   for (const auto& hook : chosen_hooks(args)) {
     fs::path path = dir / hook;
-    if (!fs::exists(path)) {
+    if (!present(path)) {
       fmt::print(streams.out, "no {} hook installed\n", hook);
       continue;
     }
@@ -131,7 +139,7 @@ int run_hook_uninstall(const HookInstallArgs& args, Streams& streams) {
     fs::remove(path);
     fs::path backup = path;
     backup += kBackupSuffix;
-    if (fs::exists(backup)) {
+    if (present(backup)) {
       fs::rename(backup, path);
       fmt::print(streams.out, "removed git-mentor's {} hook and put back the earlier one\n", hook);
     } else {

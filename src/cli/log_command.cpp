@@ -13,6 +13,7 @@
 #include "record/findings_record.hpp"
 #include "record/reviews_record.hpp"
 #include "util/dates.hpp"
+#include "util/encoding.hpp"
 
 namespace mentor::cli {
 
@@ -37,9 +38,7 @@ int run_log(const LogArgs& args, Streams& streams) {
   Workspace workspace = open_workspace(args.directory);
   std::vector<std::string> commits =
       git::resolve_commits(workspace.repo, args.ranges, git::Plain::history);
-  auto warn = [&](const std::string& message) {
-    fmt::print(streams.err, "git-mentor: warning: {}\n", message);
-  };
+  auto warn = [&](const std::string& message) { print_warning(streams, message); };
   std::map<std::string, record::CommitRecord> records =
       record::read_records(workspace.repo, commits, warn);
 
@@ -72,11 +71,14 @@ int run_log(const LogArgs& args, Streams& streams) {
       continue;
     }
     git::CommitInfo info = git::read_commit_info(workspace.repo, *it);
-    fmt::print(streams.out, "{} {}  {}  {}\n", it->substr(0, 12), author.display(),
-               util::utc_date(info.author_time), info.summary);
+    // Names, subjects and everything a note holds come from the repository.
+    fmt::print(streams.out, "{} {}  {}  {}\n", it->substr(0, 12),
+               util::terminal_safe(author.display()), util::utc_date(info.author_time),
+               util::terminal_safe(info.summary));
     for (const auto& f : list) {
-      fmt::print(streams.out, "  {}:{}:{}: {}{}: {} [{}]\n", f.path, f.line, f.col, f.severity,
-                 f.suppressed ? " (suppressed)" : "", f.message, f.rule);
+      fmt::print(streams.out, "  {}:{}:{}: {}{}: {} [{}]\n", util::terminal_safe(f.path), f.line,
+                 f.col, util::terminal_safe(f.severity), f.suppressed ? " (suppressed)" : "",
+                 util::terminal_safe(f.message), util::terminal_safe(f.rule));
       print_review_history(streams.out, reviews.find(record::key_of(f)), "    ");
     }
   }

@@ -41,9 +41,7 @@ constexpr std::size_t kShortId = 7;
 constexpr std::size_t kMinimumPrefix = 4;
 
 record::Warn warner(Streams& streams) {
-  return [&streams](const std::string& message) {
-    fmt::print(streams.err, "git-mentor: warning: {}\n", message);
-  };
+  return [&streams](const std::string& message) { print_warning(streams, message); };
 }
 
 std::string mentor_of(const git::Repository& repo) {
@@ -162,8 +160,8 @@ class IdIndex {
   std::size_t length_ = kShortId;
 };
 
-// Shown on a terminal: control characters (escape sequences included) become '?'.
-std::string printable(std::string_view text) {
+// Text from the record or the repository, for a terminal.
+std::string safe(std::string_view text) {
   return util::terminal_safe(text);
 }
 
@@ -197,16 +195,16 @@ void print_findings(std::ostream& out, const git::Repository& repo,
     if (f.commit != commit) {
       commit = f.commit;
       git::CommitInfo info = git::read_commit_info(repo, commit);
-      fmt::print(out, "commit {} {}  {}\n", commit.substr(0, 12), printable(f.author),
-                 printable(info.summary));
+      fmt::print(out, "commit {} {}  {}\n", commit.substr(0, 12), safe(f.author),
+                 safe(info.summary));
     }
     const record::FindingReview* review = reviews.find(record::key_of(f));
     std::string label = verdict_label(review);
     ++tally.by_label[label];
     ++tally.findings;
-    fmt::print(out, "  {}  {:<9} {}:{}:{}: {}{}: {} [{}]\n", ids.short_id(f), label,
-               printable(f.path), f.line, f.col, f.severity, f.suppressed ? " (suppressed)" : "",
-               printable(f.message), f.rule);
+    fmt::print(out, "  {}  {:<9} {}:{}:{}: {}{}: {} [{}]\n", ids.short_id(f), label, safe(f.path),
+               f.line, f.col, safe(f.severity), f.suppressed ? " (suppressed)" : "",
+               safe(f.message), safe(f.rule));
     print_review_history(out, review, "             ");
   }
 }
@@ -312,6 +310,7 @@ std::optional<std::string> note_of(const ReviewArgs& args, Streams& streams) {
 std::vector<std::string> session_commits(const Workspace& workspace, const ReviewArgs& args,
                                          Streams& streams) {
   std::vector<std::string> commits = git::resolve_commits(workspace.repo, args.ranges);
+  drop_shallow_boundary(workspace, commits, streams);
   std::size_t others = keep_mentees(workspace, commits);
   if (!args.mentee.empty()) {
     git::Mailmap mailmap(workspace.repo);
@@ -415,14 +414,14 @@ int list_session(const Workspace& workspace, const record::Session& session,
     streams.out << dump(json) << '\n';
     return 0;
   }
-  fmt::print(streams.out, "review session {} by {}, opened {}, {} commit{}{}\n", session.id,
-             printable(session.mentor), short_time(session.opened), session.commits.size(),
+  fmt::print(streams.out, "review session {} by {}, opened {}, {} commit{}{}\n", safe(session.id),
+             safe(session.mentor), safe(short_time(session.opened)), session.commits.size(),
              session.commits.size() == 1 ? "" : "s",
              session.closed ? fmt::format(", closed {} by {}", short_time(*session.closed),
-                                          printable(session.closed_by))
+                                          safe(session.closed_by))
                             : std::string(", open"));
   if (session.closed && !session.summary.empty())
-    fmt::print(streams.out, "summary: {}\n", printable(session.summary));
+    fmt::print(streams.out, "summary: {}\n", safe(session.summary));
   Tally tally;
   print_findings(streams.out, workspace.repo, loaded.findings, ids, loaded.reviews, tally);
   fmt::print(streams.out, "{}\n", tally_text(tally));
@@ -438,10 +437,13 @@ int list_sessions(const Workspace& workspace, Streams& streams) {
             [](const auto* a, const auto* b) { return a->opened > b->opened; });
   std::string open = open_session_id(workspace.repo).value_or("");
   for (const auto* s : sessions) {
-    fmt::print(streams.out, "{} {} {:<6} {} commit{} by {}{}\n", s->id, short_time(s->opened),
+    fmt::print(streams.out, "{} {} {:<6} {} commit{} by {}{}\n", safe(s->id),
+               safe(short_time(s->opened)),
                s->closed ? "closed" : (s->id == open ? "open*" : "open"), s->commits.size(),
-               s->commits.size() == 1 ? "" : "s", printable(s->mentor),
-               s->ranges.empty() ? std::string() : fmt::format(" ({})", fmt::join(s->ranges, " ")));
+               s->commits.size() == 1 ? "" : "s", safe(s->mentor),
+               s->ranges.empty()
+                   ? std::string()
+                   : fmt::format(" ({})", safe(fmt::format("{}", fmt::join(s->ranges, " ")))));
   }
   if (sessions.empty())
     fmt::print(streams.out, "no review sessions yet\n");
@@ -501,7 +503,7 @@ int judge(const Workspace& workspace, const ReviewArgs& args, Verdict verdict, S
   record::add_annotations(workspace.repo, annotations, warner(streams));
   for (const auto* f : chosen) {
     fmt::print(streams.out, "{} {}  {}:{}: [{}] {}\n", record::verdict_name(verdict),
-               ids.short_id(*f), printable(f->path), f->line, f->rule, printable(f->message));
+               ids.short_id(*f), safe(f->path), f->line, safe(f->rule), safe(f->message));
   }
   return 0;
 }
@@ -563,7 +565,7 @@ std::string code_around(const git::Repository& repo, const RecordedFinding& f) {
   for (std::uint32_t n = first; n <= last; ++n) {
     bool inside = n >= f.line && n <= std::max(f.end_line, f.line);
     out += fmt::format("{}{} {:>5} | {}\n", inside ? '>' : ' ', added(n) ? '+' : ' ', n,
-                       printable(lines[n - 1]));
+                       safe(lines[n - 1]));
   }
   return out;
 }
@@ -605,12 +607,12 @@ int interactive(const Workspace& workspace, const ReviewArgs& args, Streams& str
     std::string text = fmt::format(
         "[{}/{}] {}  {}  {}{}  [{}]\ncommit {} {}  {}\n{}:{}:{}: {}\n\n", i + 1,
         loaded.findings.size(), ids.short_id(f),
-        verdict_label(loaded.reviews.find(record::key_of(f))), f.severity,
-        f.suppressed ? " (suppressed)" : "", f.rule, f.commit.substr(0, 12), printable(f.author),
-        printable(info.summary), printable(f.path), f.line, f.col, printable(f.message));
+        verdict_label(loaded.reviews.find(record::key_of(f))), safe(f.severity),
+        f.suppressed ? " (suppressed)" : "", safe(f.rule), f.commit.substr(0, 12), safe(f.author),
+        safe(info.summary), safe(f.path), f.line, f.col, safe(f.message));
     text += code_around(workspace.repo, f);
     if (const rules::Rule* rule = rules.find(f.rule); rule != nullptr && !rule->lesson.empty())
-      text += "\nLesson:\n" + report::render_markdown(printable(rule->lesson), color);
+      text += "\nLesson:\n" + report::render_markdown(rule->lesson, color);
     std::ostringstream history;
     print_review_history(history, loaded.reviews.find(record::key_of(f)), "  ");
     if (!history.str().empty())
@@ -641,17 +643,18 @@ void print_review_history(std::ostream& out, const record::FindingReview* review
   if (review == nullptr)
     return;
   for (const auto& a : review->history) {
-    fmt::print(out, "{}{} by {} on {}", indent, record::verdict_name(a.verdict),
-               printable(a.mentor), short_time(a.time));
+    fmt::print(out, "{}{} by {} on {}", indent, record::verdict_name(a.verdict), safe(a.mentor),
+               safe(short_time(a.time)));
     if (a.note.empty()) {
       out << '\n';
       continue;
     }
-    std::istringstream lines(printable(a.note));
+    // A note's own lines are shown as lines, each of them terminal-safe.
+    std::istringstream lines(a.note);
     std::string line;
     bool first = true;
     while (std::getline(lines, line)) {
-      fmt::print(out, "{}{}\n", first ? ": " : std::string(indent) + "  ", line);
+      fmt::print(out, "{}{}\n", first ? ": " : std::string(indent) + "  ", safe(line));
       first = false;
     }
   }

@@ -3,16 +3,16 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <optional>
 #include <set>
-#include <sstream>
 
+#include "cli/config.hpp"
 #include "cli/sg_config.hpp"
 #include "rules/rule_loader.hpp"
 #include "util/embedded_file.hpp"
 #include "util/error.hpp"
 #include "util/glob.hpp"
+#include "util/regular_file.hpp"
 
 namespace mentor::cli {
 
@@ -50,13 +50,30 @@ bool has_glob_chars(std::string_view s) {
   return s.find_first_of("*?[") != std::string_view::npos;
 }
 
+// Regular files only, and at most kMaxRuleFileBytes: a device, a FIFO or a huge file named as a
+// rule file is refused, with its name and never its content.
 std::string read_file(const fs::path& path, Role role) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    throw Error("cannot read " + noun(role) + ": " + path.string());
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  return util::read_regular_file(path, kMaxRuleFileBytes, noun(role));
+}
+
+// Where the rule sources a repository's configuration names may be: inside its work tree and
+// outside its .git directory (which holds credentials, such as a CI checkout's token). Rule
+// sources given on the command line have no boundary.
+struct Boundary {
+  fs::path root;     // canonical work tree
+  fs::path git_dir;  // canonical .git directory
+};
+
+// Throws mentor::Error when `path` (from `entry`) is outside `boundary`, symbolic links resolved.
+void check_within(const std::optional<Boundary>& boundary, const fs::path& path,
+                  const std::string& entry, Role role) {
+  if (!boundary)
+    return;
+  if (util::is_within(boundary->root, path) && !util::is_within(boundary->git_dir, path))
+    return;
+  throw Error(noun(role) + " '" + entry + "' in " + std::string(kConfigFile) +
+              " leads outside the repository (or into .git): a repository's configuration names "
+              "only files inside it; --rules and --utils on the command line may name others");
 }
 
 std::string display(const fs::path& path) {
@@ -70,14 +87,16 @@ fs::path identity(const fs::path& path) {
   return ec ? path.lexically_normal() : canonical;
 }
 
-// Every file an entry names on the file system, sorted.
-std::vector<fs::path> expand(const fs::path& base, const std::string& entry, Role role) {
+// Every file an entry names on the file system, sorted; each within `boundary` when there is one.
+std::vector<fs::path> expand(const fs::path& base, const std::string& entry, Role role,
+                             const std::optional<Boundary>& boundary) {
   std::vector<fs::path> files;
   if (has_glob_chars(entry)) {
     // Walk only below the part of the glob that has no wildcard.
     std::string prefix = entry.substr(0, entry.find_first_of("*?["));
     prefix = prefix.substr(0, prefix.rfind('/') == std::string::npos ? 0 : prefix.rfind('/'));
     fs::path root = base / prefix;
+    check_within(boundary, root, entry, role);
     std::error_code ec;
     if (fs::is_directory(root, ec)) {
       for (const auto& item : fs::recursive_directory_iterator(root, ec)) {
@@ -92,6 +111,7 @@ std::vector<fs::path> expand(const fs::path& base, const std::string& entry, Rol
       throw Error("no " + noun(role) + "s match '" + entry + "'");
   } else {
     fs::path path = base / entry;
+    check_within(boundary, path, entry, role);
     std::error_code ec;
     if (fs::is_directory(path, ec)) {
       for (const auto& item : fs::recursive_directory_iterator(path, ec)) {
@@ -104,6 +124,9 @@ std::vector<fs::path> expand(const fs::path& base, const std::string& entry, Rol
       throw Error(noun(role) + " not found: " + entry);
     }
   }
+  // A file found in a directory may be a symbolic link to anywhere.
+  for (const auto& file : files)
+    check_within(boundary, file, fs::relative(file, base).generic_string(), role);
   std::sort(files.begin(), files.end());
   return files;
 }
@@ -157,34 +180,38 @@ class SourceLoader {
     builtin_ = true;
   }
 
-  void rules_on_disk(const fs::path& base, const std::string& entry) {
+  void rules_on_disk(const fs::path& base, const std::string& entry,
+                     const std::optional<Boundary>& boundary) {
     std::error_code ec;
     if (!has_glob_chars(entry) && fs::is_directory(base / entry, ec)) {
+      check_within(boundary, base / entry, entry, Role::rules);
       if (auto config = sg_config_in(base / entry)) {
-        project(base / entry, *config);
+        check_within(boundary, *config, entry, Role::rules);
+        project(base / entry, *config, boundary);
         return;
       }
     }
-    for (auto& path : expand(base, entry, Role::rules))
+    for (auto& path : expand(base, entry, Role::rules, boundary))
       files_.push_back(RuleFile{RuleFile::Kind::path, std::move(path), {}});
   }
 
   void rules_in_head(const git::Repository& repo, const std::string& entry) {
-    auto text = repo.read_root_file(entry);
+    auto text = repo.read_root_file(entry, kMaxRuleFileBytes, noun(Role::rules));
     if (!text)
       throw Error("rule file not found in HEAD: " + entry);
     files_.push_back(RuleFile{RuleFile::Kind::text, fs::path(entry), std::move(*text)});
   }
 
-  void utils_on_disk(const fs::path& base, const std::string& entry) {
-    for (const auto& path : expand(base, entry, Role::utils)) {
+  void utils_on_disk(const fs::path& base, const std::string& entry,
+                     const std::optional<Boundary>& boundary) {
+    for (const auto& path : expand(base, entry, Role::utils, boundary)) {
       if (util_paths_.insert(identity(path)).second)
         utils_.push_back(rules::UtilFile{read_file(path, Role::utils), display(path)});
     }
   }
 
   void utils_in_head(const git::Repository& repo, const std::string& entry) {
-    auto text = repo.read_root_file(entry);
+    auto text = repo.read_root_file(entry, kMaxRuleFileBytes, noun(Role::utils));
     if (!text)
       throw Error("utility rule file not found in HEAD: " + entry);
     if (util_paths_.insert(fs::path(entry).lexically_normal()).second)
@@ -228,7 +255,8 @@ class SourceLoader {
   };
 
   // An ast-grep project: the directories its sgconfig.yml names, relative to it.
-  void project(const fs::path& directory, const fs::path& config) {
+  void project(const fs::path& directory, const fs::path& config,
+               const std::optional<Boundary>& boundary) {
     AstGrepProject project = parse_sg_config(read_file(config, Role::rules), display(config));
     auto named = [&](auto&& load) {
       try {
@@ -239,16 +267,16 @@ class SourceLoader {
     };
     named([&] {
       for (const auto& dir : project.rule_dirs) {
-        for (auto& path : expand(directory, dir, Role::rules))
+        for (auto& path : expand(directory, dir, Role::rules, boundary))
           files_.push_back(RuleFile{RuleFile::Kind::path, std::move(path), {}});
       }
       for (const auto& dir : project.util_dirs)
-        utils_on_disk(directory, dir);
+        utils_on_disk(directory, dir, boundary);
       // Tests matter only to `rules test`, which collects them.
       if (options_.tests == nullptr)
         return;
       for (const auto& dir : project.test_dirs) {
-        for (auto& path : expand(directory, dir, Role::tests))
+        for (auto& path : expand(directory, dir, Role::tests, boundary))
           files_.push_back(RuleFile{RuleFile::Kind::tests, std::move(path), {}});
       }
     });
@@ -276,10 +304,10 @@ void load_rule_files(const std::string& base, const RuleSources& sources, review
     if (entry == kBuiltinRules)
       loader.builtin();
     else
-      loader.rules_on_disk(base, entry);
+      loader.rules_on_disk(base, entry, std::nullopt);
   }
   for (const auto& entry : sources.utils)
-    loader.utils_on_disk(base, entry);
+    loader.utils_on_disk(base, entry, std::nullopt);
   loader.finish();
 }
 
@@ -287,6 +315,12 @@ void load_rule_sources(const git::Repository& repo, const RuleSources& config,
                        const RuleSources& cli, const std::string& cli_base, review::RuleSet& set,
                        const LoadOptions& options) {
   SourceLoader loader(set, options);
+  std::optional<Boundary> boundary;
+  if (!repo.is_bare()) {
+    std::error_code ec;
+    boundary =
+        Boundary{fs::canonical(repo.workdir(), ec), fs::weakly_canonical(repo.git_dir(), ec)};
+  }
   if (config.rules.empty() && cli.rules.empty())
     loader.builtin();
   for (const auto& entry : config.rules) {
@@ -295,22 +329,22 @@ void load_rule_sources(const git::Repository& repo, const RuleSources& config,
     else if (repo.is_bare())
       loader.rules_in_head(repo, entry);
     else
-      loader.rules_on_disk(repo.workdir(), entry);
+      loader.rules_on_disk(repo.workdir(), entry, boundary);
   }
   for (const auto& entry : config.utils) {
     if (repo.is_bare())
       loader.utils_in_head(repo, entry);
     else
-      loader.utils_on_disk(repo.workdir(), entry);
+      loader.utils_on_disk(repo.workdir(), entry, boundary);
   }
   for (const auto& entry : cli.rules) {
     if (entry == kBuiltinRules)
       loader.builtin();
     else
-      loader.rules_on_disk(cli_base, entry);
+      loader.rules_on_disk(cli_base, entry, std::nullopt);
   }
   for (const auto& entry : cli.utils)
-    loader.utils_on_disk(cli_base, entry);
+    loader.utils_on_disk(cli_base, entry, std::nullopt);
   loader.finish();
 }
 

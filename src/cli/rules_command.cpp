@@ -11,6 +11,7 @@
 #include "lang/parser.hpp"
 #include "report/markdown.hpp"
 #include "rules/rule_tester.hpp"
+#include "util/encoding.hpp"
 #include "util/error.hpp"
 #include "util/suggest.hpp"
 
@@ -40,11 +41,16 @@ review::RuleSet load(const RulesArgs& args, std::vector<rules::RuleTestCase>* te
 std::string indented(std::string snippet) {
   if (!snippet.empty() && snippet.back() == '\n')
     snippet.pop_back();
+  // Each line of the example (from a rule file) terminal-safe.
   std::string out = "    ";
-  for (char c : snippet) {
-    out += c;
-    if (c == '\n')
-      out += "    ";
+  std::size_t start = 0;
+  while (true) {
+    std::size_t eol = snippet.find('\n', start);
+    out += util::terminal_safe(std::string_view(snippet).substr(start, eol - start));
+    if (eol == std::string::npos)
+      break;
+    out += "\n    ";
+    start = eol + 1;
   }
   return out;
 }
@@ -55,8 +61,8 @@ bool report_failures(const rules::Rule& rule, const SourcePos& where, lang::Pars
   auto failures = rules::test_rule_examples(rule, parser);
   for (const auto& failure : failures) {
     bool missing = failure.kind == rules::ExampleFailure::Kind::missing;
-    fmt::print(streams.out, "{}:{}: {} [{}]: {}\n{}\n", where.file, where.line,
-               missing ? "Missing" : "Noisy", rule.id,
+    fmt::print(streams.out, "{}:{}: {} [{}]: {}\n{}\n", util::terminal_safe(where.file), where.line,
+               missing ? "Missing" : "Noisy", util::terminal_safe(rule.id),
                missing ? "a bad example the rule should match, did not"
                        : "a good example the rule should not match, did",
                indented(failure.snippet));
@@ -70,13 +76,14 @@ int run_rules_list(const RulesArgs& args, Streams& streams) {
   review::RuleSet set = load(args);
   std::size_t id_width = 2;
   for (const auto* rule : set.all())
-    id_width = std::max(id_width, rule->id.size());
+    id_width = std::max(id_width, util::terminal_safe(rule->id).size());
   fmt::print(streams.out, "{:<{}}  {:<10}  {:<8}  {:<20}  {}\n", "ID", id_width, "LANGUAGE",
              "SEVERITY", "SKILL", "SOURCE");
   for (const auto* rule : set.all()) {
-    fmt::print(streams.out, "{:<{}}  {:<10}  {:<8}  {:<20}  {}:{}\n", rule->id, id_width,
-               rule->language->name, rules::to_string(rule->severity), rule->skill,
-               rule->origin.file, rule->origin.line);
+    fmt::print(streams.out, "{:<{}}  {:<10}  {:<8}  {:<20}  {}:{}\n", util::terminal_safe(rule->id),
+               id_width, rule->language->name, rules::to_string(rule->severity),
+               util::terminal_safe(rule->skill), util::terminal_safe(rule->origin.file),
+               rule->origin.line);
   }
   return 0;
 }
@@ -94,17 +101,19 @@ int run_rules_explain(const RulesArgs& args, Streams& streams) {
   }
   bool color = streams.out_is_terminal && std::getenv("NO_COLOR") == nullptr;
   auto bold = [&](const std::string& text) { return color ? "\x1b[1m" + text + "\x1b[0m" : text; };
-  fmt::print(streams.out, "{}  ({} {}, skill: {})\n", bold(rule->id), rule->language->name,
-             rules::to_string(rule->severity), rule->skill.empty() ? "-" : rule->skill);
-  fmt::print(streams.out, "{}\n\n", rule->message);
+  fmt::print(streams.out, "{}  ({} {}, skill: {})\n", bold(util::terminal_safe(rule->id)),
+             rule->language->name, rules::to_string(rule->severity),
+             rule->skill.empty() ? "-" : util::terminal_safe(rule->skill));
+  fmt::print(streams.out, "{}\n\n", util::terminal_safe(rule->message));
   if (rule->lesson.empty()) {
     fmt::print(streams.out, "(this rule has no lesson yet)\n");
   } else {
     fmt::print(streams.out, "{}", report::render_markdown(rule->lesson, color));
   }
   if (!rule->url.empty())
-    fmt::print(streams.out, "\nMore: {}\n", rule->url);
-  fmt::print(streams.out, "\nDefined in {}:{}\n", rule->origin.file, rule->origin.line);
+    fmt::print(streams.out, "\nMore: {}\n", util::terminal_safe(rule->url));
+  fmt::print(streams.out, "\nDefined in {}:{}\n", util::terminal_safe(rule->origin.file),
+             rule->origin.line);
   return 0;
 }
 
@@ -124,7 +133,8 @@ int run_rules_test(const RulesArgs& args, Streams& streams) {
     const rules::Rule* rule = set.find(test.id);
     if (rule == nullptr) {
       fmt::print(streams.out, "{}:{}: Missing [{}]: no rule with this id is loaded\n",
-                 test.origin.file, test.origin.line, test.id);
+                 util::terminal_safe(test.origin.file), test.origin.line,
+                 util::terminal_safe(test.id));
       ++failed;
       continue;
     }

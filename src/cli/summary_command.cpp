@@ -14,6 +14,7 @@
 #include "git/commit_range.hpp"
 #include "git/diff_reader.hpp"
 #include "git/identity.hpp"
+#include "git/shallow.hpp"
 #include "record/findings_record.hpp"
 #include "record/reviews_record.hpp"
 #include "summary/render.hpp"
@@ -54,14 +55,13 @@ int run_summary(const SummaryArgs& args, Streams& streams) {
 
   const git::Repository& repo = workspace.repo;
   std::vector<std::string> commits = git::resolve_commits(repo, args.ranges, git::Plain::history);
-  auto warn = [&](const std::string& message) {
-    fmt::print(streams.err, "git-mentor: warning: {}\n", message);
-  };
+  auto warn = [&](const std::string& message) { print_warning(streams, message); };
   std::map<std::string, record::CommitRecord> records = record::read_records(repo, commits, warn);
   record::ReviewsRecord reviews = record::read_reviews(repo, warn);
   record::carry_verdicts(reviews, records);
 
   git::Mailmap mailmap(repo);
+  const std::set<std::string> shallow = git::shallow_commits(repo);
   summary::Input input;
   {
     Progress progress(streams, streams.err_is_terminal && commits.size() > 1, "summary: read");
@@ -96,7 +96,9 @@ int run_summary(const SummaryArgs& args, Streams& streams) {
         continue;
       commit.reviewed = record->second.reviewed;
       commit.findings = std::move(record->second.findings);
-      if (commit.reviewed || !commit.findings.empty()) {
+      // A commit at a shallow clone's boundary has no parent here to diff with: its languages
+      // stay unknown.
+      if ((commit.reviewed || !commit.findings.empty()) && !shallow.contains(id)) {
         touched.clear();
         git::read_commit_changes(repo, id, diff_options);
         commit.languages.assign(touched.begin(), touched.end());

@@ -11,9 +11,7 @@ namespace mentor::cli {
 
 int run_sync(const SyncArgs& args, Streams& streams) {
   Workspace workspace = open_workspace(args.directory);
-  auto warn = [&](const std::string& message) {
-    fmt::print(streams.err, "git-mentor: warning: {}\n", message);
-  };
+  auto warn = [&](const std::string& message) { print_warning(streams, message); };
   record::SyncReport report = record::sync_record(workspace.repo, args.remote, warn);
   for (const auto& ref : report.refs) {
     std::string merged;

@@ -26,7 +26,8 @@ lang::LanguageMap language_map(const Config& config) {
 
 Workspace open_workspace(const std::string& directory) {
   Workspace workspace{git::Repository::discover(directory), {}, {}};
-  if (auto text = workspace.repo.read_root_file(std::string(kConfigFile))) {
+  if (auto text = workspace.repo.read_root_file(std::string(kConfigFile), kMaxConfigBytes,
+                                                "configuration file")) {
     workspace.config = parse_config(*text, std::string(kConfigFile));
   }
   workspace.languages = language_map(workspace.config);

@@ -6,10 +6,13 @@
 #include <functional>
 #include <optional>
 #include <queue>
+#include <set>
+#include <string>
 #include <string_view>
 #include <utility>
 
 #include "git/handles.hpp"
+#include "git/shallow.hpp"
 
 namespace mentor::git {
 
@@ -115,10 +118,62 @@ std::optional<Walk> parse_range(git_repository* repo, const std::string& arg, st
   return walk;
 }
 
+std::vector<git_oid> order_oldest_first(git_repository* repo, std::vector<git_oid> ids);
+
+// The parents of `id` that this repository has: none for a commit at a shallow clone's boundary
+// (`shallow`), whose parents were not fetched.
+std::vector<git_oid> present_parents(git_repository* repo, const git_oid& id,
+                                     const std::set<std::string>& shallow) {
+  std::vector<git_oid> parents;
+  if (shallow.contains(to_hex(id)))
+    return parents;
+  git_commit* commit_raw = nullptr;
+  if (git_commit_lookup(&commit_raw, repo, &id) < 0)
+    return parents;
+  CommitPtr commit(commit_raw);
+  unsigned count = git_commit_parentcount(commit.get());
+  for (unsigned p = 0; p < count; ++p)
+    parents.push_back(*git_commit_parent_id(commit.get(), p));
+  return parents;
+}
+
+// `walk` in a shallow clone, where libgit2's revision walk fails on the parents the clone does
+// not have: the commits reachable from `include` without crossing the boundary, minus those
+// reachable from `exclude`; ordered by order_oldest_first. Its history is as deep as the clone,
+// so marking all of it is cheap.
+std::vector<git_oid> shallow_walk(git_repository* repo, const Walk& walk,
+                                  const std::set<std::string>& shallow) {
+  auto reach = [&](const std::vector<git_oid>& from, const std::set<std::string>& stop) {
+    std::set<std::string> seen;
+    std::vector<git_oid> pending(from.begin(), from.end());
+    std::vector<git_oid> found;
+    while (!pending.empty()) {
+      git_oid id = pending.back();
+      pending.pop_back();
+      std::string hex = to_hex(id);
+      if (stop.contains(hex) || !seen.insert(hex).second)
+        continue;
+      found.push_back(id);
+      for (const git_oid& parent : present_parents(repo, id, shallow))
+        pending.push_back(parent);
+    }
+    return std::pair(std::move(seen), std::move(found));
+  };
+  std::set<std::string> hidden = reach(walk.exclude, {}).first;
+  return order_oldest_first(repo, reach(walk.include, hidden).second);
+}
+
 // Runs `walk`, appending what it yields to `out` in libgit2's topological order, oldest first.
-void run_walk(git_repository* repo, const Walk& walk, std::vector<git_oid>& out) {
+// In a shallow clone (`shallow` not empty) the walk stops at the boundary.
+void run_walk(git_repository* repo, const Walk& walk, std::vector<git_oid>& out,
+              const std::set<std::string>& shallow) {
   if (walk.include.empty())
     return;
+  if (!shallow.empty()) {
+    std::vector<git_oid> ids = shallow_walk(repo, walk, shallow);
+    out.insert(out.end(), ids.begin(), ids.end());
+    return;
+  }
   git_revwalk* walker_raw = nullptr;
   check(git_revwalk_new(&walker_raw, repo), "cannot walk history");
   RevwalkPtr walker(walker_raw);
@@ -314,10 +369,11 @@ std::vector<std::string> resolve_commits(const Repository& repo,
 
   std::vector<git_oid> ids;
   std::size_t sources = positives.size();
+  const std::set<std::string> shallow = shallow_commits(repo);
   for (const Walk& walk : walks) {
     if (!walk.include.empty())
       ++sources;
-    run_walk(r, walk, ids);
+    run_walk(r, walk, ids, shallow);
   }
   ids.insert(ids.end(), positives.begin(), positives.end());
   // One walk (or one commit) is already in order; several sources are merged and re-ordered.
@@ -344,8 +400,18 @@ std::vector<std::string> commits_to_push(const Repository& repo, const std::stri
   if (all_zeros(ref.local_sha))
     return {};
   git_repository* r = repo.get();
+  std::optional<git_oid> local = try_resolve(r, ref.local_sha);
+  if (!local) {
+    // A tag of a tree or a blob (or a tree or blob pushed as such) is no commit: nothing to
+    // review. An object that is not here at all is an error.
+    git_object* object_raw = nullptr;
+    if (git_revparse_single(&object_raw, r, ref.local_sha.c_str()) < 0)
+      throw Error("unknown revision '" + ref.local_sha + "'");
+    ObjectPtr object(object_raw);
+    return {};
+  }
   Walk walk;
-  walk.include.push_back(resolve(r, ref.local_sha));
+  walk.include.push_back(*local);
   if (!all_zeros(ref.remote_sha)) {
     // After a force push elsewhere the old remote commit may not be here: then the
     // remote-tracking refs alone say what the remote has.
@@ -354,7 +420,7 @@ std::vector<std::string> commits_to_push(const Repository& repo, const std::stri
   }
   hide_refs(r, "refs/remotes/" + remote_name + "/*", walk);
   std::vector<git_oid> ids;
-  run_walk(r, walk, ids);
+  run_walk(r, walk, ids, shallow_commits(repo));
   std::vector<std::string> out;
   out.reserve(ids.size());
   for (const git_oid& oid : ids)

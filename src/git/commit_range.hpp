@@ -47,7 +47,8 @@ struct PushedRef {
 // The commits pushing `ref` to remote `remote_name` sends that the remote lacks, oldest first:
 // reachable from local_sha (tags peeled to their commit) and from neither remote_sha (when this
 // repository has it) nor any remote-tracking ref refs/remotes/<remote_name>/*. Empty for a
-// deletion. Throws mentor::Error when local_sha is not a commit here.
+// deletion, and for a tree or a blob (a tag may point at one): there is no commit to review.
+// Throws mentor::Error when local_sha is not an object here.
 std::vector<std::string> commits_to_push(const Repository& repo, const std::string& remote_name,
                                          const PushedRef& ref);
 

@@ -36,28 +36,35 @@ using Entries = std::map<std::string, NoteEntry>;
 
 // Every note in `tree`: git names a note by the annotated object's hex id, split into fanout
 // directories of two hex digits in any number ("abcd...", "ab/cd...", "ab/cd/ef..."). Entries
-// that are not notes (other files a tool left there) are ignored and kept.
-Entries read_entries(const git_tree* tree) {
-  Entries entries;
+// that are not notes (other files a tool left there) are ignored and kept. A note's place that
+// holds something other than a blob (a tree, a submodule) is no note: its commit goes to
+// `not_blobs` when given.
+Entries read_entries(const git_tree* tree, std::vector<std::string>* not_blobs = nullptr) {
+  struct Walk {
+    Entries entries;
+    std::vector<std::string>* not_blobs;
+  } walk{{}, not_blobs};
   auto callback = [](const char* root, const git_tree_entry* entry, void* payload) -> int {
-    auto& out = *static_cast<Entries*>(payload);
+    auto& out = *static_cast<Walk*>(payload);
     std::string_view name = git_tree_entry_name(entry);
-    if (git_tree_entry_type(entry) == GIT_OBJECT_TREE)
-      return name.size() == 2 && is_hex(name) ? 0 : 1;  // descend into fanout directories only
-    if (git_tree_entry_type(entry) != GIT_OBJECT_BLOB)
-      return 0;
     std::string path = std::string(root) + std::string(name);
     std::string hex;
     for (char c : path) {
       if (c != '/')
         hex += c;
     }
-    if (hex.size() == GIT_OID_HEXSZ && is_hex(hex))
-      out[hex] = NoteEntry{*git_tree_entry_id(entry), path};
+    const bool note_name = hex.size() == GIT_OID_HEXSZ && is_hex(hex);
+    const bool blob = git_tree_entry_type(entry) == GIT_OBJECT_BLOB;
+    if (note_name && !blob && out.not_blobs != nullptr)
+      out.not_blobs->push_back(hex);
+    if (git_tree_entry_type(entry) == GIT_OBJECT_TREE)
+      return !note_name && name.size() == 2 && is_hex(name) ? 0 : 1;  // fanout directories only
+    if (note_name && blob)
+      out.entries[hex] = NoteEntry{*git_tree_entry_id(entry), path};
     return 0;
   };
-  git::check(git_tree_walk(tree, GIT_TREEWALK_PRE, callback, &entries), "cannot read a notes tree");
-  return entries;
+  git::check(git_tree_walk(tree, GIT_TREEWALK_PRE, callback, &walk), "cannot read a notes tree");
+  return std::move(walk.entries);
 }
 
 // Where git-mentor writes the note of `commit`: one level of fanout, which git reads like any
@@ -221,8 +228,17 @@ NotesIndex NotesRef::index() const {
   std::optional<git_oid> notes_commit = ref_target(repo_.get(), ref_);
   if (!notes_commit)
     return index;
-  for (const auto& [commit, entry] : read_entries(commit_tree(repo_.get(), *notes_commit).get()))
+  std::vector<std::string> not_blobs;
+  for (const auto& [commit, entry] :
+       read_entries(commit_tree(repo_.get(), *notes_commit).get(), &not_blobs)) {
     index.emplace(commit, to_hex(entry.blob));
+  }
+  for (const auto& commit : not_blobs) {
+    if (warn_) {
+      warn_("the note of commit " + commit.substr(0, 12) + " in " + ref_ +
+            " is not a blob (a tree or a submodule): it is no note, and was ignored");
+    }
+  }
   return index;
 }
 

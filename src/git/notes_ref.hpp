@@ -40,7 +40,8 @@ class NotesRef {
   // The notes commit (40-hex) the ref points at; nullopt when the ref does not exist yet.
   std::optional<std::string> tip() const;
 
-  // Every note of the ref's notes commit.
+  // Every note of the ref's notes commit. A note's place holding something other than a blob (a
+  // tree, a submodule) is no note: it is left out, with a warning naming the commit.
   NotesIndex index() const;
 
   // The lines of one note blob (40-hex), split on '\n', empty lines dropped, in stored order.

@@ -3,23 +3,65 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <mutex>
 #include <system_error>
 
+#include <fmt/format.h>
+
 #include "git/file_at.hpp"
 #include "git/handles.hpp"
+#include "util/regular_file.hpp"
 
 namespace mentor::git {
 
 namespace {
 
-// The blob at `path` in HEAD's tree; nullopt when HEAD is unborn or has no such blob.
-std::optional<std::string> read_head_file(const Repository& repo, const std::string& path) {
+// `path` as a repository-relative path that stays inside the repository: not absolute, no `..`
+// leaving the root, not empty. Throws mentor::Error otherwise.
+std::filesystem::path inside_path(const std::string& path, std::string_view what) {
+  std::filesystem::path relative = std::filesystem::path(path).lexically_normal();
+  if (path.empty() || relative.is_absolute() || relative.has_root_name() ||
+      (!relative.empty() && *relative.begin() == "..")) {
+    throw Error(
+        fmt::format("{} {} is outside the repository: a repository names only its own "
+                    "files",
+                    what, path));
+  }
+  return relative;
+}
+
+// The blob at `path` in HEAD's tree; nullopt when HEAD is unborn or has no such entry.
+std::optional<std::string> read_head_file(const Repository& repo, const std::string& path,
+                                          std::uint64_t max_bytes, std::string_view what) {
+  inside_path(path, what);
   git_oid head_id;
   if (git_reference_name_to_id(&head_id, repo.get(), "HEAD") < 0)
     return std::nullopt;
-  return read_file_at(repo, to_hex(head_id), path);
+  git_commit* commit_raw = nullptr;
+  check(git_commit_lookup(&commit_raw, repo.get(), &head_id), "cannot read HEAD");
+  CommitPtr commit(commit_raw);
+  git_tree* tree_raw = nullptr;
+  check(git_commit_tree(&tree_raw, commit.get()), "cannot read HEAD's tree");
+  TreePtr tree(tree_raw);
+  git_tree_entry* entry_raw = nullptr;
+  if (git_tree_entry_bypath(&entry_raw, tree.get(), path.c_str()) < 0)
+    return std::nullopt;
+  TreeEntryPtr entry(entry_raw);
+  if (git_tree_entry_filemode(entry.get()) == GIT_FILEMODE_LINK) {
+    throw Error(fmt::format("{} {} is a symbolic link in HEAD: it is not followed", what, path));
+  }
+  if (git_tree_entry_type(entry.get()) != GIT_OBJECT_BLOB)
+    throw Error(fmt::format("{} {} is not a file in HEAD", what, path));
+  git_odb* odb_raw = nullptr;
+  check(git_repository_odb(&odb_raw, repo.get()), "cannot open the object database");
+  OdbPtr odb(odb_raw);
+  std::size_t size = 0;
+  git_object_t type = GIT_OBJECT_INVALID;
+  check(git_odb_read_header(&size, &type, odb.get(), git_tree_entry_id(entry.get())),
+        "cannot read " + path + " in HEAD");
+  if (size > max_bytes)
+    throw Error(fmt::format("{} {} is larger than {} bytes", what, path, max_bytes));
+  return read_file_at(repo, to_hex(head_id), path, max_bytes);
 }
 
 // git_repository_open_ext with `flags`; throws mentor::Error "not a git repository: PATH" when
@@ -89,23 +131,29 @@ std::string Repository::workdir() const {
   return dir == nullptr ? std::string() : std::string(dir);
 }
 
-std::optional<std::string> Repository::read_root_file(const std::string& path) const {
+std::optional<std::string> Repository::read_root_file(const std::string& path,
+                                                      std::uint64_t max_bytes,
+                                                      std::string_view what) const {
+  namespace fs = std::filesystem;
   const char* workdir = git_repository_workdir(repo_);
   if (workdir == nullptr)
-    return read_head_file(*this, path);
-  std::filesystem::path file = std::filesystem::path(workdir) / path;
+    return read_head_file(*this, path, max_bytes, what);
+  fs::path file = fs::path(workdir) / inside_path(path, what);
   std::error_code ec;
-  if (!std::filesystem::is_regular_file(file, ec))
+  if (!fs::exists(fs::symlink_status(file, ec)))
     return std::nullopt;
-  std::ifstream in(file, std::ios::binary | std::ios::ate);
-  if (!in)
-    return std::nullopt;
-  std::string content(static_cast<std::size_t>(in.tellg()), '\0');
-  in.seekg(0);
-  in.read(content.data(), static_cast<std::streamsize>(content.size()));
-  if (!in)
-    return std::nullopt;
-  return content;
+  // A symbolic link (or a directory that is one) may lead anywhere: what counts is where the
+  // file really is. The .git directory holds credentials (a checkout's token) and is no
+  // configuration.
+  fs::path root = fs::canonical(workdir, ec);
+  fs::path git_dir = fs::weakly_canonical(git_repository_path(repo_), ec);
+  if (!util::is_within(root, file) || util::is_within(git_dir, file)) {
+    throw Error(
+        fmt::format("{} {} is outside the repository (a symbolic link leads out of the "
+                    "work tree, or into .git): a repository names only its own files",
+                    what, path));
+  }
+  return util::read_regular_file(file, max_bytes, what);
 }
 
 std::string Repository::hooks_dir() const {

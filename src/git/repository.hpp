@@ -2,9 +2,11 @@
 // Only git/ includes git2.h; the types below are opaque to other layers.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 struct git_repository;
 
@@ -40,9 +42,15 @@ class Repository {
   // The work tree with a trailing slash; empty for a bare repository.
   std::string workdir() const;
 
-  // The content of `path` (relative to the repository root): read from the work tree, or for a
-  // bare repository from HEAD's tree. nullopt when it does not exist there.
-  std::optional<std::string> read_root_file(const std::string& path) const;
+  // The content of `path` (relative to the repository root), a file the repository names for
+  // itself (its configuration, its rule files): read from the work tree, or for a bare
+  // repository from HEAD's tree. nullopt when it does not exist there. The repository is not
+  // trusted: throws mentor::Error naming `what` and the path (never the content) when the path
+  // leads outside the work tree (absolute, through `..` or a symbolic link) or into the .git
+  // directory, when it is a symbolic link in HEAD's tree, not a regular file (a device, a FIFO,
+  // a directory) or larger than `max_bytes`.
+  std::optional<std::string> read_root_file(const std::string& path, std::uint64_t max_bytes,
+                                            std::string_view what) const;
 
   // Where git runs this repository's hooks from: core.hooksPath (relative to the work tree, or
   // to the repository when bare; "~/" expanded), else the hooks/ folder of the common directory,

@@ -26,10 +26,16 @@ struct SyncReport {
   int attempts = 0;  // pushes tried; more than one when the remote moved meanwhile
 };
 
+// Throws mentor::Error when `remote` (a remote's name or a URL) cannot be one: empty, starting
+// with '-' (git would read it as an option) or holding a control character.
+void check_remote(const std::string& remote);
+
 // Fetches `remote`'s record refs (git's own transport: remotes, URLs, credentials and ssh
 // configuration work as they do for `git fetch`), merges each into ours with NotesRef::merge,
 // and pushes ours. When the push is rejected because the remote moved meanwhile, starts again,
-// up to a few times. Throws mentor::Error with git's message when fetching or pushing fails.
+// up to a few times. Throws mentor::Error with git's message when fetching or pushing fails (for
+// a refused push, the remote's reason on one line). `remote` is checked with check_remote and
+// always given to git after `--`; transports that run commands (ext::, fd::) are refused.
 // `progress` receives one line per step; it may be empty.
 SyncReport sync_record(const git::Repository& repo, const std::string& remote,
                        const std::function<void(const std::string&)>& warn);

@@ -7,8 +7,8 @@
 #include <fmt/ostream.h>
 
 #include "report/columns.hpp"
-#include "report/escape.hpp"
 #include "report/tally.hpp"
+#include "util/encoding.hpp"
 
 namespace mentor::report {
 
@@ -80,11 +80,11 @@ std::string escape(std::string_view text, bool property) {
 }  // namespace
 
 std::string github_escape_data(std::string_view text) {
-  return escape(valid_utf8(text), false);
+  return util::terminal_safe(escape(text, false));
 }
 
 std::string github_escape_property(std::string_view text) {
-  return escape(valid_utf8(text), true);
+  return util::terminal_safe(escape(text, true));
 }
 
 void write_github(std::ostream& out, std::span<const review::CommitReview> reviews) {

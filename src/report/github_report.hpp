@@ -23,7 +23,10 @@ namespace mentor::report {
 // log, not as an annotation) tallies the findings, suppressed ones included.
 void write_github(std::ostream& out, std::span<const review::CommitReview> reviews);
 
-// `text` as the data of a workflow command (after `::`): % \r \n become %25 %0D %0A.
+// `text` as the data of a workflow command (after `::`), by GitHub's rules: % \r \n become %25
+// %0D %0A (so a line break shows in the annotation and can never end the command line); then
+// util::terminal_safe shows every other control character and invalid UTF-8 visibly, as in the
+// text output.
 std::string github_escape_data(std::string_view text);
 
 // `text` as a property value of a workflow command: as data, plus : and , become %3A and %2C.

@@ -1,6 +1,8 @@
 // A small markdown renderer for lessons: the subset lessons use.
 #include "report/markdown.hpp"
 
+#include "util/encoding.hpp"
+
 namespace mentor::report {
 
 namespace {
@@ -40,8 +42,13 @@ std::string render_markdown(std::string_view markdown, bool color) {
   bool in_code = false;
   while (!markdown.empty()) {
     std::size_t eol = markdown.find('\n');
-    std::string_view line = markdown.substr(0, eol);
+    std::string_view raw = markdown.substr(0, eol);
     markdown = eol == std::string_view::npos ? std::string_view() : markdown.substr(eol + 1);
+    if (raw.ends_with('\r'))
+      raw.remove_suffix(1);
+    // The lesson comes from a rule file: its text is shown, never interpreted by the terminal.
+    const std::string safe = util::terminal_safe(raw);
+    std::string_view line = safe;
     std::string_view trimmed = line.substr(std::min(line.find_first_not_of(' '), line.size()));
     if (trimmed.starts_with("```")) {
       in_code = !in_code;

@@ -1,6 +1,8 @@
-// Compiler-style text output of a review.
+// Compiler-style text output of a review. Every text from the repository (names, subjects,
+// paths, messages, source lines) goes through util::terminal_safe.
 #include "report/text_report.hpp"
 
+#include <algorithm>
 #include <array>
 #include <string>
 
@@ -8,6 +10,7 @@
 #include <fmt/ostream.h>
 
 #include "report/tally.hpp"
+#include "util/encoding.hpp"
 
 namespace mentor::report {
 
@@ -32,19 +35,32 @@ std::string_view severity_color(rules::Severity severity) {
   return "";
 }
 
-// The caret line: spaces (tabs kept, so it lines up) up to the column, then ^ and ~ to the end of
-// the span on that line.
+// The width on a terminal of `shown` (terminal-safe text): code points, so one per character.
+std::size_t width(std::string_view shown) {
+  std::size_t n = 0;
+  for (char c : shown)
+    n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  return n;
+}
+
+// The caret line under the source line as shown (util::terminal_safe): spaces (tabs kept, so it
+// lines up) up to the column, then ^ and ~ to the end of the span on that line.
 std::string caret_line(const review::Finding& f) {
+  std::string_view line = f.source_line;
+  std::size_t column = std::min<std::size_t>(f.column - 1, line.size());
+  std::size_t end = f.end_line == f.line ? std::max(f.end_column - 1, f.column) : line.size();
+  end = std::min(std::max(end, column + 1), std::max(line.size(), column + 1));
   std::string out;
-  std::size_t column = f.column - 1;
-  std::size_t line_len = f.source_line.size();
-  for (std::size_t i = 0; i < column && i < line_len; ++i) {
-    out += f.source_line[i] == '\t' ? '\t' : ' ';
+  for (char c : util::terminal_safe(line.substr(0, column))) {
+    if (c == '\t')
+      out += '\t';
+    else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80)
+      out += ' ';
   }
   out += '^';
-  std::size_t end = f.end_line == f.line ? f.end_column - 1 : line_len;
-  for (std::size_t i = column + 1; i < end && i < line_len; ++i)
-    out += '~';
+  std::size_t span =
+      column < line.size() ? width(util::terminal_safe(line.substr(column, end - column))) : 1;
+  out.append(span > 1 ? span - 1 : 0, '~');
   return out;
 }
 
@@ -63,8 +79,10 @@ void write_text(std::ostream& out, std::span<const review::CommitReview> reviews
           review.commit.id.empty() ? "staged changes" : "commit " + review.commit.id.substr(0, 12);
       std::string summary = review.commit.id.empty() ? "" : " " + review.commit.summary;
       fmt::print(out, "{}\n",
-                 paint(kBold, fmt::format("{} ({} <{}>){}", what, review.commit.author_name,
-                                          review.commit.author_email, summary)));
+                 paint(kBold, fmt::format("{} ({} <{}>){}", what,
+                                          util::terminal_safe(review.commit.author_name),
+                                          util::terminal_safe(review.commit.author_email),
+                                          util::terminal_safe(summary))));
     }
     for (const auto& f : review.findings) {
       std::string severity(rules::to_string(f.rule->severity));
@@ -72,13 +90,15 @@ void write_text(std::ostream& out, std::span<const review::CommitReview> reviews
         severity += " (suppressed)";
       if (f.fixed_later)
         severity += " (fixed later)";
-      fmt::print(out, "{}: {}: {} [{}]\n",
-                 paint(kBold, fmt::format("{}:{}:{}", f.path, f.line, f.column)),
-                 paint(f.suppressed || f.fixed_later ? std::string_view("\x1b[2m")
-                                                     : severity_color(f.rule->severity),
-                       severity),
-                 f.message, f.rule->id);
-      fmt::print(out, "  {}\n  {}\n", f.source_line, paint("\x1b[1;32m", caret_line(f)));
+      fmt::print(
+          out, "{}: {}: {} [{}]\n",
+          paint(kBold, fmt::format("{}:{}:{}", util::terminal_safe(f.path), f.line, f.column)),
+          paint(f.suppressed || f.fixed_later ? std::string_view("\x1b[2m")
+                                              : severity_color(f.rule->severity),
+                severity),
+          util::terminal_safe(f.message), util::terminal_safe(f.rule->id));
+      fmt::print(out, "  {}\n  {}\n", util::terminal_safe(f.source_line),
+                 paint("\x1b[1;32m", caret_line(f)));
     }
   }
   if (options.quiet)

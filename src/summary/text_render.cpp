@@ -1,10 +1,12 @@
 // The summary as tables for the terminal.
+#include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
 
 #include "summary/render.hpp"
 #include "summary/terminal.hpp"
+#include "util/encoding.hpp"
 
 namespace mentor::summary {
 
@@ -79,8 +81,11 @@ class Table {
   std::string right_;  // 'r' per right-aligned column
 };
 
+// A table cell from repository text: terminal-safe, and a tab as one space so columns line up.
 std::string safe(std::string_view text) {
-  return terminal_safe(text);
+  std::string cell = util::terminal_safe(text);
+  std::replace(cell.begin(), cell.end(), '\t', ' ');
+  return cell;
 }
 
 std::string count(std::size_t n) {

@@ -6,6 +6,8 @@
 #include <array>
 #include <cstdint>
 
+#include <fmt/format.h>
+
 namespace mentor::util {
 
 namespace {
@@ -94,11 +96,30 @@ std::optional<std::string> base64_decode(std::string_view text) {
 }
 
 std::string terminal_safe(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    auto byte = static_cast<unsigned char>(c);
-    if ((byte < 0x20 && c != '\t' && c != '\n') || byte == 0x7f)
-      c = '?';
+  std::string out;
+  out.reserve(text.size());
+  const std::size_t first = text.find_first_not_of(" \t");
+  const bool command = first != std::string_view::npos && (text.substr(first).starts_with("::") ||
+                                                           text.substr(first).starts_with("##["));
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t start = i;
+    std::optional<char32_t> cp = next_code_point(text, i);
+    if (!cp) {
+      out += fmt::format("\\x{:02x}", byte_at(text, start));
+    } else if (*cp == '\n') {
+      out += "\\n";
+    } else if (*cp == '\r') {
+      out += "\\r";
+    } else if (*cp == '\t') {
+      out += '\t';
+    } else if (*cp < 0x20 || *cp == 0x7F || (command && start == first)) {
+      out += fmt::format("\\x{:02x}", static_cast<std::uint32_t>(*cp));
+    } else if ((*cp >= 0x80 && *cp <= 0x9F) || *cp == 0x2028 || *cp == 0x2029 ||
+               (*cp >= 0x202A && *cp <= 0x202E) || (*cp >= 0x2066 && *cp <= 0x2069)) {
+      out += fmt::format("\\u{:04x}", static_cast<std::uint32_t>(*cp));
+    } else {
+      out.append(text.substr(start, i - start));
+    }
   }
   return out;
 }

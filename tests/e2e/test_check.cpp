@@ -364,8 +364,8 @@ TEST_CASE("an empty range says so and suggests the reversed one", "[e2e][check]"
   run = run_mentor(check_args(repo, rules, {"HEAD..HEAD^{/\x1b.31m}"}));
   CHECK(run.code == 0);
   CHECK(run.err ==
-        "git-mentor: HEAD..HEAD^{/?.31m} has no commits; did you mean "
-        "HEAD^{/?.31m}..HEAD (1 commit)?\n");
+        "git-mentor: HEAD..HEAD^{/\\x1b.31m} has no commits; did you mean "
+        "HEAD^{/\\x1b.31m}..HEAD (1 commit)?\n");
 }
 
 TEST_CASE("output does not depend on the number of jobs", "[e2e][check]") {

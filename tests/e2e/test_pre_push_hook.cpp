@@ -229,7 +229,7 @@ TEST_CASE("pre-push prints repository text terminal-safe", "[e2e][hook]") {
   fx.work.commit("escapes");
   CommandResult result = fx.push({"origin", "main"});
   CHECK(result.exit_code != 0);
-  CHECK(result.err.find("red?[31m.py:2:1: error:") != std::string::npos);
+  CHECK(result.err.find("red\\x1b[31m.py:2:1: error:") != std::string::npos);
   CHECK(result.err.find('\x1b') == std::string::npos);
   CHECK(result.err.find('\x07') == std::string::npos);
 }

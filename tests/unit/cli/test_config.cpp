@@ -46,6 +46,12 @@ TEST_CASE("config errors name the place", "[cli][config]") {
   CHECK(e.describe() == "c.yaml:2:1: unknown key 'failon' (did you mean 'fail_on'?)");
   e = error_of("max_file_bytes: -3\n");
   CHECK(e.pos().line == 1);
+  // A repository cannot make git-mentor read files of any size.
+  CHECK(cli::parse_config("max_file_bytes: 67108864\n", "c.yaml").max_file_bytes == 67108864);
+  e = error_of("max_file_bytes: 67108865\n");
+  CHECK(e.describe() ==
+        "c.yaml:1:17: max_file_bytes must be a positive number of bytes, at most "
+        "67108864 (a repository cannot make git-mentor read larger files)");
   e = error_of("rules: [a, [b]]\n");
   CHECK(e.pos().column == 12);
   e = error_of("rules: [unclosed\n");

@@ -1,6 +1,10 @@
 // Opening repositories and reading root files.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
+#include <optional>
+
 #include "git/repository.hpp"
 #include "support/temp_repo.hpp"
 #include "util/error.hpp"
@@ -36,6 +40,26 @@ TEST_CASE("discover outside a repository is a user error", "[git][repository]") 
   CHECK_THROWS_AS(Repository::open(dir.path().string()), Error);
 }
 
+namespace {
+
+std::optional<std::string> read_root(const Repository& repo, const std::string& path,
+                                     std::uint64_t max_bytes = 1000) {
+  return repo.read_root_file(path, max_bytes, "file");
+}
+
+// The message of the mentor::Error that reading `path` throws; empty when nothing is thrown.
+std::string refusal(const Repository& repo, const std::string& path,
+                    std::uint64_t max_bytes = 1000) {
+  try {
+    read_root(repo, path, max_bytes);
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "";
+}
+
+}  // namespace
+
 TEST_CASE("read_root_file reads the work tree", "[git][repository]") {
   TestRepo repo;
   repo.write(".git-mentor.yaml", "fail_on: error\n");
@@ -44,30 +68,66 @@ TEST_CASE("read_root_file reads the work tree", "[git][repository]") {
   repo.write("dir/x", "");
 
   Repository opened = Repository::discover(repo.path().string());
-  CHECK(opened.read_root_file(".git-mentor.yaml") == std::string("fail_on: warning\r\n\xff"));
-  CHECK(opened.read_root_file("missing.yaml") == std::nullopt);
-  CHECK(opened.read_root_file("dir") == std::nullopt);
-  CHECK(opened.read_root_file("dir/x") == std::string());
+  CHECK(read_root(opened, ".git-mentor.yaml") == std::string("fail_on: warning\r\n\xff"));
+  CHECK(read_root(opened, "missing.yaml") == std::nullopt);
+  CHECK(read_root(opened, "dir/x") == std::string());
+  CHECK(refusal(opened, "dir") == "file " + (repo.path() / "dir").string() +
+                                      " is not a regular file (a device, a FIFO, a socket or a "
+                                      "directory is never read)");
+}
+
+TEST_CASE("read_root_file never leaves the work tree", "[git][repository][security]") {
+  TempDir outside;
+  std::filesystem::path secret = outside.path() / "secret.txt";
+  { std::ofstream(secret) << "gho_SECRET_TOKEN_VALUE\n"; }
+  TestRepo repo;
+  repo.write("inside.yaml", "fail_on: never\n");
+  std::filesystem::create_symlink(secret, repo.path() / "link.yaml");
+  std::filesystem::create_symlink("inside.yaml", repo.path() / "near.yaml");
+  std::filesystem::create_symlink("/dev/zero", repo.path() / "zero.yaml");
+  std::filesystem::create_directory_symlink(outside.path(), repo.path() / "out");
+  Repository opened = Repository::discover(repo.path().string());
+
+  CHECK(read_root(opened, "near.yaml") == std::string("fail_on: never\n"));  // stays inside
+  for (const std::string& path : std::vector<std::string>{
+           "link.yaml", "out/secret.txt", "../secret.txt", secret.string(), ".git/config"}) {
+    INFO(path);
+    std::string message = refusal(opened, path);
+    CHECK(message.find("is outside the repository") != std::string::npos);
+    CHECK(message.find("SECRET") == std::string::npos);
+  }
+  CHECK(refusal(opened, "zero.yaml").find("outside the repository") != std::string::npos);
+  repo.write("big.yaml", std::string(1001, 'x'));
+  CHECK(refusal(opened, "big.yaml") ==
+        "file " + (repo.path() / "big.yaml").string() + " is larger than 1000 bytes");
+  CHECK(read_root(opened, "big.yaml", 1001)->size() == 1001);
 }
 
 TEST_CASE("a bare repository reads root files from HEAD", "[git][repository]") {
   TestRepo repo(true);
   Repository unborn = Repository::discover(repo.path().string());
   CHECK(unborn.is_bare());
-  CHECK(unborn.read_root_file(".git-mentor.yaml") == std::nullopt);
+  CHECK(read_root(unborn, ".git-mentor.yaml") == std::nullopt);
 
   repo.write(".git-mentor.yaml", "fail_on: never\n");
   repo.write("sub/file.txt", "text\n");
+  std::filesystem::create_symlink("/etc/passwd", repo.work_tree() / "link.yaml");
+  repo.write("big.yaml", std::string(1001, 'x'));
   repo.commit("config");
 
   Repository opened = Repository::discover(repo.path().string());
   CHECK(opened.is_bare());
   CHECK(opened.workdir().empty());
   CHECK(opened.git_dir() == repo.path().string() + "/");
-  CHECK(opened.read_root_file(".git-mentor.yaml") == std::string("fail_on: never\n"));
-  CHECK(opened.read_root_file("sub/file.txt") == std::string("text\n"));
-  CHECK(opened.read_root_file("sub") == std::nullopt);
-  CHECK(opened.read_root_file("missing") == std::nullopt);
+  CHECK(read_root(opened, ".git-mentor.yaml") == std::string("fail_on: never\n"));
+  CHECK(read_root(opened, "sub/file.txt") == std::string("text\n"));
+  CHECK(read_root(opened, "missing") == std::nullopt);
+  CHECK(refusal(opened, "sub") == "file sub is not a file in HEAD");
+  CHECK(refusal(opened, "link.yaml") ==
+        "file link.yaml is a symbolic link in HEAD: it is not followed");
+  CHECK(refusal(opened, "big.yaml") == "file big.yaml is larger than 1000 bytes");
+  CHECK(refusal(opened, "../x").find("is outside the repository") != std::string::npos);
+  CHECK(refusal(opened, "/etc/passwd").find("is outside the repository") != std::string::npos);
 }
 
 TEST_CASE("open_objects opens without a work tree", "[git][repository]") {
@@ -79,7 +139,7 @@ TEST_CASE("open_objects opens without a work tree", "[git][repository]") {
   CHECK(objects.is_bare());
   CHECK(objects.workdir().empty());
   CHECK(objects.git_dir() == normal.git_dir());
-  CHECK(objects.read_root_file("a.py") == std::string("x = 1\n"));
+  CHECK(read_root(objects, "a.py") == std::string("x = 1\n"));
   CHECK_THROWS_AS(Repository::open_objects(repo.path().string() + "/missing"), Error);
 }
 

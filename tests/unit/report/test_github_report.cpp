@@ -45,7 +45,10 @@ TEST_CASE("github: one workflow command per finding, by severity", "[report][git
 TEST_CASE("github: escaping of data and properties", "[report][github]") {
   CHECK(report::github_escape_data("50% done\r\nnext::x, y") == "50%25 done%0D%0Anext::x, y");
   CHECK(report::github_escape_property("a:b,c%d\ne") == "a%3Ab%2Cc%25d%0Ae");
-  CHECK(report::github_escape_data("bad \xFF") == "bad \xEF\xBF\xBD");
+  CHECK(report::github_escape_data("bad \xFF") == "bad \\xff");
+  // Other control characters are shown, as in the text output: no escape sequence reaches the log.
+  CHECK(report::github_escape_data("a\x1b]0;title\x07") == "a\\x1b]0;title\\x07");
+  CHECK(report::github_escape_property("x\x1b[2J.py") == "x\\x1b[2J.py");
 }
 
 TEST_CASE("github: hostile content cannot start another command", "[report][github]") {

@@ -39,8 +39,28 @@ TEST_CASE("base64 round-trips every byte and matches RFC 4648", "[unit][util][en
   CHECK_FALSE(base64_decode("=Zm9").has_value());
 }
 
-TEST_CASE("terminal_safe replaces control characters", "[unit][util][encoding]") {
-  CHECK(terminal_safe("a\x1b[31mred\x07\tb\nc\x7f") == "a?[31mred?\tb\nc?");
+TEST_CASE("terminal_safe shows control characters visibly, on one line", "[unit][util][encoding]") {
+  CHECK(terminal_safe("a\x1b[31mred\x07\tb\nc\x7f") == "a\\x1b[31mred\\x07\tb\\nc\\x7f");
+  CHECK(terminal_safe("x\r\ny") == "x\\r\\ny");
+  // OSC 52 (clipboard write) and a window title: nothing of the sequence stays raw.
+  CHECK(terminal_safe("\x1b]52;c;aGk=\x07") == "\\x1b]52;c;aGk=\\x07");
+  // C1 controls (CSI as U+009B), line separators and bidirectional overrides.
+  CHECK(terminal_safe("\xC2\x9B"
+                      "31m \xE2\x80\xA8 \xE2\x80\xAE") == "\\u009b31m \\u2028 \\u202e");
+  // Invalid UTF-8 byte by byte; valid UTF-8 as it is.
+  CHECK(terminal_safe("\xFF caf\xC3\xA9 \xC3") == "\\xff caf\xC3\xA9 \\xc3");
+  CHECK(terminal_safe("plain text: a::b") == "plain text: a::b");
+}
+
+TEST_CASE("terminal_safe: a line break never starts a CI workflow command",
+          "[unit][util][encoding]") {
+  std::string forged = terminal_safe("a.py\n::error file=x.py,line=1::forged");
+  CHECK(forged.find('\n') == std::string::npos);
+  CHECK(forged == "a.py\\n::error file=x.py,line=1::forged");
+  // The text itself at the start of a line (a path leads a finding's line).
+  CHECK(terminal_safe("::error file=x::y") == "\\x3a:error file=x::y");
+  CHECK(terminal_safe("  ::add-mask::v") == "  \\x3a:add-mask::v");
+  CHECK(terminal_safe("##[error]x") == "\\x23#[error]x");
 }
 
 }  // namespace mentor::util
