@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "cli/sg_config.hpp"
+#include "git/file_at.hpp"
 #include "rules/rule_loader.hpp"
 #include "util/embedded_file.hpp"
 #include "util/error.hpp"
@@ -171,8 +172,20 @@ class SourceLoader {
 
   void rules_in_head(const git::Repository& repo, const std::string& entry) {
     auto text = repo.read_root_file(entry);
-    if (!text)
-      throw Error("rule file not found in HEAD: " + entry);
+    if (!text) {
+      // A directory: its rule files, as on disk.
+      if (auto files = git::head_files_under(repo, entry)) {
+        for (auto& file : *files) {
+          if (!is_rule_file(file) || is_sg_config(file))
+            continue;
+          auto file_text = repo.read_root_file(file);
+          if (file_text)
+            files_.push_back(RuleFile{RuleFile::Kind::text, fs::path(file), std::move(*file_text)});
+        }
+        return;
+      }
+      throw Error("rule file or directory not found in HEAD: " + entry);
+    }
     files_.push_back(RuleFile{RuleFile::Kind::text, fs::path(entry), std::move(*text)});
   }
 

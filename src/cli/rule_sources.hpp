@@ -42,7 +42,8 @@ struct RuleSources {
 };
 
 // Loads every rule source into `set`. `config` comes from .git-mentor.yaml and is relative to the
-// repository root (read from HEAD's tree in a bare repository, files only); `cli` comes from
+// repository root (read from HEAD's tree in a bare repository: files, and directories for rules);
+// `cli` comes from
 // --rules / --utils and is relative to `cli_base` (the directory the command runs in). With no
 // rule entry at all the bundled packs are used. Throws mentor::Error for a missing source or any
 // rule or utility rule error.
