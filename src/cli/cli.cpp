@@ -299,7 +299,18 @@ int run(const std::vector<std::string>& args, Streams streams) {
   hook_pre_push->add_option("url", hook_args.url, "The remote's URL");
   hook_pre_push->footer(
       "git writes one line per ref on standard input: <local ref> <local sha> <remote ref> "
-      "<remote sha>.\nhooks/pre-push runs this; `git push --no-verify` skips it.");
+      "<remote sha>.\nhooks/pre-push runs this; `git push --no-verify` skips it.\n\n"
+      "It prints the findings by commit (short id and subject), those that block first, each "
+      "where its code is at the tip of the push, with the first sentence of its lesson, then "
+      "`git mentor rules explain` for each blocking rule. A finding a later commit of the push "
+      "removes is shown as \"(fixed later in this push)\" and does not block.");
+  CLI::App* hook_pre_commit = hook_cmd->add_subcommand(
+      "pre-commit",
+      "git's pre-commit hook: review what is staged; exit 1 (refusing the commit) on a finding "
+      "at or above fail_on, saying so");
+  hook_pre_commit->footer(
+      "hooks/pre-commit runs this; `git commit --no-verify` skips it. The findings are printed "
+      "as the pre-push hook prints them.");
 
   HookInstallArgs install_args;
   CLI::App* hook_install = hook_cmd->add_subcommand(
@@ -340,6 +351,10 @@ int run(const std::vector<std::string>& args, Streams streams) {
       return run_hook_pre_push(
           hook_args, streams,
           streams.in != nullptr ? *streams.in : static_cast<std::istream&>(no_input));
+    }
+    if (hook_pre_commit->parsed()) {
+      hook_args.directory = directory;
+      return run_hook_pre_commit(hook_args, streams);
     }
     if (sync->parsed()) {
       sync_args.directory = directory;
