@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <fstream>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -13,6 +14,7 @@
 #include "cli/hook_command.hpp"
 #include "cli/hook_install.hpp"
 #include "cli/log_command.hpp"
+#include "cli/man_page.hpp"
 #include "cli/review_command.hpp"
 #include "cli/rules_command.hpp"
 #include "cli/summary_command.hpp"
@@ -78,6 +80,39 @@ void print_error(Streams& streams, const Error& e) {
       where += fmt::format(":{}", e.pos().column);
     fmt::print(streams.err, "{}: error: {}\n", where, e.what());
   }
+}
+
+// `--man [COMMAND]` (a page on stdout), `--man-pages DIR` (every page), `--completion bash
+// [FILE]`.
+int run_generator(const CLI::App& app, const std::vector<std::string>& args, Streams& streams) {
+  try {
+    if (args[0] == "--man" && args.size() <= 2) {
+      write_man_page(streams.out, app, args.size() == 2 ? args[1] : "");
+      return 0;
+    }
+    if (args[0] == "--man-pages" && args.size() == 2) {
+      write_man_pages(app, args[1]);
+      return 0;
+    }
+    if (args[0] == "--completion" && (args.size() == 2 || args.size() == 3) && args[1] == "bash") {
+      if (args.size() == 2) {
+        write_bash_completion(streams.out, app);
+        return 0;
+      }
+      std::ofstream file(args[2], std::ios::binary | std::ios::trunc);
+      write_bash_completion(file, app);
+      if (!file.flush())
+        throw Error("cannot write " + args[2]);
+      return 0;
+    }
+  } catch (const Error& e) {
+    print_error(streams, e);
+    return 2;
+  }
+  fmt::print(streams.err,
+             "git-mentor: error: usage: git-mentor --man [COMMAND] | --man-pages DIR | "
+             "--completion bash [FILE]\n");
+  return 2;
 }
 
 }  // namespace
@@ -325,6 +360,11 @@ int run(const std::vector<std::string>& args, Streams streams) {
   hook_install->add_flag("--force", install_args.force,
                          "Replace a hook that is not git-mentor's, keeping it as "
                          "<hook>.before-git-mentor");
+
+  // Hidden: what the build renders from this definition (man pages, shell completion).
+  if (!args.empty() &&
+      (args[0] == "--man" || args[0] == "--man-pages" || args[0] == "--completion"))
+    return run_generator(app, args, streams);
 
   try {
     std::vector<std::string> reversed(args.rbegin(), args.rend());
