@@ -5,7 +5,7 @@
 
 1. `cmake --install BUILD --prefix TMP`: the binary, the manual pages, the bash completion.
 2. `git mentor --help` with PATH and MANPATH pointing into TMP shows git-mentor(1) (git runs
-   `man git-mentor`), and `git help mentor-check` shows git-mentor-check(1).
+   `man git-mentor`), and `man git-mentor-hook` shows git-mentor-hook(1).
 3. Completion from there: bash calls _git_mentor for `git mentor <TAB>` through git's own
    completion (/usr/share/bash-completion/completions/git, which loads ours on demand from
    TMP/share/bash-completion/completions) when it is installed, and for `git-mentor <TAB>` by
@@ -101,9 +101,9 @@ def main():
               and "git-mentor-check(1)" in result.stdout,
               "git mentor --help shows git-mentor(1) from the prefix",
               result.stdout[:2000] + result.stderr)
-        result = run(["git", "help", "mentor-hook"], cwd=repo, env=env)
+        result = run(["man", "git-mentor-hook"], cwd=repo, env=env)
         check(result.returncode == 0 and "git mentor hook pre-commit" in result.stdout,
-              "git help mentor-hook shows git-mentor-hook(1)", result.stdout[:2000] + result.stderr)
+              "man git-mentor-hook shows git-mentor-hook(1)", result.stdout[:2000] + result.stderr)
 
         ways = [False]
         if Path(GIT_COMPLETION).exists():
