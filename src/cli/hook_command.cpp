@@ -55,17 +55,20 @@ std::string_view fail_on_name(FailOn fail_on) {
   return "error";
 }
 
-// Locates every finding at the tip (the hooks show them all there), prints the hook's report on
-// stderr and returns the number of blocking findings.
+// Locates the blocking findings at the tip, prints the hook's report on stderr and returns the
+// number of blocking findings.
 std::size_t report_to_hook_user(const Workspace& workspace, std::span<review::CommitReview> reviews,
                                 const review::RuleSet& rules, const ReviewRequest& request,
                                 std::string_view action, Streams& streams) {
   FailOn fail_on = effective_fail_on("", workspace.config);
   review::TipPlaces places;
   if (!request.staged) {
+    // Only blocking findings are looked for: looking for every finding at the tip would parse
+    // every file the push changed whenever it has praise or info (6 s -> 37 s over 400 flask
+    // commits).
     mark_fixed_later(
-        workspace, reviews, rules, request, [](const review::Finding& f) { return !f.suppressed; },
-        &places);
+        workspace, reviews, rules, request,
+        [&](const review::Finding& f) { return is_blocking(f, fail_on); }, &places);
   }
   report::HookReportOptions options;
   options.places = request.staged ? nullptr : &places;

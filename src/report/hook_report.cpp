@@ -132,7 +132,9 @@ std::size_t write_hook_report(std::ostream& out, std::span<const review::CommitR
 
   out << '\n';
   if (action == "push") {
-    fmt::print(out, "{}\ngit-mentor: places are where the code is at the tip of this push.\n",
+    fmt::print(out,
+               "{}\ngit-mentor: blocking findings are shown where their code is at the tip of this "
+               "push, the others where their commit put them.\n",
                paint(kBlockingColor, fmt::format("git-mentor: push refused: {} in {} being pushed.",
                                                  plural(blocking, "blocking finding"),
                                                  plural(reviews.size(), "commit"))));

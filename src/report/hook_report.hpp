@@ -34,7 +34,8 @@ struct HookReportOptions {
 //   git-mentor: M findings do not block: ...     (fixed later, below fail_on, suppressed, praise)
 // then, when something blocks, that the push or commit was refused, `git mentor rules explain`
 // for each blocking rule, and how to fix or skip the check once (--no-verify).
-// A finding's place is where its code is at the tip (`places`) when known, else its own;
+// A finding's place is where its code is at the tip (`places`) when known, else its own (the
+// hook looks for blocking findings only);
 // a finding fixed later is shown at its own place, marked "(fixed later in this push)".
 // Everything from the repository goes through util::terminal_safe. Returns the number of
 // blocking findings.
