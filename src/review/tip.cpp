@@ -49,20 +49,25 @@ std::map<Key, std::vector<Place>> present_at(
 }
 
 // The place among `places` (not empty) that most likely holds `f`'s code: in its file, the
-// nearest line; else the first.
-const Place& nearest(const std::vector<Place>& places, const Finding& f) {
-  const Place* best = &places.front();
-  std::uint32_t best_distance = UINT32_MAX;
-  for (const auto& place : places) {
-    if (place.path != f.path)
-      continue;
-    std::uint32_t distance = place.line > f.line ? place.line - f.line : f.line - place.line;
-    if (distance < best_distance) {
-      best = &place;
-      best_distance = distance;
+// nearest line not yet taken by another finding (`taken`, one flag per place), else the nearest
+// one; else the first place not taken, else the first. Marks it taken.
+const Place& nearest(const std::vector<Place>& places, std::vector<bool>& taken, const Finding& f) {
+  taken.resize(places.size(), false);
+  std::size_t best = places.size();
+  std::uint64_t best_score = UINT64_MAX;
+  for (std::size_t k = 0; k < places.size(); ++k) {
+    const Place& place = places[k];
+    std::uint64_t distance = place.line > f.line ? place.line - f.line : f.line - place.line;
+    // Another file ranks after every place in its own; a taken place after every free one.
+    std::uint64_t score = (taken[k] ? 1ULL << 40 : 0) + (place.path != f.path ? 1ULL << 33 : 0) +
+                          (place.path == f.path ? distance : k);
+    if (score < best_score) {
+      best = k;
+      best_score = score;
     }
   }
-  return *best;
+  taken[best] = true;
+  return places[best];
 }
 
 }  // namespace
@@ -127,6 +132,9 @@ void mark_fixed_later(const git::Repository& repo, std::span<CommitReview> revie
   for (const auto& head : heads)
     present[head] = present_at(repo, head, paths, rules_by_language, wanted, options, parser);
 
+  // Which places at each head a finding already took, so that two findings of the same code show
+  // at two places when the tip has both.
+  std::map<const std::vector<Place>*, std::vector<bool>> taken;
   for (std::size_t i = 0; i < reviews.size(); ++i) {
     CommitReview& review = reviews[i];
     if (parents.count(review.commit.id) == 0)
@@ -148,7 +156,7 @@ void mark_fixed_later(const git::Repository& repo, std::span<CommitReview> revie
           continue;
         f.fixed_later = false;
         if (places != nullptr)
-          (*places)[i][j] = nearest(found->second, f);
+          (*places)[i][j] = nearest(found->second, taken[&found->second], f);
         break;
       }
     }

@@ -166,6 +166,18 @@ TEST_CASE("pre-push groups findings by commit, blocking first, at their places a
   CHECK(result.err.find(expected) == 0);
 }
 
+TEST_CASE("pre-push shows two findings of the same code at their own places at the tip",
+          "[e2e][hook][hook-report]") {
+  HookFixture fx;
+  fx.commit("a.py", "def f():\n    print(1)\n\n\ndef g():\n    print(1)\n", "Two prints");
+  fx.commit("a.py", "import os\n\n\ndef f():\n    print(1)\n\n\ndef g():\n    print(1)\n",
+            "Import os");
+  CommandResult result = fx.git({"push", "-q", "origin", "main"});
+  CHECK(result.exit_code != 0);
+  CHECK(result.err.find("    a.py:5:5: error: print(1) left in [no-print]\n") != std::string::npos);
+  CHECK(result.err.find("    a.py:9:5: error: print(1) left in [no-print]\n") != std::string::npos);
+}
+
 TEST_CASE("pre-push with findings that do not block says so and lets the push through",
           "[e2e][hook][hook-report]") {
   HookFixture fx;
