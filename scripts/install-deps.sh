@@ -10,6 +10,7 @@ packages=(
   nodejs npm   # npm fetches the pinned grammar packages on the first build
   python3      # runs the differential test against ast-grep and the benchmarks
   python3-jsonschema   # validates --format sarif against the SARIF schema (tests/e2e)
+  man-db dpkg-dev     # the install test: `git mentor --help` (man), `cpack -G DEB`
 )
 
 # --browser: also Debian's chromium, which only the HTML summary's browser test needs (that test

@@ -339,8 +339,17 @@ bool is_blocking(const review::Finding& finding, FailOn fail_on) {
 
 void mark_fixed_later(const Workspace& workspace, std::span<review::CommitReview> reviews,
                       const review::RuleSet& rules, const ReviewRequest& request, FailOn fail_on) {
+  mark_fixed_later(
+      workspace, reviews, rules, request,
+      [&](const review::Finding& f) { return is_blocking(f, fail_on); }, nullptr);
+}
+
+void mark_fixed_later(const Workspace& workspace, std::span<review::CommitReview> reviews,
+                      const review::RuleSet& rules, const ReviewRequest& request,
+                      const std::function<bool(const review::Finding&)>& asked,
+                      review::TipPlaces* places) {
   review::mark_fixed_later(workspace.repo, reviews, rules, review_options(workspace, request),
-                           [&](const review::Finding& f) { return is_blocking(f, fail_on); });
+                           asked, places);
 }
 
 std::size_t count_blocking(std::span<const review::CommitReview> reviews, FailOn fail_on) {

@@ -10,6 +10,7 @@
 #include "cli/config.hpp"
 #include "cli/workspace.hpp"
 #include "review/reviewer.hpp"
+#include "review/tip.hpp"
 
 namespace mentor::cli {
 
@@ -86,6 +87,12 @@ bool is_blocking(const review::Finding& finding, FailOn fail_on);
 // (review::mark_fixed_later): they are shown, and no longer block.
 void mark_fixed_later(const Workspace& workspace, std::span<review::CommitReview> reviews,
                       const review::RuleSet& rules, const ReviewRequest& request, FailOn fail_on);
+// The same for the findings `asked` selects, saying in `places` where those still there are at
+// the tip (the hooks show every finding there).
+void mark_fixed_later(const Workspace& workspace, std::span<review::CommitReview> reviews,
+                      const review::RuleSet& rules, const ReviewRequest& request,
+                      const std::function<bool(const review::Finding&)>& asked,
+                      review::TipPlaces* places);
 
 // The findings that block under `fail_on` and are still there at the tip.
 std::size_t count_blocking(std::span<const review::CommitReview> reviews, FailOn fail_on);

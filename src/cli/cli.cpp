@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <fstream>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -13,6 +14,7 @@
 #include "cli/hook_command.hpp"
 #include "cli/hook_install.hpp"
 #include "cli/log_command.hpp"
+#include "cli/man_page.hpp"
 #include "cli/review_command.hpp"
 #include "cli/rules_command.hpp"
 #include "cli/summary_command.hpp"
@@ -93,6 +95,39 @@ void print_error(Streams& streams, const Error& e) {
       where += fmt::format(":{}", e.pos().column);
     fmt::print(streams.err, "{}: error: {}\n", shown(where), shown(e.what()));
   }
+}
+
+// `--man [COMMAND]` (a page on stdout), `--man-pages DIR` (every page), `--completion bash
+// [FILE]`.
+int run_generator(const CLI::App& app, const std::vector<std::string>& args, Streams& streams) {
+  try {
+    if (args[0] == "--man" && args.size() <= 2) {
+      write_man_page(streams.out, app, args.size() == 2 ? args[1] : "");
+      return 0;
+    }
+    if (args[0] == "--man-pages" && args.size() == 2) {
+      write_man_pages(app, args[1]);
+      return 0;
+    }
+    if (args[0] == "--completion" && (args.size() == 2 || args.size() == 3) && args[1] == "bash") {
+      if (args.size() == 2) {
+        write_bash_completion(streams.out, app);
+        return 0;
+      }
+      std::ofstream file(args[2], std::ios::binary | std::ios::trunc);
+      write_bash_completion(file, app);
+      if (!file.flush())
+        throw Error("cannot write " + args[2]);
+      return 0;
+    }
+  } catch (const Error& e) {
+    print_error(streams, e);
+    return 2;
+  }
+  fmt::print(streams.err,
+             "git-mentor: error: usage: git-mentor --man [COMMAND] | --man-pages DIR | "
+             "--completion bash [FILE]\n");
+  return 2;
 }
 
 }  // namespace
@@ -314,7 +349,18 @@ int run(const std::vector<std::string>& args, Streams streams) {
   hook_pre_push->add_option("url", hook_args.url, "The remote's URL");
   hook_pre_push->footer(
       "git writes one line per ref on standard input: <local ref> <local sha> <remote ref> "
-      "<remote sha>.\nhooks/pre-push runs this; `git push --no-verify` skips it.");
+      "<remote sha>.\nhooks/pre-push runs this; `git push --no-verify` skips it.\n\n"
+      "It prints the findings by commit (short id and subject), those that block first, each "
+      "where its code is at the tip of the push, with the first sentence of its lesson, then "
+      "`git mentor rules explain` for each blocking rule. A finding a later commit of the push "
+      "removes is shown as \"(fixed later in this push)\" and does not block.");
+  CLI::App* hook_pre_commit = hook_cmd->add_subcommand(
+      "pre-commit",
+      "git's pre-commit hook: review what is staged; exit 1 (refusing the commit) on a finding "
+      "at or above fail_on, saying so");
+  hook_pre_commit->footer(
+      "hooks/pre-commit runs this; `git commit --no-verify` skips it. The findings are printed "
+      "as the pre-push hook prints them.");
 
   HookInstallArgs install_args;
   CLI::App* hook_install = hook_cmd->add_subcommand(
@@ -329,6 +375,11 @@ int run(const std::vector<std::string>& args, Streams streams) {
   hook_install->add_flag("--force", install_args.force,
                          "Replace a hook that is not git-mentor's, keeping it as "
                          "<hook>.before-git-mentor");
+
+  // Hidden: what the build renders from this definition (man pages, shell completion).
+  if (!args.empty() &&
+      (args[0] == "--man" || args[0] == "--man-pages" || args[0] == "--completion"))
+    return run_generator(app, args, streams);
 
   try {
     std::vector<std::string> reversed(args.rbegin(), args.rend());
@@ -355,6 +406,10 @@ int run(const std::vector<std::string>& args, Streams streams) {
       return run_hook_pre_push(
           hook_args, streams,
           streams.in != nullptr ? *streams.in : static_cast<std::istream&>(no_input));
+    }
+    if (hook_pre_commit->parsed()) {
+      hook_args.directory = directory;
+      return run_hook_pre_commit(hook_args, streams);
     }
     if (sync->parsed()) {
       sync_args.directory = directory;

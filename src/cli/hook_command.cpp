@@ -1,6 +1,7 @@
-// `git mentor hook pre-push`.
+// `git mentor hook pre-push` and `git mentor hook pre-commit`.
 #include "cli/hook_command.hpp"
 
+#include <cstdlib>
 #include <set>
 #include <sstream>
 
@@ -9,6 +10,7 @@
 
 #include "cli/check_command.hpp"
 #include "git/commit_range.hpp"
+#include "report/hook_report.hpp"
 #include "util/encoding.hpp"
 #include "util/error.hpp"
 #include "util/phase_timer.hpp"
@@ -41,11 +43,41 @@ std::vector<git::PushedRef> read_ref_lines(std::istream& in) {
   return refs;
 }
 
-std::string first_line(const std::string& text) {
-  std::string line = text.substr(0, text.find('\n'));
-  while (!line.empty() && (line.back() == ' ' || line.back() == '\r'))
-    line.pop_back();
-  return line;
+std::string_view fail_on_name(FailOn fail_on) {
+  switch (fail_on) {
+    case FailOn::error:
+      return "error";
+    case FailOn::warning:
+      return "warning";
+    case FailOn::never:
+      return "never";
+  }
+  return "error";
+}
+
+// Locates the blocking findings at the tip, prints the hook's report on stderr and returns the
+// number of blocking findings.
+std::size_t report_to_hook_user(const Workspace& workspace, std::span<review::CommitReview> reviews,
+                                const review::RuleSet& rules, const ReviewRequest& request,
+                                std::string_view action, Streams& streams) {
+  FailOn fail_on = effective_fail_on("", workspace.config);
+  review::TipPlaces places;
+  if (!request.staged) {
+    // Only blocking findings are looked for: looking for every finding at the tip would parse
+    // every file the push changed whenever it has praise or info (6 s -> 37 s over 400 flask
+    // commits).
+    mark_fixed_later(
+        workspace, reviews, rules, request,
+        [&](const review::Finding& f) { return is_blocking(f, fail_on); }, &places);
+  }
+  report::HookReportOptions options;
+  options.places = request.staged ? nullptr : &places;
+  options.action = action;
+  options.at_threshold = [&](const review::Finding& f) { return is_blocking(f, fail_on); };
+  options.fail_on = fail_on_name(fail_on);
+  const char* no_color = std::getenv("NO_COLOR");
+  options.color = streams.err_is_terminal && (no_color == nullptr || *no_color == '\0');
+  return report::write_hook_report(streams.err, reviews, options);
 }
 
 }  // namespace
@@ -79,40 +111,22 @@ int run_hook_pre_push(const HookArgs& args, Streams& streams, std::istream& in) 
       run_review(workspace, commits, rules, request, streams);
   timer.mark("review");
 
-  FailOn fail_on = effective_fail_on("", workspace.config);
-  mark_fixed_later(workspace, reviews, rules, request, fail_on);
-  std::size_t blocking = count_blocking(reviews, fail_on);
-  std::size_t fixed = 0;
-  std::set<std::string> blocking_rules;
-  for (const auto& review : reviews) {
-    for (const auto& f : review.findings) {
-      // Paths, messages (with captured code) and lessons come from the repository.
-      fmt::print(streams.err, "{}:{}:{}: {}{}{}: {} [{}]\n", util::terminal_safe(f.path), f.line,
-                 f.column, rules::to_string(f.rule->severity), f.suppressed ? " (suppressed)" : "",
-                 f.fixed_later ? " (fixed later in this push)" : "", util::terminal_safe(f.message),
-                 util::terminal_safe(f.rule->id));
-      if (!f.rule->lesson.empty())
-        fmt::print(streams.err, "    {}\n", util::terminal_safe(first_line(f.rule->lesson)));
-      if (is_blocking(f, fail_on) && !f.fixed_later)
-        blocking_rules.insert(f.rule->id);
-      fixed += f.fixed_later ? 1U : 0U;
-    }
-  }
-  if (fixed > 0) {
-    fmt::print(streams.err,
-               "git-mentor: {} finding{} fixed by a later commit of this push: shown, not "
-               "blocking.\n",
-               fixed, fixed == 1 ? "" : "s");
-  }
-  if (blocking == 0)
-    return 0;
-  fmt::print(streams.err,
-             "git-mentor: push refused: {} blocking finding{} in {} commit{} being pushed.\n"
-             "git-mentor: `git mentor rules explain {}` tells more; "
-             "`git push --no-verify` skips this check.\n",
-             blocking, blocking == 1 ? "" : "s", commits.size(), commits.size() == 1 ? "" : "s",
-             *blocking_rules.begin());
-  return 1;
+  std::size_t blocking = report_to_hook_user(workspace, reviews, rules, request, "push", streams);
+  return blocking == 0 ? 0 : 1;
+}
+
+int run_hook_pre_commit(const HookArgs& args, Streams& streams) {
+  Workspace workspace = open_workspace(args.directory);
+  if (workspace.repo.is_bare())
+    throw Error("the pre-commit hook needs a work tree; this repository is bare");
+  ReviewRequest request;
+  request.staged = true;
+  request.report_skipped = false;
+  review::RuleSet rules;
+  load_rules_for_changes(workspace, args.directory, {}, {}, request, rules);
+  std::vector<review::CommitReview> reviews = run_review(workspace, {}, rules, request, streams);
+  std::size_t blocking = report_to_hook_user(workspace, reviews, rules, request, "commit", streams);
+  return blocking == 0 ? 0 : 1;
 }
 
 }  // namespace mentor::cli

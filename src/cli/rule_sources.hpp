@@ -46,11 +46,11 @@ struct RuleSources {
 };
 
 // Loads every rule source into `set`. `config` comes from .git-mentor.yaml and is relative to the
-// repository root (read from HEAD's tree in a bare repository, files only); it is not trusted:
-// every file it leads to, symbolic links resolved (sgconfig.yml's directories included), must be
-// inside the work tree and outside .git, else mentor::Error. `cli` comes from --rules / --utils
-// and is relative to `cli_base` (the directory the command runs in); it may name any file. Either
-// way only regular files of at most kMaxRuleFileBytes are read. With no
+// repository root (read from HEAD's tree in a bare repository: files, and directories for rules);
+// it is not trusted: every file it leads to, symbolic links resolved (sgconfig.yml's directories
+// included), must be inside the work tree and outside .git, else mentor::Error. `cli` comes from
+// --rules / --utils and is relative to `cli_base` (the directory the command runs in); it may
+// name any file. Either way only regular files of at most kMaxRuleFileBytes are read. With no
 // rule entry at all the bundled packs are used. Throws mentor::Error for a missing source or any
 // rule or utility rule error.
 void load_rule_sources(const git::Repository& repo, const RuleSources& config,

@@ -48,6 +48,47 @@ std::optional<std::string> read_file_at(const Repository& repo, const std::strin
   return blob_content(repo, *git_tree_entry_id(entry.get()));
 }
 
+std::optional<std::vector<std::string>> head_files_under(const Repository& repo,
+                                                         const std::string& dir) {
+  git_oid head_id;
+  if (git_reference_name_to_id(&head_id, repo.get(), "HEAD") < 0)
+    return std::nullopt;
+  git_commit* commit_raw = nullptr;
+  check(git_commit_lookup(&commit_raw, repo.get(), &head_id), "cannot read HEAD");
+  CommitPtr commit(commit_raw);
+  git_tree* root_raw = nullptr;
+  check(git_commit_tree(&root_raw, commit.get()), "cannot read the tree of HEAD");
+  TreePtr root(root_raw);
+  std::string path = dir;
+  while (path.size() > 1 && path.back() == '/')
+    path.pop_back();
+  git_tree_entry* entry_raw = nullptr;
+  if (git_tree_entry_bypath(&entry_raw, root.get(), path.c_str()) < 0)
+    return std::nullopt;
+  TreeEntryPtr entry(entry_raw);
+  if (git_tree_entry_type(entry.get()) != GIT_OBJECT_TREE)
+    return std::nullopt;
+  git_tree* tree_raw = nullptr;
+  check(git_tree_lookup(&tree_raw, repo.get(), git_tree_entry_id(entry.get())),
+        "cannot read " + path + " in HEAD");
+  TreePtr tree(tree_raw);
+  struct Walk {
+    std::string dir;
+    std::vector<std::string> files;
+  } walk{path, {}};
+  // libgit2 walks the tree (iteratively); the callback only collects blobs.
+  auto collect = [](const char* parent, const git_tree_entry* item, void* payload) -> int {
+    if (git_tree_entry_type(item) == GIT_OBJECT_BLOB) {
+      auto* state = static_cast<Walk*>(payload);
+      state->files.push_back(state->dir + "/" + parent + git_tree_entry_name(item));
+    }
+    return 0;
+  };
+  check(git_tree_walk(tree.get(), GIT_TREEWALK_PRE, collect, &walk),
+        "cannot list " + path + " in HEAD");
+  return std::move(walk.files);
+}
+
 std::optional<std::string> read_staged_file(const Repository& repo, const std::string& path) {
   git_index* index_raw = nullptr;
   check(git_repository_index(&index_raw, repo.get()), "cannot read the index");

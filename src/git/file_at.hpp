@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "git/repository.hpp"
 
@@ -15,6 +16,12 @@ namespace mentor::git {
 std::optional<std::string> read_file_at(const Repository& repo, const std::string& commit,
                                         const std::string& path,
                                         std::uint64_t max_bytes = UINT64_MAX);
+
+// The files below the directory `dir` (relative to the root) in HEAD's tree, recursively, as
+// root-relative '/'-separated paths in git's order; nullopt when HEAD is unborn or has no
+// directory there. For a bare repository's configured rule directories.
+std::optional<std::vector<std::string>> head_files_under(const Repository& repo,
+                                                         const std::string& dir);
 
 // The content of `path` as staged in the index (stage 0); nullopt when the index has none.
 std::optional<std::string> read_staged_file(const Repository& repo, const std::string& path);

@@ -7,6 +7,7 @@
 #include <fmt/ostream.h>
 
 #include "report/columns.hpp"
+#include "report/lesson.hpp"
 #include "report/tally.hpp"
 #include "util/encoding.hpp"
 
@@ -26,28 +27,6 @@ std::string_view command_of(rules::Severity severity) {
       return "notice";
   }
   return "warning";
-}
-
-// The lesson's first paragraph: its lines up to the first blank line or code fence.
-std::string first_paragraph(std::string_view lesson) {
-  std::string out;
-  while (!lesson.empty()) {
-    std::size_t eol = lesson.find('\n');
-    std::string_view line = lesson.substr(0, eol);
-    lesson = eol == std::string_view::npos ? std::string_view() : lesson.substr(eol + 1);
-    std::size_t first = line.find_first_not_of(" \t\r");
-    if (first == std::string_view::npos || line.substr(first).starts_with("```")) {
-      if (out.empty())
-        continue;
-      break;
-    }
-    if (!out.empty())
-      out += '\n';
-    out += line;
-    while (!out.empty() && (out.back() == '\r' || out.back() == ' '))
-      out.pop_back();
-  }
-  return out;
 }
 
 std::string escape(std::string_view text, bool property) {

@@ -2,6 +2,7 @@
 #include "review/tip.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <set>
 #include <string>
@@ -20,12 +21,15 @@ namespace {
 
 using Key = std::pair<std::string, std::string>;  // rule id, code
 
-// The (rule, code) pairs among `wanted` that occur at commit `head` in `paths`.
-std::set<Key> present_at(
+using Place = TipPlace;
+
+// Where the (rule, code) pairs among `wanted` occur at commit `head` in `paths`, in file and
+// line order.
+std::map<Key, std::vector<Place>> present_at(
     const git::Repository& repo, const std::string& head, const std::set<std::string>& paths,
     const std::map<const lang::Language*, std::vector<const rules::Rule*>>& rules_by_language,
     const std::set<Key>& wanted, const ReviewOptions& options, lang::Parser& parser) {
-  std::set<Key> present;
+  std::map<Key, std::vector<Place>> present;
   for (const auto& path : paths) {
     const lang::Language* language = options.languages->for_path(path);
     auto rules = rules_by_language.find(language);
@@ -38,17 +42,39 @@ std::set<Key> present_at(
     for (const auto& m : rules::match_rules(rules->second, tree, *text)) {
       Key key{rules->second[m.rule]->id, code_identity(tree, *text, m.match).code};
       if (wanted.count(key) != 0)
-        present.insert(std::move(key));
+        present[std::move(key)].push_back({path, m.match.start_row + 1, m.match.start_column + 1});
     }
   }
   return present;
+}
+
+// The place among `places` (not empty) that most likely holds `f`'s code: in its file, the
+// nearest line not yet taken by another finding (`taken`, one flag per place), else the nearest
+// one; else the first place not taken, else the first. Marks it taken.
+const Place& nearest(const std::vector<Place>& places, std::vector<bool>& taken, const Finding& f) {
+  taken.resize(places.size(), false);
+  std::size_t best = places.size();
+  std::uint64_t best_score = UINT64_MAX;
+  for (std::size_t k = 0; k < places.size(); ++k) {
+    const Place& place = places[k];
+    std::uint64_t distance = place.line > f.line ? place.line - f.line : f.line - place.line;
+    // Another file ranks after every place in its own; a taken place after every free one.
+    std::uint64_t score = (taken[k] ? 1ULL << 40 : 0) + (place.path != f.path ? 1ULL << 33 : 0) +
+                          (place.path == f.path ? distance : k);
+    if (score < best_score) {
+      best = k;
+      best_score = score;
+    }
+  }
+  taken[best] = true;
+  return places[best];
 }
 
 }  // namespace
 
 void mark_fixed_later(const git::Repository& repo, std::span<CommitReview> reviews,
                       const RuleSet& rules, const ReviewOptions& options,
-                      const std::function<bool(const Finding&)>& asked) {
+                      const std::function<bool(const Finding&)>& asked, TipPlaces* places) {
   // Suppressed findings never block; built-in findings (unused suppressions) have no rule in
   // `rules` to run again.
   auto looked_for = [&](const Finding& f) {
@@ -83,28 +109,56 @@ void mark_fixed_later(const git::Repository& repo, std::span<CommitReview> revie
         list.push_back(f.rule);
     }
   }
+  if (places != nullptr) {
+    places->assign(reviews.size(), {});
+    for (std::size_t i = 0; i < reviews.size(); ++i) {
+      auto& row = (*places)[i];
+      row.resize(reviews[i].findings.size());
+      // A head's own findings are where they are at the tip.
+      if (parents.count(reviews[i].commit.id) != 0)
+        continue;
+      for (std::size_t j = 0; j < row.size(); ++j) {
+        const Finding& f = reviews[i].findings[j];
+        if (looked_for(f))
+          row[j] = {f.path, f.line, f.column};
+      }
+    }
+  }
   if (wanted.empty())
     return;
 
   lang::Parser parser;
-  std::map<std::string, std::set<Key>> present;  // by head
+  std::map<std::string, std::map<Key, std::vector<Place>>> present;  // by head
   for (const auto& head : heads)
     present[head] = present_at(repo, head, paths, rules_by_language, wanted, options, parser);
 
-  for (auto& review : reviews) {
+  // Which places at each head a finding already took, so that two findings of the same code show
+  // at two places when the tip has both.
+  std::map<const std::vector<Place>*, std::vector<bool>> taken;
+  for (std::size_t i = 0; i < reviews.size(); ++i) {
+    CommitReview& review = reviews[i];
     if (parents.count(review.commit.id) == 0)
       continue;
-    std::vector<const std::set<Key>*> later;
+    std::vector<const std::map<Key, std::vector<Place>>*> later;
     for (const auto& head : heads) {
       if (git::reaches(repo, head, review.commit.id))
         later.push_back(&present[head]);
     }
-    for (auto& f : review.findings) {
+    for (std::size_t j = 0; j < review.findings.size(); ++j) {
+      Finding& f = review.findings[j];
       if (!looked_for(f))
         continue;
       Key key{f.rule->id, f.code};
-      f.fixed_later = std::none_of(later.begin(), later.end(),
-                                   [&](const std::set<Key>* at) { return at->count(key) != 0; });
+      f.fixed_later = true;
+      for (const auto* at : later) {
+        auto found = at->find(key);
+        if (found == at->end())
+          continue;
+        f.fixed_later = false;
+        if (places != nullptr)
+          (*places)[i][j] = nearest(found->second, taken[&found->second], f);
+        break;
+      }
     }
   }
 }

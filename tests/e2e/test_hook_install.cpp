@@ -31,7 +31,7 @@ TEST_CASE("hook install writes executable scripts into .git/hooks", "[e2e][hook]
   CHECK(executable(hooks / "pre-push"));
   CHECK(executable(hooks / "pre-commit"));
   CHECK(read_file(hooks / "pre-push").find("exec git mentor hook pre-push") != std::string::npos);
-  CHECK(read_file(hooks / "pre-commit").find("exec git mentor check --staged") !=
+  CHECK(read_file(hooks / "pre-commit").find("exec git mentor hook pre-commit") !=
         std::string::npos);
   // Installing again updates our own scripts without complaint.
   CHECK(run_in_process({"-C", repo.path().string(), "hook", "install"}).code == 0);

@@ -103,7 +103,7 @@ TEST_CASE("pre-push prints each finding's lesson line", "[e2e][hook]") {
   fx.work.write("app.py", "x = 1\nprint(x)\n");
   fx.work.commit("debug print");
   CommandResult result = fx.push({"origin", "main"});
-  CHECK(result.err.find("\n    Use logging.\n") != std::string::npos);
+  CHECK(result.err.find("\n      Use logging.\n") != std::string::npos);
   CHECK(result.err.find("git mentor rules explain no-print") != std::string::npos);
 }
 
