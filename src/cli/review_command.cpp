@@ -588,8 +588,10 @@ int judge(const Workspace& workspace, const ReviewArgs& args, Verdict verdict, S
   IdIndex ids(loaded.all);
 
   // A verdict belongs to a session: the mentee reads it with the session's closing note.
+  // A note judges nothing: it may be added to any finding, in a session or not.
   std::optional<record::Session> session = current_session(workspace.repo, loaded.reviews);
-  if (!session && (many || !args.outside_session)) {
+  const bool anywhere = args.outside_session || verdict == Verdict::noted;
+  if (!session && (many || !anywhere)) {
     throw Error(
         "no review session is open here, so the verdict would belong to none; open one with "
         "`git mentor review start RANGE`" +
@@ -608,7 +610,7 @@ int judge(const Workspace& workspace, const ReviewArgs& args, Verdict verdict, S
   } else {
     for (const auto& id : args.ids) {
       const RecordedFinding* f = &loaded.all[ids.resolve(id)];
-      if (session && !in_session(*session, *f) && !args.outside_session) {
+      if (session && !in_session(*session, *f) && !anywhere) {
         throw Error(fmt::format(
             "finding {} is not in the open review session {} (its commit {} is not among the "
             "session's); give --outside-session to store the verdict outside any session",
