@@ -744,7 +744,7 @@ TEST_CASE("summary: a skill's trend names the rules worsening under it", "[e2e][
 }
 
 TEST_CASE(
-    "summary html: rule rows link to their commits and lines; lines that overlap stay "
+    "summary html: rule rows link to their commits and lines, overlapping lines stay "
     "visible",
     "[e2e][summary]") {
   // Two skills with the same counts in every commit: their lines would be drawn on each other.
