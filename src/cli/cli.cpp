@@ -59,12 +59,17 @@ constexpr const char* kReviewFooter = R"(
 A session covers the mentee's commits in RANGE. Each finding has a review id (a hex prefix, as
 `review list` prints it); verdicts name findings by it. The newest verdict counts; every verdict
 and note is kept. Everything is stored in refs/notes/mentor-reviews (`git mentor sync` shares
-it). The mentor is your git identity (user.name, user.email).
+it). The mentor is your git identity (user.name, user.email). Verdicts are given in the open
+session; --rule, --commit and --mentee judge every finding of the session they choose that has
+no verdict yet (asking first on a terminal; --yes elsewhere). Findings of praise rules need no
+verdict. `review close --note` is shown to the mentee by `git mentor log`.
 
 Examples:
   git mentor review start main..feature      # open a session and list its findings
   git mentor review confirm 3f2a9c1 --note "Catch ValueError here; see the lesson"
   git mentor review dismiss 7b01e44 --note "Generated code"
+  git mentor review dismiss 5e1d0a2 --not-the-mentees --note "Moved from utils.py"
+  git mentor review confirm --rule py-bare-except --yes
   git mentor review praise 91c0d2e
   git mentor review -i                       # one finding at a time on this terminal
   git mentor review close --note "Good progress on error handling")";
@@ -277,6 +282,8 @@ int run(const std::vector<std::string>& args, Streams streams) {
         ->allow_extra_args(false)
         ->take_all();
   }
+  review_cmd->add_option("--rule", review_args.rule, "With -i: only the findings of this rule")
+      ->type_name("ID");
   CLI::App* review_list =
       review_cmd->add_subcommand("list", "Show a session's findings with their verdicts");
   review_list
@@ -295,9 +302,26 @@ int run(const std::vector<std::string>& args, Streams streams) {
       review_cmd->add_subcommand("note", "Add a note to findings without judging them")};
   for (CLI::App* sub : review_verdicts) {
     sub->add_option("id", review_args.ids, "Review ids, as `review list` shows them")
-        ->required()
         ->type_name("ID");
+    sub->add_option("--rule", review_args.rule,
+                    "Judge every finding of this rule in the open session that has no verdict")
+        ->type_name("ID");
+    sub->add_option("--commit", review_args.commit,
+                    "Judge every finding of this commit (or range) in the open session that has "
+                    "no verdict")
+        ->type_name("REV");
+    sub->add_option("--mentee", review_args.mentee,
+                    "Judge every finding by this author in the open session that has no verdict")
+        ->type_name("WHO");
+    sub->add_flag("-y,--yes", review_args.yes,
+                  "Judge the findings --rule/--commit/--mentee choose without asking");
+    sub->add_flag("--outside-session", review_args.outside_session,
+                  "Store the verdict although the finding is in no open session");
   }
+  review_verdicts[1]->add_flag(
+      "--not-the-mentees", review_args.not_the_mentees,
+      "The code is not the mentee's (moved, merged, misattributed): does not count against the "
+      "rule's health");
   CLI::App* review_close =
       review_cmd->add_subcommand("close", "End the open session, with an optional summary note");
   review_verdicts.push_back(review_close);

@@ -1,6 +1,10 @@
 // `git mentor log`.
 #include "cli/log_command.hpp"
 
+#include <map>
+#include <set>
+#include <sstream>
+
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 #include <nlohmann/json.hpp>
@@ -18,6 +22,10 @@
 namespace mentor::cli {
 
 namespace {
+
+std::string safe(std::string_view text) {
+  return util::terminal_safe(text);
+}
 
 // The finding as `log --format json` prints it: the stored fields, then what mentors said.
 nlohmann::ordered_json with_reviews(const record::RecordedFinding& f,
@@ -50,20 +58,36 @@ int run_log(const LogArgs& args, Streams& streams) {
   std::size_t with_findings = 0;
   std::size_t reviewed = 0;
   std::size_t shown_commits = 0;
+  // Closed sessions' notes, shown once, beside the newest commit of the session listed here.
+  std::map<std::string, std::vector<const record::Session*>> notes_on;
+  for (const auto& [id, session] : reviews.sessions) {
+    if (!session.closed || session.summary.empty())
+      continue;
+    for (const auto& commit : session.commits)
+      notes_on[commit].push_back(&session);
+  }
+  std::set<std::string> noted;                                    // sessions whose note was shown
   for (auto it = commits.rbegin(); it != commits.rend(); ++it) {  // newest first, as git log
     git::Person author = mailmap.resolve(git::commit_author(workspace.repo, *it));
     if (!args.mentee.empty() && !git::matches_person(args.mentee, author))
       continue;
     ++shown_commits;
+    std::vector<const record::Session*> session_notes;
+    if (auto n = notes_on.find(*it); n != notes_on.end()) {
+      for (const auto* session : n->second) {
+        if (noted.insert(session->id).second)
+          session_notes.push_back(session);
+      }
+    }
     auto record = records.find(*it);
-    if (record == records.end())
-      continue;
-    if (record->second.reviewed)
+    const std::vector<record::RecordedFinding> none;
+    const auto& list = record == records.end() ? none : record->second.findings;
+    if (record != records.end() && record->second.reviewed)
       ++reviewed;
-    const auto& list = record->second.findings;
-    if (list.empty())
+    if (list.empty() && session_notes.empty())
       continue;
-    ++with_findings;
+    if (!list.empty())
+      ++with_findings;
     findings += list.size();
     if (args.format == "json") {
       for (const auto& f : list)
@@ -71,14 +95,21 @@ int run_log(const LogArgs& args, Streams& streams) {
       continue;
     }
     git::CommitInfo info = git::read_commit_info(workspace.repo, *it);
-    // Names, subjects and everything a note holds come from the repository.
-    fmt::print(streams.out, "{} {}  {}  {}\n", it->substr(0, 12),
-               util::terminal_safe(author.display()), util::utc_date(info.author_time),
-               util::terminal_safe(info.summary));
+    fmt::print(streams.out, "{} {}  {}  {}\n", it->substr(0, 12), safe(author.display()),
+               util::utc_date(info.author_time), safe(info.summary));
+    for (const auto* session : session_notes) {
+      fmt::print(streams.out, "  review session {} ({} commit{}) closed by {} on {}:\n",
+                 safe(session->id), session->commits.size(),
+                 session->commits.size() == 1 ? "" : "s", safe(session->closed_by),
+                 safe(session->closed->substr(0, 10)));
+      std::istringstream lines(session->summary);
+      for (std::string line; std::getline(lines, line);)
+        fmt::print(streams.out, "    {}\n", safe(line));
+    }
     for (const auto& f : list) {
-      fmt::print(streams.out, "  {}:{}:{}: {}{}: {} [{}]\n", util::terminal_safe(f.path), f.line,
-                 f.col, util::terminal_safe(f.severity), f.suppressed ? " (suppressed)" : "",
-                 util::terminal_safe(f.message), util::terminal_safe(f.rule));
+      fmt::print(streams.out, "  {}:{}:{}: {}{}: {} [{}]\n", safe(f.path), f.line, f.col,
+                 safe(f.severity), f.suppressed ? " (suppressed)" : "", safe(f.message),
+                 safe(f.rule));
       print_review_history(streams.out, reviews.find(record::key_of(f)), "    ");
     }
   }

@@ -165,12 +165,60 @@ std::string safe(std::string_view text) {
   return util::terminal_safe(text);
 }
 
-std::string verdict_label(const record::FindingReview* review) {
-  if (review == nullptr || review->history.empty())
-    return "unjudged";
-  if (!review->verdict)
-    return "noted";
+// Colour on a terminal unless NO_COLOR is set (https://no-color.org).
+bool use_color() {
+  const char* no_color = std::getenv("NO_COLOR");
+  return no_color == nullptr || *no_color == '\0';
+}
+
+// A severity, coloured by how much it weighs: error red, warning yellow, info cyan, hint dim,
+// praise green.
+std::string paint_severity(std::string_view severity, bool color) {
+  if (!color)
+    return safe(severity);
+  const char* code = severity == "error"     ? "1;31"
+                     : severity == "warning" ? "33"
+                     : severity == "info"    ? "36"
+                     : severity == "praise"  ? "32"
+                                             : "2";
+  return fmt::format("\x1b[{}m{}\x1b[0m", code, safe(severity));
+}
+
+// "Confirm", "Dismiss", "Praise", "Note".
+std::string_view action_verb(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::confirmed:
+      return "Confirm";
+    case Verdict::dismissed:
+      return "Dismiss";
+    case Verdict::praised:
+      return "Praise";
+    case Verdict::noted:
+      return "Note";
+  }
+  return "Judge";
+}
+
+// A finding of a praise rule needs no verdict: the rule says already that the code is good.
+bool needs_verdict(const RecordedFinding& f) {
+  return f.severity != "praise";
+}
+
+// "confirmed", "dismissed", "praised", "noted", "unjudged", or "good" for a praise rule's
+// finding that nobody judged (it needs no verdict).
+std::string verdict_label(const RecordedFinding& f, const record::FindingReview* review) {
+  if (review == nullptr || !review->verdict) {
+    if (!needs_verdict(f))
+      return "good";
+    return review == nullptr || review->history.empty() ? "unjudged" : "noted";
+  }
   return std::string(record::verdict_name(*review->verdict));
+}
+
+// Whether a finding still waits for the mentor: no verdict, and one is needed.
+bool waiting(const RecordedFinding& f, const record::ReviewsRecord& reviews) {
+  const record::FindingReview* review = reviews.find(record::key_of(f));
+  return needs_verdict(f) && (review == nullptr || !review->verdict);
 }
 
 // "2026-11-23T11:09:24.123Z" -> "2026-11-23 11:09"
@@ -199,7 +247,7 @@ void print_findings(std::ostream& out, const git::Repository& repo,
                  safe(info.summary));
     }
     const record::FindingReview* review = reviews.find(record::key_of(f));
-    std::string label = verdict_label(review);
+    std::string label = verdict_label(f, review);
     ++tally.by_label[label];
     ++tally.findings;
     fmt::print(out, "  {}  {:<9} {}:{}:{}: {}{}: {} [{}]\n", ids.short_id(f), label, safe(f.path),
@@ -212,10 +260,13 @@ void print_findings(std::ostream& out, const git::Repository& repo,
 std::string tally_text(const Tally& tally) {
   std::string text = fmt::format("{} finding{}", tally.findings, tally.findings == 1 ? "" : "s");
   std::vector<std::string> parts;
-  for (const char* label : {"confirmed", "dismissed", "praised", "noted", "unjudged"}) {
+  for (const char* label : {"confirmed", "dismissed", "praised", "noted", "unjudged", "good"}) {
     auto it = tally.by_label.find(label);
-    if (it != tally.by_label.end())
-      parts.push_back(fmt::format("{} {}", it->second, label));
+    if (it != tally.by_label.end()) {
+      parts.push_back(std::string_view(label) == "good"
+                          ? fmt::format("{} good practice (no verdict needed)", it->second)
+                          : fmt::format("{} {}", it->second, label));
+    }
   }
   if (!parts.empty())
     text += ": " + fmt::format("{}", fmt::join(parts, ", "));
@@ -244,7 +295,7 @@ nlohmann::ordered_json finding_review_json(const RecordedFinding& f, const IdInd
                               {"short_id", ids.short_id(f)}};
   json.update(record::finding_json(f));
   const record::FindingReview* review = reviews.find(record::key_of(f));
-  json["verdict"] = verdict_label(review);
+  json["verdict"] = verdict_label(f, review);
   json["history"] = record::history_json(review);
   return json;
 }
@@ -450,25 +501,150 @@ int list_sessions(const Workspace& workspace, Streams& streams) {
   return 0;
 }
 
+// The open session of this clone, as recorded; nullopt when none is open.
+std::optional<record::Session> current_session(const git::Repository& repo,
+                                               const record::ReviewsRecord& reviews) {
+  if (auto id = open_session_id(repo)) {
+    auto it = reviews.sessions.find(*id);
+    if (it != reviews.sessions.end())
+      return it->second;
+  }
+  return std::nullopt;
+}
+
+bool in_session(const record::Session& session, const RecordedFinding& f) {
+  return std::find(session.commits.begin(), session.commits.end(), f.commit) !=
+         session.commits.end();
+}
+
+// Asks on the terminal whether to go on; false unless the answer starts with y.
+bool ask_yes(Streams& streams, const std::string& question) {
+  fmt::print(streams.err, "{} [y/N] ", question);
+  streams.err.flush();
+  std::string answer;
+  if (streams.in == nullptr || !std::getline(*streams.in, answer))
+    return false;
+  return !answer.empty() && (answer[0] == 'y' || answer[0] == 'Y');
+}
+
+// The findings of the open session that --rule, --commit and --mentee choose, without a verdict.
+std::vector<const RecordedFinding*> choose_many(const Workspace& workspace, const ReviewArgs& args,
+                                                const Loaded& loaded,
+                                                const record::Session& session,
+                                                std::size_t& judged_already) {
+  std::vector<std::string> commits;
+  if (!args.commit.empty()) {
+    commits = git::resolve_commits(workspace.repo, {args.commit});
+    std::sort(commits.begin(), commits.end());
+  }
+  git::Mailmap mailmap(workspace.repo);
+  std::vector<const RecordedFinding*> out;
+  for (const auto& f : loaded.all) {
+    if (!in_session(session, f))
+      continue;
+    if (!args.rule.empty() && f.rule != args.rule)
+      continue;
+    if (!args.commit.empty() && !std::binary_search(commits.begin(), commits.end(), f.commit))
+      continue;
+    if (!args.mentee.empty() &&
+        !git::matches_person(args.mentee,
+                             mailmap.resolve(git::commit_author(workspace.repo, f.commit)))) {
+      continue;
+    }
+    if (!waiting(f, loaded.reviews)) {
+      ++judged_already;
+      continue;
+    }
+    out.push_back(&f);
+  }
+  return out;
+}
+
+// What --rule, --commit and --mentee chose, in words: "of rule no-print by sam".
+std::string choice_text(const ReviewArgs& args) {
+  std::string out;
+  if (!args.rule.empty())
+    out += " of rule " + safe(args.rule);
+  if (!args.commit.empty())
+    out += " in " + safe(args.commit);
+  if (!args.mentee.empty())
+    out += " by " + safe(args.mentee);
+  return out;
+}
+
 // confirm / dismiss / praise / note.
 int judge(const Workspace& workspace, const ReviewArgs& args, Verdict verdict, Streams& streams) {
-  if (args.ids.empty())
-    throw Error("which findings? give their review ids (`git mentor review list` shows them)");
+  const bool many = !args.rule.empty() || !args.commit.empty() || !args.mentee.empty();
+  if (args.ids.empty() && !many) {
+    throw Error(
+        "which findings? give their review ids (`git mentor review list` shows them), or choose "
+        "them with --rule ID, --commit REV or --mentee WHO");
+  }
+  if (!args.ids.empty() && many)
+    throw Error("give either review ids or --rule/--commit/--mentee, not both");
   std::string mentor = mentor_of(workspace.repo);
   std::optional<std::string> note = note_of(args, streams);
   if (verdict == Verdict::noted && (!note || note->empty()))
     throw Error("`review note` needs the note: --note TEXT or --note-file FILE");
   Loaded loaded = load(workspace, {}, streams);
   IdIndex ids(loaded.all);
+
+  // A verdict belongs to a session: the mentee reads it with the session's closing note.
+  // A note judges nothing: it may be added to any finding, in a session or not.
+  std::optional<record::Session> session = current_session(workspace.repo, loaded.reviews);
+  const bool anywhere = args.outside_session || verdict == Verdict::noted;
+  if (!session && (many || !anywhere)) {
+    throw Error(
+        "no review session is open here, so the verdict would belong to none; open one with "
+        "`git mentor review start RANGE`" +
+        std::string(many ? "" : " (or give --outside-session to store it outside any session)"));
+  }
   std::vector<const RecordedFinding*> chosen;
-  for (const auto& id : args.ids)
-    chosen.push_back(&loaded.all[ids.resolve(id)]);
+  std::size_t judged_already = 0;
+  if (many) {
+    chosen = choose_many(workspace, args, loaded, *session, judged_already);
+    if (chosen.empty()) {
+      fmt::print(streams.out, "no finding{} without a verdict in session {}{}\n", choice_text(args),
+                 session->id,
+                 judged_already > 0 ? fmt::format(" ({} judged already)", judged_already) : "");
+      return 0;
+    }
+  } else {
+    for (const auto& id : args.ids) {
+      const RecordedFinding* f = &loaded.all[ids.resolve(id)];
+      if (session && !in_session(*session, *f) && !anywhere) {
+        throw Error(fmt::format(
+            "finding {} is not in the open review session {} (its commit {} is not among the "
+            "session's); give --outside-session to store the verdict outside any session",
+            id, session->id, f->commit.substr(0, 12)));
+      }
+      chosen.push_back(f);
+    }
+  }
+
+  const std::string count =
+      fmt::format("{} finding{}", chosen.size(), chosen.size() == 1 ? "" : "s");
+  if (many && !args.yes) {
+    // Many verdicts at once: say how many, and ask.
+    const std::string question = fmt::format(
+        "{} {}{} in session {}{}?", action_verb(verdict), count, choice_text(args), session->id,
+        judged_already > 0
+            ? fmt::format(" ({} judged already are left as they are)", judged_already)
+            : "");
+    if (!streams.in_is_terminal || streams.in == nullptr) {
+      throw Error(fmt::format("{} Not on a terminal: give --yes to judge them all", question));
+    }
+    if (!ask_yes(streams, question)) {
+      fmt::print(streams.out, "nothing stored\n");
+      return 0;
+    }
+  }
 
   if (verdict == Verdict::dismissed && (!note || note->empty())) {
     // A dismissal teaches the mentor which rules are noise: it needs its reason.
     if (!streams.in_is_terminal || streams.in == nullptr)
       throw Error("dismiss needs a reason: --note TEXT (what makes this finding wrong here)");
-    fmt::print(streams.err, "Why dismiss {}? ", args.ids.size() == 1 ? "it" : "them");
+    fmt::print(streams.err, "Why dismiss {}? ", chosen.size() == 1 ? "it" : "them");
     streams.err.flush();
     std::string reason;
     std::getline(*streams.in, reason);
@@ -477,33 +653,36 @@ int judge(const Workspace& workspace, const ReviewArgs& args, Verdict verdict, S
     note = reason;
   }
 
-  // The open session, for findings that belong to it.
-  std::optional<record::Session> session;
-  if (auto id = open_session_id(workspace.repo)) {
-    auto it = loaded.reviews.sessions.find(*id);
-    if (it != loaded.reviews.sessions.end())
-      session = it->second;
-  }
   std::string time = record::now_utc();
   std::vector<record::Annotation> annotations;
+  std::size_t outside = 0;
   for (const auto* f : chosen) {
     record::Annotation a;
     a.key = record::key_of(*f);
-    if (session && std::find(session->commits.begin(), session->commits.end(), f->commit) !=
-                       session->commits.end()) {
+    if (session && in_session(*session, *f))
       a.session = session->id;
-    }
+    else
+      ++outside;
     a.rule = f->rule;
     a.verdict = verdict;
+    a.not_the_mentees = verdict == Verdict::dismissed && args.not_the_mentees;
     a.note = note.value_or("");
     a.mentor = mentor;
     a.time = time;
     annotations.push_back(std::move(a));
   }
   record::add_annotations(workspace.repo, annotations, warner(streams));
+  const std::string label =
+      std::string(record::verdict_name(verdict)) +
+      (verdict == Verdict::dismissed && args.not_the_mentees ? " (not the mentee's code)" : "");
   for (const auto* f : chosen) {
-    fmt::print(streams.out, "{} {}  {}:{}: [{}] {}\n", record::verdict_name(verdict),
-               ids.short_id(*f), safe(f->path), f->line, safe(f->rule), safe(f->message));
+    fmt::print(streams.out, "{} {}  {}:{}: [{}] {}\n", label, ids.short_id(*f), safe(f->path),
+               f->line, safe(f->rule), safe(f->message));
+  }
+  if (many || outside > 0) {
+    fmt::print(streams.out, "{} {}{}\n", label, count,
+               outside > 0 ? fmt::format(", {} outside any session", outside)
+                           : fmt::format(" in session {}", session->id));
   }
   return 0;
 }
@@ -529,14 +708,16 @@ int close_session(const Workspace& workspace, const ReviewArgs& args, Streams& s
   Tally tally;
   for (const auto& f : loaded.findings) {
     ++tally.findings;
-    ++tally.by_label[verdict_label(loaded.reviews.find(record::key_of(f)))];
+    ++tally.by_label[verdict_label(f, loaded.reviews.find(record::key_of(f)))];
   }
   fmt::print(streams.out, "closed review session {}: {}\n", session.id, tally_text(tally));
   return 0;
 }
 
-// The lines around a finding in its commit's version of the file, the added ones marked.
-std::string code_around(const git::Repository& repo, const RecordedFinding& f) {
+// The lines around a finding in its commit's version of the file, the added ones marked;
+// `context` lines before and after.
+std::string code_around(const git::Repository& repo, const RecordedFinding& f,
+                        std::uint32_t context) {
   git::DiffOptions options;
   options.wanted = [&](std::string_view path) { return path == f.path; };
   git::CommitChanges changes = git::read_commit_changes(repo, f.commit, options);
@@ -557,15 +738,18 @@ std::string code_around(const git::Repository& repo, const RecordedFinding& f) {
     return std::any_of(file->added.begin(), file->added.end(),
                        [&](const auto& r) { return number >= r.first && number <= r.last; });
   };
-  constexpr std::uint32_t kContext = 3;
-  std::uint32_t first = f.line > kContext ? f.line - kContext : 1;
-  std::uint32_t last = std::min<std::uint32_t>(std::max(f.end_line, f.line) + kContext,
+  std::uint32_t first = f.line > context ? f.line - context : 1;
+  std::uint32_t last = std::min<std::uint32_t>(std::max(f.end_line, f.line) + context,
                                                static_cast<std::uint32_t>(lines.size()));
   std::string out;
   for (std::uint32_t n = first; n <= last; ++n) {
     bool inside = n >= f.line && n <= std::max(f.end_line, f.line);
     out += fmt::format("{}{} {:>5} | {}\n", inside ? '>' : ' ', added(n) ? '+' : ' ', n,
                        safe(lines[n - 1]));
+  }
+  if (first > 1 || last < lines.size()) {
+    // Say what is not shown, so the mentor knows there is more.
+    out += fmt::format("        (lines {}-{} of {}; w shows more)\n", first, last, lines.size());
   }
   return out;
 }
@@ -590,27 +774,42 @@ int interactive(const Workspace& workspace, const ReviewArgs& args, Streams& str
   }
   Loaded loaded = load(workspace, session.commits, streams);
   IdIndex ids(loaded.all);
+  // --rule and --mentee narrow what is shown.
+  if (!args.rule.empty() || !args.mentee.empty()) {
+    git::Mailmap mailmap(workspace.repo);
+    std::erase_if(loaded.findings, [&](const RecordedFinding& f) {
+      return (!args.rule.empty() && f.rule != args.rule) ||
+             (!args.mentee.empty() &&
+              !git::matches_person(args.mentee,
+                                   mailmap.resolve(git::commit_author(workspace.repo, f.commit))));
+    });
+  }
   review::RuleSet rules;
   load_workspace_rules(workspace, args.directory, args.rules, rules);
 
-  const char* no_color = std::getenv("NO_COLOR");
-  bool color = no_color == nullptr || *no_color == '\0';
+  const bool color = use_color();
   InteractiveHooks hooks;
   hooks.count = loaded.findings.size();
-  hooks.judged = [&](std::size_t i) {
-    const auto* review = loaded.reviews.find(record::key_of(loaded.findings[i]));
-    return review != nullptr && review->verdict.has_value();
+  hooks.waiting = [&](std::size_t i) { return waiting(loaded.findings[i], loaded.reviews); };
+  hooks.label = [&](std::size_t i) {
+    const RecordedFinding& f = loaded.findings[i];
+    return fmt::format("{} [{}] {}:{}", ids.short_id(f), safe(f.rule), safe(f.path), f.line);
   };
-  hooks.show = [&](std::size_t i) {
+  hooks.show = [&](std::size_t i, std::uint32_t context) {
     const RecordedFinding& f = loaded.findings[i];
     git::CommitInfo info = git::read_commit_info(workspace.repo, f.commit);
+    std::size_t left = 0;
+    for (const auto& g : loaded.findings)
+      left += waiting(g, loaded.reviews) ? 1u : 0u;
     std::string text = fmt::format(
-        "[{}/{}] {}  {}  {}{}  [{}]\ncommit {} {}  {}\n{}:{}:{}: {}\n\n", i + 1,
-        loaded.findings.size(), ids.short_id(f),
-        verdict_label(loaded.reviews.find(record::key_of(f))), safe(f.severity),
-        f.suppressed ? " (suppressed)" : "", safe(f.rule), f.commit.substr(0, 12), safe(f.author),
-        safe(info.summary), safe(f.path), f.line, f.col, safe(f.message));
-    text += code_around(workspace.repo, f);
+        "[{}/{}] {}  {}  {}{}  [{}]   ({} waiting for a verdict; ? for help)\ncommit {} {}  "
+        "{}\n{}:{}:{}: {}\n\n",
+        i + 1, loaded.findings.size(), ids.short_id(f),
+        verdict_label(f, loaded.reviews.find(record::key_of(f))),
+        paint_severity(safe(f.severity), color), f.suppressed ? " (suppressed)" : "", safe(f.rule),
+        left, f.commit.substr(0, 12), safe(f.author), safe(info.summary), safe(f.path), f.line,
+        f.col, safe(f.message));
+    text += code_around(workspace.repo, f, context);
     if (const rules::Rule* rule = rules.find(f.rule); rule != nullptr && !rule->lesson.empty())
       text += "\nLesson:\n" + report::render_markdown(rule->lesson, color);
     std::ostringstream history;
@@ -619,14 +818,24 @@ int interactive(const Workspace& workspace, const ReviewArgs& args, Streams& str
       text += "\nHistory:\n" + history.str();
     return text;
   };
-  hooks.judge = [&](std::size_t i, Verdict verdict, const std::string& note) {
+  hooks.judge = [&](std::size_t i, Verdict verdict, const std::string& note, bool not_the_mentees) {
     const RecordedFinding& f = loaded.findings[i];
-    record::Annotation a{session.id, record::key_of(f), f.rule, verdict, note,
-                         mentor,     record::now_utc()};
+    record::Annotation a;
+    a.session = session.id;
+    a.key = record::key_of(f);
+    a.rule = f.rule;
+    a.verdict = verdict;
+    a.not_the_mentees = not_the_mentees;
+    a.note = note;
+    a.mentor = mentor;
+    a.time = record::now_utc();
     record::add_annotations(workspace.repo, std::span(&a, 1), warner(streams));
-    loaded.reviews.findings[a.key].history.push_back(a);
-    if (verdict != Verdict::noted)
-      loaded.reviews.findings[a.key].verdict = verdict;
+    auto& review = loaded.reviews.findings[a.key];
+    review.history.push_back(a);
+    if (verdict != Verdict::noted) {
+      review.verdict = verdict;
+      review.not_the_mentees = not_the_mentees;
+    }
   };
   InteractiveResult result = run_interactive(hooks, streams);
   fmt::print(streams.out,
@@ -643,7 +852,8 @@ void print_review_history(std::ostream& out, const record::FindingReview* review
   if (review == nullptr)
     return;
   for (const auto& a : review->history) {
-    fmt::print(out, "{}{} by {} on {}", indent, record::verdict_name(a.verdict), safe(a.mentor),
+    fmt::print(out, "{}{}{} by {} on {}", indent, record::verdict_name(a.verdict),
+               a.not_the_mentees ? " (not the mentee's code)" : "", safe(a.mentor),
                safe(short_time(a.time)));
     if (a.note.empty()) {
       out << '\n';

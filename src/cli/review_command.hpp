@@ -22,12 +22,20 @@ struct ReviewArgs {
   std::string session;              // list
   std::string format = "text";      // list
   std::vector<std::string> ids;     // verdicts: review ids (unique prefixes)
+  // Verdicts on many findings of the open session at once: by rule, by commit (a revision or a
+  // range) and by mentee (--mentee); only findings without a verdict are judged.
+  std::string rule;                 // --rule ID (also filters review -i)
+  std::string commit;               // --commit REV
+  bool yes = false;                 // --yes: judge many without asking
+  bool not_the_mentees = false;     // dismiss --not-the-mentees: attribution, not the rule
+  bool outside_session = false;     // --outside-session: store a verdict outside any session
   std::optional<std::string> note;  // --note TEXT
   std::string note_file;            // --note-file FILE ("-": standard input)
 };
 
 // Under a finding on a terminal: each verdict and note, oldest first ("confirmed by M on
 // 2026-11-23 11:09: note"), indented by `indent`; control characters shown as '?'.
+// (A dismissal as not the mentee's code reads "dismissed (not the mentee's code) by ...".)
 void print_review_history(std::ostream& out, const record::FindingReview* review,
                           std::string_view indent);
 

@@ -81,7 +81,23 @@ std::optional<std::string> read_line(const KeyMode& mode) {
   return std::nullopt;
 }
 
-constexpr const char* kKeys = "[c]onfirm  [d]ismiss  [p]raise  [n]ote  [s]kip  [b]ack  [q]uit ";
+constexpr const char* kKeys =
+    "[c]onfirm  [d]ismiss  [a] not the mentee's  [p]raise  [n]ote  [s]kip  [b]ack  [j] next "
+    "waiting  [w]ider  [?]  [q]uit ";
+
+constexpr const char* kHelp = R"(Keys:
+  c        confirm: the mistake is real
+  d        dismiss: the rule is wrong here (asks the reason; empty cancels)
+  a        dismiss as not the mentee's code: moved, merged or misattributed (asks the reason);
+           it does not count against the rule
+  p        praise: well done
+  n        add a note without judging (asks it)
+  s, space skip to the next finding
+  b        back to the previous finding
+  j        jump to the next finding waiting for a verdict
+  w        show more code around the finding (again for more)
+  ?        this help
+  q        quit; every verdict given is stored already)";
 
 }  // namespace
 
@@ -92,15 +108,27 @@ InteractiveResult run_interactive(const InteractiveHooks& hooks, Streams& stream
     fmt::print(out, "No findings to review in this session.\n");
     return result;
   }
+  // The next finding waiting for a verdict after `from` (wrapping around); nullopt when none.
+  auto next_waiting = [&](std::size_t from) -> std::optional<std::size_t> {
+    for (std::size_t k = 1; k <= hooks.count; ++k) {
+      std::size_t j = (from + k) % hooks.count;
+      if (hooks.waiting(j))
+        return j;
+    }
+    return std::nullopt;
+  };
   std::size_t i = 0;
-  while (i < hooks.count && hooks.judged(i))
-    ++i;
-  if (i == hooks.count)
-    i = 0;  // everything judged already: start again from the first, to re-judge
+  if (!hooks.waiting(0))
+    i = next_waiting(0).value_or(0);  // everything judged already: start from the first
   KeyMode mode;
   std::string message;
+  std::uint32_t context = kContextLines;
+  std::size_t shown = hooks.count;  // the finding on screen, to reset the context on a move
   while (i < hooks.count) {
-    out << "\x1b[H\x1b[2J" << hooks.show(i) << '\n';
+    if (i != shown)
+      context = kContextLines;
+    shown = i;
+    out << "\x1b[H\x1b[2J" << hooks.show(i, context) << '\n';
     if (!message.empty())
       fmt::print(out, "{}\n", message);
     message.clear();
@@ -113,26 +141,32 @@ InteractiveResult run_interactive(const InteractiveHooks& hooks, Streams& stream
       out << question << std::flush;
       return read_line(mode);
     };
+    auto stored = [&](std::string_view what, std::size_t at) {
+      ++result.stored;
+      message = fmt::format("Stored: {} {}.", what, hooks.label(at));
+    };
     switch (*key) {
       case 'c':
-        hooks.judge(i, record::Verdict::confirmed, "");
-        ++result.stored;
-        ++i;
+        hooks.judge(i, record::Verdict::confirmed, "", false);
+        stored("confirmed", i++);
         break;
       case 'p':
-        hooks.judge(i, record::Verdict::praised, "");
-        ++result.stored;
-        ++i;
+        hooks.judge(i, record::Verdict::praised, "", false);
+        stored("praised", i++);
         break;
-      case 'd': {
-        auto reason = ask("Why dismiss it? (the reason teaches the rule's author; empty cancels) ");
+      case 'd':
+      case 'a': {
+        const bool attribution = *key == 'a';
+        auto reason =
+            ask(attribution ? "Whose code is it, then? (the reason is kept; empty cancels) "
+                            : "Why dismiss it? (the reason teaches the rule's author; empty "
+                              "cancels) ");
         if (!reason || reason->empty()) {
           message = "Not dismissed.";
           break;
         }
-        hooks.judge(i, record::Verdict::dismissed, *reason);
-        ++result.stored;
-        ++i;
+        hooks.judge(i, record::Verdict::dismissed, *reason, attribution);
+        stored(attribution ? "dismissed as not the mentee's code" : "dismissed", i++);
         break;
       }
       case 'n': {
@@ -141,9 +175,8 @@ InteractiveResult run_interactive(const InteractiveHooks& hooks, Streams& stream
           message = "No note stored.";
           break;
         }
-        hooks.judge(i, record::Verdict::noted, *note);
-        ++result.stored;
-        message = "Note stored.";
+        hooks.judge(i, record::Verdict::noted, *note, false);
+        stored("note on", i);
         break;
       }
       case 's':
@@ -156,14 +189,30 @@ InteractiveResult run_interactive(const InteractiveHooks& hooks, Streams& stream
         else
           message = "This is the first finding.";
         break;
+      case 'j':
+        if (auto next = next_waiting(i))
+          i = *next;
+        else
+          message = "No finding is waiting for a verdict.";
+        break;
+      case 'w':
+        context += kWiderBy;
+        break;
+      case '?':
+        message = kHelp;
+        break;
       default:
-        message = fmt::format("Unknown key; {}", kKeys);
+        message = "Unknown key; ? shows what each key does.";
         break;
     }
   }
-  if (i >= hooks.count)
-    fmt::print(out, "That was the last of {} finding{}.\n", hooks.count,
-               hooks.count == 1 ? "" : "s");
+  if (i >= hooks.count) {
+    std::size_t left = 0;
+    for (std::size_t k = 0; k < hooks.count; ++k)
+      left += hooks.waiting(k) ? 1u : 0u;
+    fmt::print(out, "That was the last of {} finding{}; {} still waiting for a verdict.\n",
+               hooks.count, hooks.count == 1 ? "" : "s", left);
+  }
   return result;
 }
 

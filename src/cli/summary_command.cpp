@@ -66,13 +66,16 @@ int run_summary(const SummaryArgs& args, Streams& streams) {
   {
     Progress progress(streams, streams.err_is_terminal && commits.size() > 1, "summary: read");
     std::set<std::string> touched;
+    std::vector<std::string> paths;
     git::DiffOptions diff_options;
     diff_options.max_file_bytes = workspace.config.max_file_bytes;
-    // The tree comparison alone: note each changed file's language, read no content.
+    // The tree comparison alone: note each changed file and its language, read no content.
     diff_options.wanted = [&](std::string_view path) {
       const lang::Language* language = workspace.languages.for_path(path);
-      if (language != nullptr && !ignored(workspace.config.ignores, path))
+      if (language != nullptr && !ignored(workspace.config.ignores, path)) {
         touched.emplace(language->name);
+        paths.emplace_back(path);
+      }
       return false;
     };
     for (std::size_t i = 0; i < commits.size(); ++i) {
@@ -100,8 +103,10 @@ int run_summary(const SummaryArgs& args, Streams& streams) {
       // stay unknown.
       if ((commit.reviewed || !commit.findings.empty()) && !shallow.contains(id)) {
         touched.clear();
+        paths.clear();
         git::read_commit_changes(repo, id, diff_options);
         commit.languages.assign(touched.begin(), touched.end());
+        commit.paths = paths;
       }
     }
     progress.update(commits.size(), commits.size());
@@ -110,10 +115,26 @@ int run_summary(const SummaryArgs& args, Streams& streams) {
     const lang::Language* language = workspace.languages.for_path(path);
     return language != nullptr ? std::string(language->name) : std::string();
   };
+  // The rules as configured, for their `files:` and `ignores:` globs (what an opportunity is).
+  // Rules that cannot be loaded leave the opportunities to the languages alone.
+  review::RuleSet rules;
+  try {
+    load_workspace_rules(workspace, args.directory, {}, rules);
+  } catch (const Error& error) {
+    warn(std::string("the rules could not be loaded (") + error.what() +
+         "); every file of a rule's languages counts as an opportunity for it");
+  }
+  input.rule_applies = [&](std::string_view rule, std::string_view path) -> std::optional<bool> {
+    const rules::Rule* found = rules.find(std::string(rule));
+    if (found == nullptr)
+      return std::nullopt;
+    return found->applies_to(path);
+  };
   input.verdicts = [&](const record::RecordedFinding& finding) {
     summary::FindingVerdict verdict;
     if (const record::FindingReview* review = reviews.find(record::key_of(finding))) {
       verdict.verdict = review->verdict;
+      verdict.not_the_mentees = review->not_the_mentees;
       for (const auto& annotation : review->history) {
         if (!annotation.note.empty())
           verdict.notes.push_back({annotation.time, annotation.note});

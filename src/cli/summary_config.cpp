@@ -37,9 +37,10 @@ double fraction(const YAML::Node& value, const std::string& key, double min, dou
 }  // namespace
 
 summary::Settings parse_summary_settings(const YAML::Node& node, const std::string& file) {
-  static constexpr std::array<std::string_view, 7> kKeys = {
-      "recurring",        "mastered_after", "dismissal_threshold", "min_verdicts",
-      "confirmed_weight", "trend_margin",   "chart_points"};
+  static constexpr std::array<std::string_view, 9> kKeys = {
+      "recurring",           "mastered_after",   "mastered_min_occurrences",
+      "dismissal_threshold", "min_verdicts",     "confirmed_weight",
+      "trend_margin",        "trend_min_weight", "chart_points"};
   summary::Settings settings;
   if (node.IsNull())
     return settings;
@@ -52,6 +53,8 @@ summary::Settings parse_summary_settings(const YAML::Node& node, const std::stri
       settings.recurring = positive(value, key, file);
     } else if (key == "mastered_after") {
       settings.mastered_after = positive(value, key, file);
+    } else if (key == "mastered_min_occurrences") {
+      settings.mastered_min_occurrences = positive(value, key, file);
     } else if (key == "min_verdicts") {
       settings.min_verdicts = positive(value, key, file);
     } else if (key == "chart_points") {
@@ -60,6 +63,8 @@ summary::Settings parse_summary_settings(const YAML::Node& node, const std::stri
       settings.dismissal_threshold = fraction(value, key, 0, 1, file, "a number from 0 to 1");
     } else if (key == "trend_margin") {
       settings.trend_margin = fraction(value, key, 0, 0.99, file, "a number from 0 to 0.99");
+    } else if (key == "trend_min_weight") {
+      settings.trend_min_weight = fraction(value, key, 0, 1000, file, "a number from 0 to 1000");
     } else if (key == "confirmed_weight") {
       settings.confirmed_weight = fraction(value, key, 1, 1000, file, "a number from 1 to 1000");
     } else {

@@ -10,8 +10,9 @@
 namespace mentor::cli {
 
 // Parses the `summary:` mapping (`node`) of the config file `file`: recurring, mastered_after,
-// min_verdicts, chart_points (positive integers), dismissal_threshold, trend_margin (from 0 to
-// 1) and confirmed_weight (at least 1). Throws mentor::Error (file:line:col) on an unknown key
+// mastered_min_occurrences, min_verdicts, chart_points (positive integers),
+// dismissal_threshold, trend_margin (from 0 to 1), trend_min_weight (0 to 1000) and
+// confirmed_weight (at least 1). Throws mentor::Error (file:line:col) on an unknown key
 // (with a hint) or a value of the wrong type or out of range.
 summary::Settings parse_summary_settings(const YAML::Node& node, const std::string& file);
 

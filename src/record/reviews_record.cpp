@@ -21,6 +21,7 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 constexpr std::string_view kVerdicts[] = {"confirmed", "dismissed", "praised", "noted"};
+constexpr const char* kNotTheMentees = "not-the-mentees";
 
 std::string dump(const Json& json) {
   return canonical_line(json);
@@ -48,6 +49,8 @@ std::string annotation_line(const Annotation& a) {
   Json json{{"v", kFormatVersion},    {"type", "annotation"},
             {"commit", a.key.commit}, {"finding", a.key.finding},
             {"rule", a.rule},         {"verdict", verdict_name(a.verdict)}};
+  if (a.not_the_mentees)
+    json["dismissal"] = kNotTheMentees;
   put_note(json, a.note);
   json["mentor"] = a.mentor;
   json["time"] = a.time;
@@ -95,6 +98,8 @@ std::string apply_line(std::string_view line, const std::string& holder, Reviews
     a.key = {holder, *finding};
     a.rule = text(json, "rule").value_or("");
     a.verdict = *verdict;
+    a.not_the_mentees =
+        *verdict == Verdict::dismissed && text(json, "dismissal").value_or("") == kNotTheMentees;
     a.note = std::move(*note);
     a.mentor = std::move(*mentor);
     a.time = std::move(*time);
@@ -147,15 +152,20 @@ void settle(FindingReview& review) {
   auto& history = review.history;
   std::stable_sort(history.begin(), history.end(),
                    [](const Annotation& a, const Annotation& b) { return a.time < b.time; });
-  std::set<std::tuple<std::string, std::string, Verdict, std::string, std::string, std::string>>
+  std::set<
+      std::tuple<std::string, std::string, Verdict, std::string, std::string, std::string, bool>>
       seen;
   std::erase_if(history, [&](const Annotation& a) {
-    return !seen.emplace(a.time, a.mentor, a.verdict, a.note, a.session, a.rule).second;
+    return !seen.emplace(a.time, a.mentor, a.verdict, a.note, a.session, a.rule, a.not_the_mentees)
+                .second;
   });
   review.verdict.reset();
+  review.not_the_mentees = false;
   for (const auto& a : history) {
-    if (a.verdict != Verdict::noted)
+    if (a.verdict != Verdict::noted) {
       review.verdict = a.verdict;
+      review.not_the_mentees = a.not_the_mentees;
+    }
   }
 }
 
@@ -183,6 +193,8 @@ std::string review_id(const FindingKey& key) {
 
 nlohmann::ordered_json annotation_json(const Annotation& a) {
   Json json{{"verdict", verdict_name(a.verdict)}};
+  if (a.not_the_mentees)
+    json["dismissal"] = kNotTheMentees;
   put_note(json, a.note);
   json["mentor"] = a.mentor;
   json["time"] = a.time;

@@ -42,6 +42,10 @@ struct Annotation {
   FindingKey key;
   std::string rule;
   Verdict verdict = Verdict::noted;
+  // A dismissal because the code is not the mentee's (moved code, a merge, a wrong author): an
+  // attribution mistake, which says nothing about the rule. Stored as "dismissal":
+  // "not-the-mentees"; absent (older records too), a dismissal says the rule was wrong here.
+  bool not_the_mentees = false;
   std::string note;    // free text, any bytes (stored as `note`, or `note_base64` when not UTF-8)
   std::string mentor;  // "Name <email>", the configured git identity
   std::string time;    // UTC, "2026-11-23T11:09:24.123Z"; orders the history
@@ -64,6 +68,7 @@ struct Session {
 // Everything mentors said about one finding.
 struct FindingReview {
   std::optional<Verdict> verdict;   // the newest confirmed/dismissed/praised; none when only noted
+  bool not_the_mentees = false;     // the newest verdict dismissed it as not the mentee's code
   std::vector<Annotation> history;  // oldest first, notes included
 };
 

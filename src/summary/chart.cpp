@@ -129,26 +129,42 @@ std::string render_chart_svg(const MenteeSummary& mentee) {
       "to newest ({}{} per point)</text>\n",
       (kLeft + kRight) / 2, kBottom + 40,
       mentee.reviewed % std::max<std::size_t>(buckets.size(), 1) == 0 ? "" : "about ", per_point);
-  // One line per skill, a dot per point (its title tells the numbers).
-  for (const auto& line : lines) {
+  // One line per skill, a dot per point (its title tells the numbers). Lines with the same
+  // values would hide each other: each is shifted a little up or down and has its own dashes
+  // and marker shape, so every line stays visible where they overlap.
+  constexpr double kShift = 3.0;
+  constexpr const char* kDashes[] = {"", "8 4", "2 3", "10 3 2 3"};
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const Line& line = lines[i];
+    const double shift =
+        (static_cast<double>(i) - static_cast<double>(lines.size() - 1) / 2.0) * kShift;
+    auto y_at = [&](std::size_t b) { return y_of(line.values[b]) + shift; };
     const std::string label = report::html_escape(line.label);
     std::string points;
     for (std::size_t b = 0; b < line.values.size(); ++b)
-      points += fmt::format("{}{:.1f},{:.1f}", b == 0 ? "" : " ", x_of(b), y_of(line.values[b]));
+      points += fmt::format("{}{:.1f},{:.1f}", b == 0 ? "" : " ", x_of(b), y_at(b));
     svg += fmt::format("<g class=\"series\" data-skill=\"{}\">\n", label);
     if (line.values.size() > 1) {
+      const char* dashes = kDashes[i % std::size(kDashes)];
       svg += fmt::format(
           "<polyline fill=\"none\" stroke=\"{}\" stroke-width=\"2.5\" "
-          "stroke-linejoin=\"round\" points=\"{}\"/>\n",
-          line.color, points);
+          "stroke-linejoin=\"round\"{} points=\"{}\"/>\n",
+          line.color, *dashes ? fmt::format(" stroke-dasharray=\"{}\"", dashes) : std::string(),
+          points);
     }
     for (std::size_t b = 0; b < line.values.size(); ++b) {
-      svg += fmt::format(
-          "<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"4\" fill=\"{}\"><title>{}: {} finding{} in {} "
-          "commit{}, {} to {}</title></circle>\n",
-          x_of(b), y_of(line.values[b]), line.color, label, line.values[b],
+      const std::string title = fmt::format(
+          "<title>{}: {} finding{} in {} commit{}, {} to {}</title>", label, line.values[b],
           line.values[b] == 1 ? "" : "s", buckets[b].commits, buckets[b].commits == 1 ? "" : "s",
           format_date(buckets[b].from), format_date(buckets[b].to));
+      if (i % 2 == 0) {
+        svg += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"4\" fill=\"{}\">{}</circle>\n",
+                           x_of(b), y_at(b), line.color, title);
+      } else {
+        svg += fmt::format(
+            "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"8\" height=\"8\" fill=\"{}\">{}</rect>\n",
+            x_of(b) - 4, y_at(b) - 4, line.color, title);
+      }
     }
     svg += "</g>\n";
   }

@@ -27,6 +27,12 @@ code { font-family: monospace; }
 .trend-mastered { background: #c9ecd5; color: #0b3d1f; font-weight: bold; }
 .trend-steady { background: #eceff3; color: #333; }
 .trend-worsening { background: #fde2e1; color: #7f1d1d; font-weight: bold; }
+.trend-worsening.minor { background: #fdf3d8; color: #6b4f00; font-weight: normal; }
+.evidence { color: #666; font-size: 0.85em; white-space: nowrap; }
+.hidden-worsening { color: #7f1d1d; font-size: 0.85em; margin-top: 0.2em; }
+.places { font-size: 0.88em; }
+.places div:target { background: #fff7c2; }
+.places ul { margin: 0.2em 0 0.6em; }
 .recurring { color: #7f1d1d; font-weight: bold; }
 tr.flagged td { background: #fff4e5; }
 .flag { color: #9a3412; font-weight: bold; }
@@ -39,18 +45,34 @@ std::string h(std::string_view text) {
   return report::html_escape(text);
 }
 
-std::string trend_span(Trend trend) {
-  return fmt::format("<span class=\"trend trend-{0}\">{0}</span>", trend_name(trend));
+// A trend, with the evidence it stands on; a worsening of minor findings only (info, hint) is
+// not painted as an alarm.
+std::string trend_span(const Tally& t, bool minor = false) {
+  return fmt::format(
+      "<span class=\"trend trend-{0}{1}\">{0}</span> <span class=\"evidence\">{2}"
+      "</span>",
+      trend_name(t.trend), minor ? " minor" : "", h(evidence_label(t)));
 }
 
-std::string tally_cells(const Tally& t) {
+std::string tally_cells(const Tally& t, std::string trend) {
   return fmt::format(
       "<td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"d\">{}</td>"
       "<td class=\"d\">{}</td>"
       "<td>{}</td><td>{}</td>",
       t.occurrences, t.confirmed, t.commits, format_date(t.first_seen.time),
       format_date(t.last_seen.time),
-      t.recurring ? "<span class=\"recurring\">recurring</span>" : "", trend_span(t.trend));
+      t.recurring ? "<span class=\"recurring\">recurring</span>" : "", trend);
+}
+
+std::string skill_trend(const SkillTally& s) {
+  std::string out = trend_span(s);
+  if (s.trend != Trend::worsening && !s.worsening_rules.empty()) {
+    out += "<div class=\"hidden-worsening\">worsening under it:";
+    for (std::size_t i = 0; i < s.worsening_rules.size(); ++i)
+      out += (i == 0 ? " <code>" : ", <code>") + h(s.worsening_rules[i]) + "</code>";
+    out += "</div>";
+  }
+  return out;
 }
 
 }  // namespace
@@ -94,17 +116,35 @@ std::string render_html(const Summary& summary, std::string_view tool_version) {
           "<th>Confirmed</th><th>Commits</th><th>First seen</th><th>Last seen</th>"
           "<th>Recurring</th><th>Trend</th></tr>\n";
       for (const auto& s : m.skills)
-        out += "<tr><td>" + h(skill_label(s.skill)) + "</td>" + tally_cells(s) + "</tr>\n";
+        out += "<tr><td>" + h(skill_label(s.skill)) + "</td>" + tally_cells(s, skill_trend(s)) +
+               "</tr>\n";
       out += "</table>\n";
       out +=
           "<h3>Rules</h3>\n<table class=\"rules\">\n<tr><th>Rule</th><th>Skill</th>"
           "<th>Findings</th><th>Confirmed</th><th>Commits</th><th>First seen</th>"
           "<th>Last seen</th><th>Recurring</th><th>Trend</th><th>Latest message</th></tr>\n";
-      for (const auto& r : m.rules) {
-        out += "<tr><td><code>" + h(r.rule) + "</code></td><td>" + h(skill_label(r.skill)) +
-               "</td>" + tally_cells(r) + "<td class=\"message\">" + h(r.message) + "</td></tr>\n";
+      for (std::size_t k = 0; k < m.rules.size(); ++k) {
+        const RuleTally& r = m.rules[k];
+        const bool minor = severity_weight(r.severity) < 1.0;
+        out += fmt::format("<tr><td><a href=\"#m{}-r{}\"><code>{}</code></a></td><td>{}</td>",
+                           index, k + 1, h(r.rule), h(skill_label(r.skill))) +
+               tally_cells(r, trend_span(r, minor)) + "<td class=\"message\">" + h(r.message) +
+               "</td></tr>\n";
       }
       out += "</table>\n";
+      // Where each rule's findings are: the rows above link here.
+      out += "<div class=\"places\">\n";
+      for (std::size_t k = 0; k < m.rules.size(); ++k) {
+        const RuleTally& r = m.rules[k];
+        out += fmt::format("<div id=\"m{}-r{}\"><code>{}</code> ({}):<ul>", index, k + 1, h(r.rule),
+                           h(r.severity));
+        for (const auto& p : r.places) {
+          out += fmt::format("<li><code>{}</code> {} <code>{}:{}</code></li>",
+                             p.commit.substr(0, 12), format_date(p.time), h(p.path), p.line);
+        }
+        out += "</ul></div>\n";
+      }
+      out += "</div>\n";
     }
     if (!m.praise.empty()) {
       out += "<p>Good practice seen: ";
@@ -125,8 +165,9 @@ std::string render_html(const Summary& summary, std::string_view tool_version) {
         summary.settings.min_verdicts == 1 ? "" : "s");
     out +=
         "<table class=\"rule-health\">\n<tr><th>Rule</th><th>Skill</th><th>Findings</th>"
-        "<th>Confirmed</th><th>Dismissed</th><th>Praised</th><th>Unreviewed</th>"
-        "<th>Dismissal rate</th><th>Revise</th><th>Why mentors dismissed it</th></tr>\n";
+        "<th>Confirmed</th><th>Dismissed</th><th>Praised</th><th>Not the mentee's</th>"
+        "<th>Unreviewed</th><th>Dismissal rate</th><th>Revise</th><th>Why mentors dismissed "
+        "it</th></tr>\n";
     for (const auto& r : summary.rule_health) {
       std::string notes;
       for (const auto& note : r.dismissal_notes)
@@ -134,9 +175,10 @@ std::string render_html(const Summary& summary, std::string_view tool_version) {
       out += fmt::format(
           "<tr{}><td><code>{}</code></td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>"
           "<td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>"
-          "<td class=\"n\">{}</td><td>{}</td><td class=\"message\">{}</td></tr>\n",
+          "<td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td><td class=\"message\">{}</td>"
+          "</tr>\n",
           r.flagged ? " class=\"flagged\"" : "", h(r.rule), h(skill_label(r.skill)), r.findings,
-          r.confirmed, r.dismissed, r.praised, r.unreviewed,
+          r.confirmed, r.dismissed, r.praised, r.not_the_mentees, r.unreviewed,
           r.dismissal_rate ? percent(*r.dismissal_rate) : "–",
           r.flagged ? "<span class=\"flag\">revise</span>" : "", notes);
     }
@@ -144,10 +186,11 @@ std::string render_html(const Summary& summary, std::string_view tool_version) {
   }
   const Settings& s = summary.settings;
   out += fmt::format(
-      "<footer><p>git-mentor {}. Recurring: in at least {} commits. Mastered: no finding in the "
-      "last {} commits that touched the language. A confirmed finding weighs {}, an unreviewed "
-      "one 1; dismissed findings are left out.</p></footer>\n</body>\n</html>\n",
-      h(tool_version), s.recurring, s.mastered_after, s.confirmed_weight);
+      "<footer><p>git-mentor {}. Recurring: in at least {} commits. Mastered: at least {} "
+      "findings, then none in the next {} commits where the mistake could have been made. Trends "
+      "weigh findings by severity (error 2, warning 1, info 0.5, hint 0.25), reviewed or not; "
+      "dismissed findings are left out.</p></footer>\n</body>\n</html>\n",
+      h(tool_version), s.recurring, s.mastered_min_occurrences, s.mastered_after);
   return out;
 }
 

@@ -25,6 +25,7 @@ void tally_json(Json& json, const Tally& t) {
   json["trend"] = std::string(trend_name(t.trend));
   json["relevant_commits"] = t.relevant_commits;
   json["clean_since_last"] = t.clean_since_last;
+  json["evidence"] = t.evidence;
   json["earlier_rate"] = t.earlier_rate;
   json["later_rate"] = t.later_rate;
   json["languages"] = t.languages;
@@ -42,10 +43,12 @@ std::string render_json(const Summary& summary, std::string_view tool_version) {
   root["since"] = summary.since ? Json(format_time(*summary.since)) : Json(nullptr);
   root["settings"] = Json{{"recurring", s.recurring},
                           {"mastered_after", s.mastered_after},
+                          {"mastered_min_occurrences", s.mastered_min_occurrences},
                           {"dismissal_threshold", s.dismissal_threshold},
                           {"min_verdicts", s.min_verdicts},
                           {"confirmed_weight", s.confirmed_weight},
                           {"trend_margin", s.trend_margin},
+                          {"trend_min_weight", s.trend_min_weight},
                           {"chart_points", s.chart_points}};
   root["commits"] = summary.commits;
   root["reviewed"] = summary.reviewed;
@@ -65,6 +68,7 @@ std::string render_json(const Summary& summary, std::string_view tool_version) {
       skill["skill"] = t.skill;
       tally_json(skill, t);
       skill["rules"] = t.rules;
+      skill["worsening_rules"] = t.worsening_rules;
       skills.push_back(std::move(skill));
     }
     mentee["skills"] = std::move(skills);
@@ -107,6 +111,7 @@ std::string render_json(const Summary& summary, std::string_view tool_version) {
              {"confirmed", h.confirmed},
              {"dismissed", h.dismissed},
              {"praised", h.praised},
+             {"not_the_mentees", h.not_the_mentees},
              {"unreviewed", h.unreviewed},
              {"suppressed", h.suppressed},
              {"dismissal_rate", h.dismissal_rate ? Json(*h.dismissal_rate) : Json(nullptr)},

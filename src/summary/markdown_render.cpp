@@ -38,6 +38,22 @@ std::string trend_cell(Trend trend) {
 
 }  // namespace
 
+namespace {
+
+// A skill's trend, with what it stands on and the rules worsening under it.
+std::string skill_trend_cell(const SkillTally& s) {
+  std::string out = trend_cell(s.trend) + fmt::format(" ({} commit{})", s.relevant_commits,
+                                                      s.relevant_commits == 1 ? "" : "s");
+  if (s.trend != Trend::worsening && !s.worsening_rules.empty()) {
+    out += "; worsening:";
+    for (std::size_t i = 0; i < s.worsening_rules.size(); ++i)
+      out += (i == 0 ? " " : ", ") + md(s.worsening_rules[i]);
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string render_markdown(const Summary& summary) {
   std::string out = "## git-mentor summary\n\n";
   std::size_t with_reviews = 0;
@@ -71,7 +87,7 @@ std::string render_markdown(const Summary& summary) {
         block += row({md(skill_label(s.skill)), std::to_string(s.occurrences),
                       std::to_string(s.confirmed), std::to_string(s.commits),
                       format_date(s.first_seen.time), format_date(s.last_seen.time),
-                      s.recurring ? "**recurring**" : "", trend_cell(s.trend)});
+                      s.recurring ? "**recurring**" : "", skill_trend_cell(s)});
       }
       block += '\n';
       block += row({"Rule", "Skill", "Findings", "Confirmed", "Commits", "First seen", "Last seen",
@@ -81,7 +97,10 @@ std::string render_markdown(const Summary& summary) {
         block += row({md(r.rule), md(skill_label(r.skill)), std::to_string(r.occurrences),
                       std::to_string(r.confirmed), std::to_string(r.commits),
                       format_date(r.first_seen.time), format_date(r.last_seen.time),
-                      r.recurring ? "**recurring**" : "", trend_cell(r.trend), md(r.message)});
+                      r.recurring ? "**recurring**" : "",
+                      trend_cell(r.trend) + fmt::format(" ({} commit{})", r.relevant_commits,
+                                                        r.relevant_commits == 1 ? "" : "s"),
+                      md(r.message)});
       }
     }
     if (!m.praise.empty()) {
@@ -99,15 +118,15 @@ std::string render_markdown(const Summary& summary) {
         "verdict{}.\n\n",
         percent(summary.settings.dismissal_threshold), summary.settings.min_verdicts,
         summary.settings.min_verdicts == 1 ? "" : "s");
-    health += row({"Rule", "Skill", "Findings", "Confirmed", "Dismissed", "Praised", "Unreviewed",
-                   "Dismissal rate", "Revise"});
-    health += "|---|---|---:|---:|---:|---:|---:|---:|---|\n";
+    health += row({"Rule", "Skill", "Findings", "Confirmed", "Dismissed", "Praised",
+                   "Not the mentee's", "Unreviewed", "Dismissal rate", "Revise"});
+    health += "|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n";
     for (const auto& h : summary.rule_health) {
       health +=
           row({md(h.rule), md(skill_label(h.skill)), std::to_string(h.findings),
                std::to_string(h.confirmed), std::to_string(h.dismissed), std::to_string(h.praised),
-               std::to_string(h.unreviewed), h.dismissal_rate ? percent(*h.dismissal_rate) : "–",
-               h.flagged ? "**revise**" : ""});
+               std::to_string(h.not_the_mentees), std::to_string(h.unreviewed),
+               h.dismissal_rate ? percent(*h.dismissal_rate) : "–", h.flagged ? "**revise**" : ""});
     }
     bool heading = false;
     for (const auto& h : summary.rule_health) {

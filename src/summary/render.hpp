@@ -29,6 +29,10 @@ std::string render_chart_svg(const MenteeSummary& mentee);
 std::string skill_label(std::string_view skill);        // "(no skill)" for the empty skill
 std::string percent(double rate);                       // "67%"
 std::string mentee_label(const MenteeSummary& mentee);  // "Name <email>"
+// What a trend stands on: "4 findings in 9 commits".
+std::string evidence_label(const Tally& tally);
+// A skill's trend with the rules that worsen under it: "improving; worsening: a, b".
+std::string skill_trend_label(const SkillTally& skill);
 // "HEAD's history", "main..feature", with " by WHO" and " since DATE" when given.
 std::string scope_label(const Summary& summary);
 

@@ -9,6 +9,7 @@
 #include <set>
 #include <tuple>
 
+#include "review/file_review.hpp"
 #include "util/dates.hpp"
 
 namespace mentor::summary {
@@ -27,17 +28,30 @@ std::string_view trend_name(Trend trend) {
   return "steady";
 }
 
+double severity_weight(std::string_view severity) {
+  if (severity == "error")
+    return 2.0;
+  if (severity == "info")
+    return 0.5;
+  if (severity == "hint")
+    return 0.25;
+  return 1.0;  // warning, and anything unknown
+}
+
 void compute_trend(std::span<const double> weights, const Settings& settings, Tally& tally) {
   const std::size_t n = weights.size();
   tally.relevant_commits = n;
   std::size_t last = n;  // index of the last commit with an occurrence; n when none
+  std::size_t with_occurrence = 0;
   for (std::size_t i = n; i-- > 0;) {
     if (weights[i] > 0) {
-      last = i;
-      break;
+      if (last == n)
+        last = i;
+      ++with_occurrence;
     }
   }
   tally.clean_since_last = last == n ? n : n - 1 - last;
+  tally.evidence = std::accumulate(weights.begin(), weights.end(), 0.0);
   const std::size_t half = n / 2;
   auto rate = [&](std::size_t from, std::size_t to) {
     if (to <= from)
@@ -49,10 +63,12 @@ void compute_trend(std::span<const double> weights, const Settings& settings, Ta
   tally.earlier_rate = rate(0, half);
   tally.later_rate = rate(half, n);
   constexpr double kEpsilon = 1e-9;
-  if (last != n && tally.clean_since_last >= settings.mastered_after) {
+  const std::size_t occurrences = std::max(tally.occurrences, with_occurrence);
+  if (last != n && occurrences >= settings.mastered_min_occurrences &&
+      tally.clean_since_last >= settings.mastered_after) {
     tally.trend = Trend::mastered;
-  } else if (half == 0) {
-    tally.trend = Trend::steady;  // one commit: nothing to compare
+  } else if (half == 0 || tally.evidence + kEpsilon < settings.trend_min_weight) {
+    tally.trend = Trend::steady;  // one commit, or too little weight: nothing to compare
   } else if (tally.later_rate > tally.earlier_rate * (1 + settings.trend_margin) + kEpsilon) {
     tally.trend = Trend::worsening;
   } else if (tally.later_rate < tally.earlier_rate * (1 - settings.trend_margin) - kEpsilon) {
@@ -76,7 +92,7 @@ struct Weighed {
   FindingVerdict verdict;
   bool mistake = false;  // counted as an occurrence of a mistake
   bool praise = false;   // a praise rule's finding, not dismissed
-  double weight = 0;
+  double weight = 0;     // severity weight, times confirmed_weight when confirmed
 };
 
 Weighed weigh(const record::RecordedFinding& finding, const Input& input,
@@ -91,9 +107,11 @@ Weighed weigh(const record::RecordedFinding& finding, const Input& input,
     w.praise = v != record::Verdict::dismissed;
     return w;
   }
-  w.mistake = !rejected && (!finding.suppressed || confirmed);
+  // A suppression comment that suppresses nothing is tidiness, not a skill of the mentee's.
+  const bool tool_rule = finding.rule == review::unused_suppression_rule().id;
+  w.mistake = !rejected && !tool_rule && (!finding.suppressed || confirmed);
   if (w.mistake)
-    w.weight = confirmed ? settings.confirmed_weight : 1.0;
+    w.weight = severity_weight(finding.severity) * (confirmed ? settings.confirmed_weight : 1.0);
   return w;
 }
 
@@ -105,25 +123,13 @@ struct Occurrence {
   bool confirmed = false;
 };
 
-// The languages of a rule's (or skill's) findings' files.
-struct Languages {
-  std::set<std::string> known;
-  // Agnostic: no language is known, so every reviewed commit is relevant.
-  bool agnostic() const { return known.empty(); }
-};
-
-bool touches(const CommitInput& commit, const Languages& languages) {
-  if (languages.agnostic())
-    return true;
-  return std::any_of(commit.languages.begin(), commit.languages.end(),
-                     [&](const std::string& l) { return languages.known.count(l) != 0; });
-}
-
 // Fills the counting fields of `tally` from `occurrences` (in commit order) over the mentee's
-// reviewed commits `reviewed`, with `languages` deciding which commits are relevant.
+// reviewed commits `reviewed`; the opportunities of `scope` and the commits with an occurrence
+// are the relevant ones. The trend weighs each occurrence by its severity alone: reviewed and
+// unreviewed findings compare like with like.
 void fill_tally(Tally& tally, const std::vector<Occurrence>& occurrences,
-                const std::vector<const CommitInput*>& reviewed, const Languages& languages,
-                const Settings& settings) {
+                const std::vector<const CommitInput*>& reviewed, const Scope& scope,
+                const Input& input, const Settings& settings) {
   std::vector<double> per_commit(reviewed.size(), 0.0);
   std::vector<bool> occurred(reviewed.size(), false);
   for (const auto& o : occurrences) {
@@ -131,7 +137,7 @@ void fill_tally(Tally& tally, const std::vector<Occurrence>& occurrences,
     if (o.confirmed)
       ++tally.confirmed;
     tally.weight += o.weight;
-    per_commit[o.commit] += o.weight;
+    per_commit[o.commit] += severity_weight(o.finding->severity);
     occurred[o.commit] = true;
   }
   std::vector<double> series;
@@ -142,11 +148,11 @@ void fill_tally(Tally& tally, const std::vector<Occurrence>& occurrences,
         tally.first_seen = {reviewed[i]->id, reviewed[i]->time};
       tally.last_seen = {reviewed[i]->id, reviewed[i]->time};
     }
-    if (occurred[i] || touches(*reviewed[i], languages))
+    if (occurred[i] || is_opportunity(*reviewed[i], scope, input.language_of, input.rule_applies))
       series.push_back(per_commit[i]);
   }
   tally.recurring = tally.commits >= settings.recurring;
-  tally.languages.assign(languages.known.begin(), languages.known.end());
+  tally.languages.assign(scope.languages.begin(), scope.languages.end());
   compute_trend(series, settings, tally);
 }
 
@@ -172,14 +178,14 @@ Summary summarize(const Input& input, const Settings& settings) {
 
   // Every finding weighed once; the languages each rule's findings were in.
   std::vector<std::vector<Weighed>> weighed(commits.size());
-  std::map<std::string, Languages> rule_languages;
+  std::map<std::string, std::set<std::string>> rule_languages;
   for (std::size_t c = 0; c < commits.size(); ++c) {
     for (const auto& finding : commits[c].findings) {
       weighed[c].push_back(weigh(finding, input, settings));
       std::string language = input.language_of ? input.language_of(finding.path) : std::string();
-      Languages& languages = rule_languages[finding.rule];
+      std::set<std::string>& languages = rule_languages[finding.rule];
       if (!language.empty())
-        languages.known.insert(std::move(language));
+        languages.insert(std::move(language));
     }
   }
 
@@ -203,6 +209,8 @@ Summary summarize(const Input& input, const Settings& settings) {
         ++h.unreviewed;
       } else if (*verdict.verdict == record::Verdict::confirmed) {
         ++h.confirmed;
+      } else if (*verdict.verdict == record::Verdict::dismissed && verdict.not_the_mentees) {
+        ++h.not_the_mentees;  // an attribution mistake says nothing of the rule
       } else if (*verdict.verdict == record::Verdict::dismissed) {
         ++h.dismissed;
         for (const auto& note : verdict.notes) {
@@ -311,7 +319,11 @@ Summary summarize(const Input& input, const Settings& settings) {
       t.skill = newest.skill;
       t.severity = newest.severity;
       t.message = newest.message;
-      fill_tally(t, occurrences, reviewed, rule_languages[rule], settings);
+      fill_tally(t, occurrences, reviewed, Scope{rule_languages[rule], {rule}}, input, settings);
+      for (const auto& o : occurrences) {
+        t.places.push_back(
+            {reviewed[o.commit]->id, reviewed[o.commit]->time, o.finding->path, o.finding->line});
+      }
       skill_rules[t.skill].push_back(rule);
       s.rules.push_back(std::move(t));
     }
@@ -326,21 +338,26 @@ Summary summarize(const Input& input, const Settings& settings) {
       t.skill = skill;
       t.rules = rules;
       std::vector<Occurrence> occurrences;
-      Languages languages;
+      Scope scope{{}, rules};
       bool agnostic = false;
       for (const auto& rule : rules) {
         const auto& o = by_rule[rule];
         occurrences.insert(occurrences.end(), o.begin(), o.end());
-        const Languages& l = rule_languages[rule];
-        agnostic = agnostic || l.agnostic();
-        languages.known.insert(l.known.begin(), l.known.end());
+        const std::set<std::string>& l = rule_languages[rule];
+        agnostic = agnostic || l.empty();
+        scope.languages.insert(l.begin(), l.end());
       }
       if (agnostic)
-        languages.known.clear();
+        scope.languages.clear();
       std::stable_sort(
           occurrences.begin(), occurrences.end(),
           [](const Occurrence& a, const Occurrence& b) { return a.commit < b.commit; });
-      fill_tally(t, occurrences, reviewed, languages, settings);
+      fill_tally(t, occurrences, reviewed, scope, input, settings);
+      // A skill's trend sums its rules: one rule getting worse may hide under others improving.
+      for (const auto& r : s.rules) {
+        if (r.skill == skill && r.trend == Trend::worsening)
+          t.worsening_rules.push_back(r.rule);
+      }
       s.skills.push_back(std::move(t));
     }
     std::stable_sort(

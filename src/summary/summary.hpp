@@ -18,6 +18,7 @@
 
 #include "record/findings_record.hpp"
 #include "record/reviews_record.hpp"
+#include "summary/opportunity.hpp"
 #include "summary/settings.hpp"
 
 namespace mentor::summary {
@@ -35,7 +36,8 @@ struct MentorNote {
 // What mentors said of one finding, as far as the summary is concerned.
 struct FindingVerdict {
   std::optional<record::Verdict> verdict;  // the newest confirmed/dismissed/praised
-  std::vector<MentorNote> notes;           // the notes given on it
+  bool not_the_mentees = false;   // dismissed because the code is not the mentee's (attribution)
+  std::vector<MentorNote> notes;  // the notes given on it
 };
 using VerdictLookup = std::function<FindingVerdict(const record::RecordedFinding&)>;
 
@@ -47,6 +49,7 @@ struct CommitInput {
   std::int64_t time = 0;               // author time, seconds since the epoch
   bool reviewed = false;               // a `reviewed` line was recorded
   std::vector<std::string> languages;  // languages of the files it changed
+  std::vector<std::string> paths;      // the files it changed (when known: opportunities use them)
   std::vector<record::RecordedFinding> findings;  // as recorded
 };
 
@@ -57,7 +60,12 @@ struct Input {
   VerdictLookup verdicts;
   // The language of a path ("" when none); unset means languages are unknown.
   std::function<std::string(std::string_view path)> language_of;
+  // Whether a rule applies to a path by its globs; unset: every file of its languages.
+  RuleApplies rule_applies;
 };
+
+// How much one finding of `severity` weighs: error 2, warning 1, info 0.5, hint 0.25.
+double severity_weight(std::string_view severity);
 
 // A commit where something was seen.
 struct Seen {
@@ -69,20 +77,31 @@ struct Seen {
 struct Tally {
   std::size_t occurrences = 0;  // findings counted (dismissed, praised and suppressed excluded)
   std::size_t confirmed = 0;    // of which a mentor confirmed
-  double weight = 0;            // occurrences weighted: confirmed_weight each confirmed, 1 others
-  std::size_t commits = 0;      // distinct commits with an occurrence
+  // Severity weight of the occurrences, a confirmed one times confirmed_weight: orders tables.
+  double weight = 0;
+  std::size_t commits = 0;  // distinct commits with an occurrence
   Seen first_seen;
   Seen last_seen;
   bool recurring = false;  // commits >= recurring
   Trend trend = Trend::steady;
-  std::size_t relevant_commits = 0;    // the mentee's reviewed commits that touched its languages
-  std::size_t clean_since_last = 0;    // relevant commits after the last occurrence
-  double earlier_rate = 0;             // weight per relevant commit, earlier half
-  double later_rate = 0;               // weight per relevant commit, later half
+  std::size_t relevant_commits = 0;    // opportunities and commits with an occurrence
+  std::size_t clean_since_last = 0;    // opportunities after the last occurrence
+  double evidence = 0;                 // the severity weight the trend stands on (verdicts aside)
+  double earlier_rate = 0;             // severity weight per relevant commit, earlier half
+  double later_rate = 0;               // severity weight per relevant commit, later half
   std::vector<std::string> languages;  // the languages its findings were in (empty: unknown)
 };
 
+// Where a finding was: the commit and the line.
+struct Place {
+  std::string commit;
+  std::int64_t time = 0;
+  std::string path;
+  std::uint32_t line = 0;
+};
+
 struct RuleTally : Tally {
+  std::vector<Place> places;  // its occurrences, oldest first
   std::string rule;
   std::string skill;
   std::string severity;
@@ -92,6 +111,7 @@ struct RuleTally : Tally {
 struct SkillTally : Tally {
   std::string skill;  // may be empty (rules without a skill)
   std::vector<std::string> rules;
+  std::vector<std::string> worsening_rules;  // its rules whose own trend is worsening
 };
 
 // Findings of `praise` rules: good practice seen, counted apart from mistakes.
@@ -130,12 +150,13 @@ struct RuleHealth {
   std::string severity;
   std::size_t findings = 0;  // every recorded finding of the rule in the selection
   std::size_t confirmed = 0;
-  std::size_t dismissed = 0;
+  std::size_t dismissed = 0;  // the rule was wrong here
   std::size_t praised = 0;
-  std::size_t unreviewed = 0;                // no verdict (notes only count here)
-  std::size_t suppressed = 0;                // covered by a `mentor: ignore[...]` comment
-  std::optional<double> dismissal_rate;      // dismissed / verdicts; none without verdicts
-  bool flagged = false;                      // rate above the threshold with enough verdicts
+  std::size_t not_the_mentees = 0;       // dismissed as not the mentee's code: not the rule's fault
+  std::size_t unreviewed = 0;            // no verdict (notes only count here)
+  std::size_t suppressed = 0;            // covered by a `mentor: ignore[...]` comment
+  std::optional<double> dismissal_rate;  // dismissed / verdicts; none without verdicts
+  bool flagged = false;                  // rate above the threshold with enough verdicts
   std::vector<std::string> dismissal_notes;  // mentors' notes on dismissed findings, newest first
 };
 
@@ -151,8 +172,9 @@ struct Summary {
   std::optional<std::int64_t> since;
 };
 
-// The trend of a series: the weight of the occurrences in each relevant commit, oldest first.
-// Fills trend, relevant_commits, clean_since_last, earlier_rate and later_rate of `tally`.
+// The trend of a series: the severity weight of the occurrences in each relevant commit, oldest
+// first. Fills trend, relevant_commits, clean_since_last, evidence, earlier_rate and later_rate
+// of `tally`; mastery also needs tally.occurrences (or as many commits with an occurrence).
 void compute_trend(std::span<const double> weights, const Settings& settings, Tally& tally);
 
 // Summarizes `input`. Findings of commits without a `reviewed` line still count (they were

@@ -18,6 +18,22 @@ std::string percent(double rate) {
   return fmt::format("{}%", static_cast<long>(std::lround(rate * 100)));
 }
 
+std::string evidence_label(const Tally& tally) {
+  return fmt::format("{} finding{} in {} commit{}", tally.occurrences,
+                     tally.occurrences == 1 ? "" : "s", tally.relevant_commits,
+                     tally.relevant_commits == 1 ? "" : "s");
+}
+
+std::string skill_trend_label(const SkillTally& skill) {
+  std::string out(trend_name(skill.trend));
+  if (skill.trend != Trend::worsening && !skill.worsening_rules.empty()) {
+    out += "; worsening: ";
+    for (std::size_t i = 0; i < skill.worsening_rules.size(); ++i)
+      out += (i == 0 ? "" : ", ") + skill.worsening_rules[i];
+  }
+  return out;
+}
+
 std::string mentee_label(const MenteeSummary& mentee) {
   if (mentee.email.empty())
     return mentee.name;
@@ -92,6 +108,10 @@ std::string count(std::size_t n) {
   return std::to_string(n);
 }
 
+std::string commits_label(std::size_t n) {
+  return fmt::format("{} commit{}", n, n == 1 ? "" : "s");
+}
+
 }  // namespace
 
 std::string render_text(const Summary& summary) {
@@ -118,22 +138,23 @@ std::string render_text(const Summary& summary) {
       out += "  no findings: every reviewed commit is clean\n";
     } else {
       Table skills({"SKILL", "FINDINGS", "CONFIRMED", "COMMITS", "FIRST SEEN", "LAST SEEN",
-                    "RECURRING", "TREND"},
+                    "RECURRING", "TREND", "OVER"},
                    "lrrr");
       for (const auto& s : m.skills) {
         skills.add({safe(skill_label(s.skill)), count(s.occurrences), count(s.confirmed),
                     count(s.commits), format_date(s.first_seen.time), format_date(s.last_seen.time),
-                    s.recurring ? "yes" : "no", std::string(trend_name(s.trend))});
+                    s.recurring ? "yes" : "no", safe(skill_trend_label(s)),
+                    commits_label(s.relevant_commits)});
       }
       out += '\n' + skills.render("  ");
-      Table rules({"RULE", "SKILL", "FINDINGS", "CONFIRMED", "COMMITS", "FIRST SEEN", "LAST SEEN",
-                   "RECURRING", "TREND"},
-                  "llrrr");
+      Table rules({"RULE", "SKILL", "SEVERITY", "FINDINGS", "CONFIRMED", "COMMITS", "FIRST SEEN",
+                   "LAST SEEN", "RECURRING", "TREND", "OVER"},
+                  "lllrrr");
       for (const auto& r : m.rules) {
-        rules.add({safe(r.rule), safe(skill_label(r.skill)), count(r.occurrences),
+        rules.add({safe(r.rule), safe(skill_label(r.skill)), safe(r.severity), count(r.occurrences),
                    count(r.confirmed), count(r.commits), format_date(r.first_seen.time),
                    format_date(r.last_seen.time), r.recurring ? "yes" : "no",
-                   std::string(trend_name(r.trend))});
+                   std::string(trend_name(r.trend)), commits_label(r.relevant_commits)});
       }
       out += '\n' + rules.render("  ");
     }
@@ -150,12 +171,12 @@ std::string render_text(const Summary& summary) {
         "verdict{})\n",
         percent(summary.settings.dismissal_threshold), summary.settings.min_verdicts,
         summary.settings.min_verdicts == 1 ? "" : "s");
-    Table health({"RULE", "FINDINGS", "CONFIRMED", "DISMISSED", "PRAISED", "UNREVIEWED",
-                  "DISMISSAL RATE", ""},
-                 "lrrrrrr");
+    Table health({"RULE", "FINDINGS", "CONFIRMED", "DISMISSED", "PRAISED", "NOT MENTEE'S",
+                  "UNREVIEWED", "DISMISSAL RATE", ""},
+                 "lrrrrrrr");
     for (const auto& h : summary.rule_health) {
       health.add({safe(h.rule), count(h.findings), count(h.confirmed), count(h.dismissed),
-                  count(h.praised), count(h.unreviewed),
+                  count(h.praised), count(h.not_the_mentees), count(h.unreviewed),
                   h.dismissal_rate ? percent(*h.dismissal_rate) : "-", h.flagged ? "REVISE" : ""});
     }
     out += '\n' + health.render("  ");

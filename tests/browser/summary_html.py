@@ -15,6 +15,7 @@ the page does not render.
 import argparse
 import json
 import os
+import re
 import shutil
 import struct
 import subprocess
@@ -249,7 +250,14 @@ def main():
         checks = {
             "two charts": dom.count('<svg xmlns="http://www.w3.org/2000/svg" class="chart"') == 2,
             "lines": dom.count("<polyline ") >= 5,
-            "points": dom.count("<circle ") == 4 * 12 + 6,  # Ada: 4 skills, 12 points; Zed: 6
+            # Ada: 4 skills, 12 points; Zed: 6. Markers alternate circles and squares.
+            "points": dom.count("<circle ") + dom.count('width="8" height="8"') == 4 * 12 + 6,
+            "lines apart": len(set(re.findall(r'<polyline [^>]*points="([^"]*)"', dom))) ==
+                           dom.count("<polyline "),
+            "rule rows link to their findings": all(
+                'id="%s"' % target in dom
+                for target in re.findall(r'<a href="#([^"]+)">', dom)) and
+                'href="#m1-r1"' in dom,
             "legend": all('data-skill="%s"' % s in dom
                           for s in ("error-handling", "readability", "security", "correctness")),
             "tables": dom.count('<table class="rules">') == 2,

@@ -405,7 +405,7 @@ TEST_CASE("review -i on a terminal: single keys, code with added lines, lesson, 
   terminal.type("n");
   REQUIRE(terminal.expect("Note: "));
   terminal.type("see the logging guide\r");
-  REQUIRE(terminal.expect("Note stored."));
+  REQUIRE(terminal.expect("Stored: note on "));
   terminal.type("q");
   CHECK(terminal.wait() == 0);
   CHECK(terminal.screen().find("2 verdicts stored") == std::string::npos);
@@ -446,6 +446,194 @@ TEST_CASE("review -i refuses to run without a terminal", "[e2e][review][interact
   MentorRun run = run_mentor({"-C", fx.dir, "review", "-i"});
   CHECK(run.code == 2);
   CHECK(run.err.find("review -i needs a terminal") != std::string::npos);
+}
+
+namespace {
+
+// The review fixture with a praise rule too: `import os` in each of a.py, b.py and c.py is good
+// practice, print() a mistake.
+constexpr const char* kPrintAndPraiseRules = R"(id: no-print
+language: python
+severity: error
+message: "print($$$ARGS) left in"
+skill: readability
+lesson: Use logging.
+rule:
+  pattern: print($$$ARGS)
+---
+id: good-import
+language: python
+severity: praise
+message: "a module imported at the top"
+skill: readability
+rule:
+  pattern: import os
+)";
+
+}  // namespace
+
+TEST_CASE("review: findings of praise rules need no verdict", "[e2e][review]") {
+  ReviewFixture fx;
+  RuleFile rules(kPrintAndPraiseRules);
+  MentorRun start = run_in_process(
+      {"-C", fx.dir, "review", "start", "--rules", rules.path(), fx.base + "..HEAD"});
+  INFO(start.err);
+  REQUIRE(start.code == 0);
+  CHECK(start.out.find("6 findings: 3 unjudged, 3 good practice (no verdict needed)") !=
+        std::string::npos);
+  CHECK(run_in_process({"-C", fx.dir, "review", "confirm", "--rule", "no-print", "--yes"}).code ==
+        0);
+  MentorRun close = run_in_process({"-C", fx.dir, "review", "close"});
+  CHECK(close.out.find(": 6 findings: 3 confirmed, 3 good practice (no verdict needed)\n") !=
+        std::string::npos);
+}
+
+TEST_CASE("review: verdicts by rule, by commit and by mentee, counted and confirmed",
+          "[e2e][review]") {
+  ReviewFixture fx;
+  // A second mentee's commit in the range.
+  fx.repo.write("d.py", "print('d')\n");
+  fx.repo.commit("add d", {"Other Mentee", "other@example.com"});
+  REQUIRE(fx.start().code == 0);
+
+  // Many at once need --yes when nobody can be asked; nothing is stored without it.
+  MentorRun refused = run_mentor({"-C", fx.dir, "review", "confirm", "--rule", "no-print"});
+  CHECK(refused.code == 2);
+  CHECK(refused.err.find("Confirm 4 findings of rule no-print in session") != std::string::npos);
+  CHECK(refused.err.find("give --yes") != std::string::npos);
+  CHECK(fx.listed()["a.py"]["verdict"] == "unjudged");
+
+  // By commit: the newest of the mentee's commits.
+  MentorRun one = run_binary(
+      {"-C", fx.dir, "review", "dismiss", "--commit", "HEAD~1", "--yes", "--note", "a script"});
+  INFO(one.err);
+  CHECK(one.code == 0);
+  CHECK(one.out.find("dismissed 1 finding in session") != std::string::npos);
+  CHECK(fx.listed()["c.py"]["verdict"] == "dismissed");
+
+  // By mentee; on a terminal it asks, and stores on yes.
+  Terminal terminal({"-C", fx.dir, "review", "confirm", "--mentee", "Other*"}, fx.repo.env());
+  REQUIRE(terminal.expect("Confirm 1 finding by Other* in session"));
+  REQUIRE(terminal.expect("[y/N]"));
+  terminal.type("y\r");
+  CHECK(terminal.wait() == 0);
+  CHECK(fx.listed()["d.py"]["verdict"] == "confirmed");
+  CHECK(fx.listed()["a.py"]["verdict"] == "unjudged");
+
+  // By rule: what has a verdict already is left as it is, and said.
+  MentorRun rest = run_binary({"-C", fx.dir, "review", "praise", "--rule", "no-print", "-y"});
+  CHECK(rest.code == 0);
+  CHECK(rest.out.find("praised 2 findings in session") != std::string::npos);
+  auto listed = fx.listed();
+  CHECK(listed["a.py"]["verdict"] == "praised");
+  CHECK(listed["b.py"]["verdict"] == "praised");
+  CHECK(listed["c.py"]["verdict"] == "dismissed");
+  MentorRun none = run_mentor({"-C", fx.dir, "review", "confirm", "--rule", "no-print", "-y"});
+  CHECK(none.code == 0);
+  CHECK(none.out.find("no finding of rule no-print without a verdict in session") !=
+        std::string::npos);
+  CHECK(none.out.find("(4 judged already)") != std::string::npos);
+}
+
+TEST_CASE("review: a verdict after close is refused, or stored outside any session when asked",
+          "[e2e][review]") {
+  ReviewFixture fx;
+  REQUIRE(fx.start().code == 0);
+  std::string id = fx.short_id("a.py");
+  REQUIRE(run_in_process({"-C", fx.dir, "review", "close", "--note", "done"}).code == 0);
+  MentorRun late = run_mentor({"-C", fx.dir, "review", "confirm", id});
+  CHECK(late.code == 2);
+  CHECK(late.err.find("no review session is open here") != std::string::npos);
+  CHECK(late.err.find("--outside-session") != std::string::npos);
+  CHECK(fx.listed()["a.py"]["verdict"] == "unjudged");
+  MentorRun bulk = run_mentor({"-C", fx.dir, "review", "confirm", "--rule", "no-print", "--yes"});
+  CHECK(bulk.code == 2);
+
+  MentorRun outside = run_binary({"-C", fx.dir, "review", "confirm", id, "--outside-session"});
+  CHECK(outside.code == 0);
+  CHECK(outside.out.find("confirmed 1 finding, 1 outside any session") != std::string::npos);
+  auto a = fx.listed()["a.py"];
+  CHECK(a["verdict"] == "confirmed");
+  CHECK(a["history"][0]["session"] == "");
+}
+
+TEST_CASE("review close: the closing note reaches the mentee in git mentor log", "[e2e][review]") {
+  ReviewFixture fx;
+  REQUIRE(fx.start().code == 0);
+  REQUIRE(run_in_process({"-C", fx.dir, "review", "close", "--note",
+                          "Good week.\nNext: logging instead of print.\x1b[31m"})
+              .code == 0);
+  MentorRun log = run_mentor({"-C", fx.dir, "log"});
+  INFO(log.out);
+  CHECK(log.code == 0);
+  const auto at = log.out.find("  review session ");
+  REQUIRE(at != std::string::npos);
+  CHECK(log.out.find("(3 commits) closed by Mentor One <mentor@example.com> on ", at) !=
+        std::string::npos);
+  CHECK(log.out.find("\n    Good week.\n    Next: logging instead of print.", at) !=
+        std::string::npos);
+  CHECK(log.out.find('\x1b') == std::string::npos);
+  // Once, beside the newest commit of the session.
+  CHECK(log.out.find("  review session ", at + 1) == std::string::npos);
+  CHECK(log.out.rfind("add c", at) != std::string::npos);
+}
+
+TEST_CASE("review -i: says what was stored, help, wider code, next waiting, filters, colour",
+          "[e2e][review][interactive]") {
+  ReviewFixture fx;
+  // A longer file, so that the code around the finding is cut.
+  std::string body = "import os\n";
+  for (int i = 0; i < 30; ++i)
+    body += "x" + std::to_string(i) + " = " + std::to_string(i) + "\n";
+  fx.repo.write("d.py", body + "print('d')\n");
+  fx.repo.commit("add d", {"Other Mentee", "other@example.com"});
+  util::Environment colour = fx.repo.env();
+  colour.emplace_back("NO_COLOR", "");
+  Terminal terminal({"-C", fx.dir, "review", "-i", "--rules", fx.rules.path(), fx.base + "..HEAD"},
+                    colour);
+  const std::string prompt = "[q]uit";
+  REQUIRE(terminal.expect(prompt));
+  CHECK(terminal.screen().find("[1/4]") != std::string::npos);
+  CHECK(terminal.screen().find("\x1b[1;31merror\x1b[0m") != std::string::npos);
+  CHECK(terminal.screen().find("4 waiting for a verdict") != std::string::npos);
+  terminal.type("c");
+  REQUIRE(terminal.expect("Stored: confirmed "));
+  CHECK(terminal.screen().find("[no-print] a.py:2.") != std::string::npos);
+  terminal.type("?");
+  REQUIRE(terminal.expect("Keys:"));
+  CHECK(terminal.expect("j        jump to the next finding waiting"));
+  terminal.type("s");  // c.py
+  terminal.type("s");  // d.py
+  REQUIRE(terminal.expect("[4/4]"));
+  REQUIRE(terminal.expect("(lines 29-32 of 32; w shows more)"));
+  terminal.type("w");
+  REQUIRE(terminal.expect("(lines 14-32 of 32; w shows more)"));
+  terminal.type("a");
+  REQUIRE(terminal.expect("Whose code is it, then?"));
+  terminal.type("copied from the old script\r");
+  REQUIRE(terminal.expect("That was the last of 4 findings; 2 still waiting for a verdict."));
+  CHECK(terminal.wait() == 0);
+  auto listed = fx.listed();
+  CHECK(listed["d.py"]["verdict"] == "dismissed");
+  CHECK(listed["d.py"]["history"][0]["dismissal"] == "not-the-mentees");
+
+  // j jumps to the next finding waiting; --rule and --mentee narrow; NO_COLOR is respected.
+  util::Environment plain = fx.repo.env();
+  plain.emplace_back("NO_COLOR", "1");
+  Terminal again({"-C", fx.dir, "review", "-i", "--mentee", "Other*"}, plain);
+  REQUIRE(again.expect(prompt));
+  CHECK(again.screen().find("[1/1]") != std::string::npos);
+  CHECK(again.screen().find("\x1b[1;31m") == std::string::npos);
+  again.type("q");
+  CHECK(again.wait() == 0);
+  Terminal jump({"-C", fx.dir, "review", "-i", "--rule", "no-print"}, plain);
+  REQUIRE(jump.expect("[2/4]"));  // a.py is judged: the first waiting is b.py
+  jump.type("j");
+  REQUIRE(jump.expect("[3/4]"));
+  jump.type("j");
+  REQUIRE(jump.expect("[2/4]", 2));  // round again: d.py is judged
+  jump.type("q");
+  CHECK(jump.wait() == 0);
 }
 
 }  // namespace mentor::test

@@ -263,7 +263,8 @@ TEST_CASE("a rebase without notes.rewriteRef: the record is found by patch-id", 
   fx.repo.git({"config", "user.email", "mentor@example.com"});
   std::string b_id = listed["b.py"]["short_id"];
   REQUIRE(run_in_process({"-C", fx.dir, "review", "close"}).code == 0);
-  MentorRun praise = run_in_process({"-C", fx.dir, "review", "praise", b_id});
+  // (with no session open, a verdict must say it is meant to be outside any)
+  MentorRun praise = run_in_process({"-C", fx.dir, "review", "praise", b_id, "--outside-session"});
   INFO(praise.err);
   CHECK(praise.code == 0);
   listed = fx.listed();

@@ -1,5 +1,6 @@
 // git mentor summary: real repositories, `check --record`, mentors' verdicts given with
 // `git mentor review`, then the summary in every format, in-process and through the binary.
+#include <functional>
 #include <map>
 #include <regex>
 #include <sstream>
@@ -175,7 +176,8 @@ TEST_CASE("summary: per mentee, rule and skill, from the record alone", "[e2e][s
   const auto& eval = by_key(m["rules"], "rule", "py-eval");
   CHECK(eval["occurrences"] == 1);
   CHECK(eval["recurring"] == false);
-  CHECK(eval["trend"] == "mastered");
+  CHECK(eval["clean_since_last"] == 6);
+  CHECK(eval["trend"] == "steady");  // one occurrence is not enough to call it mastered
 
   const auto& log = by_key(m["rules"], "rule", "no-console-log");
   CHECK(log["relevant_commits"] == 1);
@@ -225,9 +227,11 @@ TEST_CASE("summary: text, markdown and html formats", "[e2e][summary]") {
                        0) == 0);
   CHECK(text.out.find("\nMentee Example <mentee@example.com>\n  9 of 10 commits reviewed, 5 "
                       "clean, 2024-01-02 to 2024-01-10\n") != std::string::npos);
-  CHECK(std::regex_search(text.out, std::regex("\n  no-print +readability +3 +0 +3 +2024-01-02 +"
-                                               "2024-01-04 +yes +mastered\n")));
-  CHECK(std::regex_search(text.out, std::regex("\n  readability +4 +0 +4 .* yes +improving\n")));
+  CHECK(std::regex_search(text.out, std::regex("\n  no-print +readability +warning +3 +0 +3 "
+                                               "+2024-01-02 +2024-01-04 +yes +mastered +8 "
+                                               "commits\n")));
+  CHECK(std::regex_search(text.out,
+                          std::regex("\n  readability +4 +0 +4 .* yes +improving +9 commits\n")));
   CHECK(text.out.find("Rule health") != std::string::npos);
 
   MentorRun md = run_mentor({"-C", fx.dir, "summary", "--format", "markdown"});
@@ -235,7 +239,8 @@ TEST_CASE("summary: text, markdown and html formats", "[e2e][summary]") {
   CHECK(md.out.rfind("## git-mentor summary\n", 0) == 0);
   CHECK(md.out.find("\n### Mentee Example &lt;mentee@example\\.com&gt;\n") != std::string::npos);
   CHECK(md.out.find("| no\\-print | readability | 3 | 0 | 3 | 2024-01-02 | 2024-01-04 | "
-                    "**recurring** | mastered ✓ | print\\(3\\) left in |") != std::string::npos);
+                    "**recurring** | mastered ✓ (8 commits) | print\\(3\\) left in |") !=
+        std::string::npos);
   CHECK(md.out.find("\n### Rule health\n") != std::string::npos);
 
   MentorRun html = run_mentor({"-C", fx.dir, "summary", "--format", "html"});
@@ -293,7 +298,7 @@ TEST_CASE("summary: settings from .git-mentor.yaml, overridden by options", "[e2
   CHECK(by_key(m["rules"], "rule", "no-print")["recurring"] == false);
   CHECK(by_key(m["skills"], "skill", "readability")["recurring"] == true);
   CHECK(by_key(m["rules"], "rule", "no-print")["trend"] == "improving");  // 5 clean, not 6
-  CHECK(by_key(m["rules"], "rule", "py-eval")["trend"] == "mastered");    // 6 clean
+  CHECK(by_key(m["rules"], "rule", "py-eval")["trend"] == "steady");      // 6 clean, but only once
 
   nlohmann::json o = fx.summary_json({"--recurring", "2", "--mastered-after", "5"});
   CHECK(o["settings"]["recurring"] == 2);
@@ -420,7 +425,7 @@ TEST_CASE("summary: mentors' verdicts weigh, dismissals are left out and flag th
                     "\\|\n") != std::string::npos);
   CHECK(md.out.find("| **revise** |") != std::string::npos);
   MentorRun text = run_mentor({"-C", fx.dir, "summary"});
-  CHECK(std::regex_search(text.out, std::regex("\n  no-print +4 +1 +2 +0 +1 +67% +REVISE\n")));
+  CHECK(std::regex_search(text.out, std::regex("\n  no-print +4 +1 +2 +0 +0 +1 +67% +REVISE\n")));
 }
 
 TEST_CASE("summary: hostile code, messages and names are escaped", "[e2e][summary]") {
@@ -472,6 +477,345 @@ TEST_CASE("summary: hostile code, messages and names are escaped", "[e2e][summar
       CHECK(line.back() == '|');
     }
   }
+}
+
+namespace {
+
+// Rules for the summary's evidence: a bare except, SQL built with % (only under db/), a hint.
+constexpr const char* kEvidenceRules = R"(id: bare-except
+language: python
+severity: warning
+message: bare except
+skill: error-handling
+rule:
+  kind: except_clause
+  regex: '^except\s*:'
+---
+id: sql-format
+language: python
+severity: error
+message: SQL built with %
+skill: security
+files: ["db/**"]
+rule:
+  pattern: $C.execute($Q % $$$A)
+---
+id: eval-call
+language: python
+severity: warning
+message: eval
+skill: security
+rule:
+  pattern: eval($$$A)
+---
+id: todo-pass
+language: python
+severity: hint
+message: a pass left in
+skill: tidiness
+rule:
+  kind: pass_statement
+---
+id: no-print
+language: python
+severity: warning
+message: print left in
+skill: error-handling
+rule:
+  pattern: print($$$A)
+)";
+
+// A repository whose .git-mentor.yaml loads kEvidenceRules, with `changes` imported and
+// recorded (the first commit, the configuration, is not reviewed).
+struct EvidenceFixture {
+  TestRepo repo;
+  std::string dir = repo.path().string();
+  std::vector<std::string> ids;
+
+  explicit EvidenceFixture(std::vector<Change> changes) {
+    changes.insert(changes.begin(), Change{"Mentor",
+                                           "mentor@example.net",
+                                           0,
+                                           {{".git-mentor.yaml", "rules: [rules.yaml]\n"},
+                                            {"rules.yaml", kEvidenceRules}}});
+    ids = import_history(repo, changes);
+    MentorRun record = run_in_process({"-C", dir, "check", "--record", "-q", ids[0] + "..HEAD"});
+    INFO(record.err);
+    REQUIRE(record.code <= 1);  // 1: an error-level finding (recorded all the same)
+    REQUIRE(record.err.empty());
+    repo.git({"config", "user.name", "Mentor One"});
+    repo.git({"config", "user.email", "mentor@example.net"});
+  }
+
+  nlohmann::json summary(std::vector<std::string> extra = {}) {
+    std::vector<std::string> args{"-C", dir, "summary", "--format", "json"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    MentorRun run = run_mentor(args);
+    INFO(run.err);
+    REQUIRE(run.code == 0);
+    return nlohmann::json::parse(run.out);
+  }
+
+  // Review ids of `rule`'s findings, in commit order, from a session over everything.
+  std::vector<std::string> session_ids(const std::string& rule) {
+    MentorRun list = run_in_process({"-C", dir, "review", "list", "--format", "json"});
+    REQUIRE(list.code == 0);
+    std::vector<std::pair<std::ptrdiff_t, std::string>> found;
+    const nlohmann::json listed = nlohmann::json::parse(list.out);
+    for (const auto& f : listed["findings"]) {
+      if (f["rule"] != rule)
+        continue;
+      auto at = std::find(ids.begin(), ids.end(), f["commit"].get<std::string>());
+      found.emplace_back(at - ids.begin(), f["review_id"].get<std::string>());
+    }
+    std::sort(found.begin(), found.end());
+    std::vector<std::string> out;
+    for (auto& [index, id] : found)
+      out.push_back(id);
+    return out;
+  }
+};
+
+const std::string kSam = "Sam";
+const std::string kSamEmail = "sam@example.org";
+
+// `count` functions, each with a bare except when `bare(i)`.
+std::string functions(int count, const std::function<bool(int)>& bare) {
+  std::string py = "import json\n";
+  for (int i = 0; i < count; ++i) {
+    py += "\ndef f" + std::to_string(i) + "(t):\n    try:\n        return json.loads(t)\n";
+    // Each body differs: code already in the file would be moved code, not the commit's own.
+    const std::string body = "        return {'f" + std::to_string(i) + "': 0}\n";
+    py += (bare(i) ? "    except:\n" : "    except ValueError:\n") + body;
+  }
+  return py;
+}
+
+}  // namespace
+
+TEST_CASE("summary: reviewed and unreviewed findings compare like with like in a trend",
+          "[e2e][summary][review]") {
+  // A bare except in each of six weekly commits; the three oldest confirmed, the newest three
+  // not reviewed yet. The mistake did not go away: the trend must not read "improving".
+  std::vector<Change> changes;
+  for (int week = 0; week < 6; ++week) {
+    changes.push_back({kSam, kSamEmail, 1 + week * 7, {{"app.py", functions(week + 1, [](int) {
+                                                          return true;
+                                                        })}}});
+  }
+  EvidenceFixture fx(changes);
+  REQUIRE(run_in_process({"-C", fx.dir, "review", "start", fx.ids[0] + "..HEAD"}).code == 0);
+  auto bare = fx.session_ids("bare-except");
+  REQUIRE(bare.size() == 6);
+  REQUIRE(run_in_process({"-C", fx.dir, "review", "confirm", bare[0], bare[1], bare[2]}).code == 0);
+  nlohmann::json s = fx.summary();
+  const auto& rule =
+      by_key(by_key(s["mentees"], "email", kSamEmail)["rules"], "rule", "bare-except");
+  CHECK(rule["occurrences"] == 6);
+  CHECK(rule["confirmed"] == 3);
+  CHECK(rule["earlier_rate"] == rule["later_rate"]);
+  CHECK(rule["trend"] == "steady");
+  CHECK(rule["evidence"] == 6.0);
+}
+
+TEST_CASE("summary: mastered needs occurrences, then opportunities to repeat the mistake",
+          "[e2e][summary]") {
+  // One eval(), then six Python commits: one occurrence is not enough to call it mastered.
+  // SQL built with % twice under db/, then six commits outside db/: no opportunity to repeat
+  // it (the rule's files: globs), so not mastered either, until five commits change db/.
+  std::vector<Change> changes;
+  std::string app = "x = 1\n";
+  changes.push_back({kSam, kSamEmail, 1, {{"app.py", app + "y = eval('2')\n"}}});
+  changes.push_back(
+      {kSam, kSamEmail, 2, {{"db/users.py", "def f(c, n):\n    c.execute('q %s' % n)\n"}}});
+  changes.push_back({kSam,
+                     kSamEmail,
+                     3,
+                     {{"db/users.py",
+                       "def f(c, n):\n    c.execute('q %s' % n)\n\n"
+                       "def g(c, n):\n    c.execute('r %s' % n)\n"}}});
+  for (int i = 0; i < 6; ++i) {
+    app += "z" + std::to_string(i) + " = " + std::to_string(i) + "\n";
+    changes.push_back({kSam, kSamEmail, 8 + i * 7, {{"app.py", app}}});
+  }
+  EvidenceFixture fx(changes);
+  {
+    nlohmann::json s = fx.summary();
+    const auto& m = by_key(s["mentees"], "email", kSamEmail);
+    const auto& eval = by_key(m["rules"], "rule", "eval-call");
+    CHECK(eval["clean_since_last"] == 8);
+    CHECK(eval["trend"] != "mastered");
+    const auto& sql = by_key(m["rules"], "rule", "sql-format");
+    CHECK(sql["occurrences"] == 2);
+    CHECK(sql["relevant_commits"] == 2);  // the commits outside db/ say nothing about it
+    CHECK(sql["clean_since_last"] == 0);
+    CHECK(sql["trend"] != "mastered");
+    CHECK(s["settings"]["mastered_min_occurrences"] == 2);
+  }
+  // Five commits that change db/ without SQL built with %: now it is mastered.
+  std::vector<Change> more;
+  std::string db = "def f(c, n):\n    c.execute('q ?', (n,))\n";
+  for (int i = 0; i < 5; ++i) {
+    db += "\ndef h" + std::to_string(i) + "(c):\n    c.execute('s')\n";
+    more.push_back({kSam, kSamEmail, 60 + i * 7, {{"db/users.py", db}}});
+  }
+  std::string stream;
+  bool first = true;
+  for (const auto& c : more) {
+    const std::string when = std::to_string(kJan1 + c.day * 86400 + 36000) + " +0000";
+    stream += "commit refs/heads/main\nauthor " + c.name + " <" + c.email + "> " + when +
+              "\ncommitter " + c.name + " <" + c.email + "> " + when + "\ndata 5\nmore\n";
+    if (first)
+      stream += "from refs/heads/main^0\n";  // continue the repository's main
+    first = false;
+    for (const auto& [path, content] : c.files) {
+      stream += "M 100644 inline " + path + "\ndata " + std::to_string(content.size()) + "\n" +
+                content + "\n";
+    }
+  }
+  const std::string before = fx.repo.git({"rev-parse", "HEAD"});
+  REQUIRE(fx.repo.try_git({"fast-import", "--quiet"}, stream).exit_code == 0);
+  fx.repo.git({"reset", "-q", "--hard", "main"});
+  REQUIRE(fx.repo.git({"rev-parse", "HEAD~5"}) == before);
+  REQUIRE(run_in_process({"-C", fx.dir, "check", "--record", "-q", "HEAD~5..HEAD"}).code == 0);
+  nlohmann::json s = fx.summary();
+  const auto& sql = by_key(by_key(s["mentees"], "email", kSamEmail)["rules"], "rule", "sql-format");
+  CHECK(sql["relevant_commits"] == 7);
+  CHECK(sql["trend"] == "mastered");
+}
+
+TEST_CASE(
+    "summary: severity weighs, a trend says what it stands on, the tool's rule is not a "
+    "skill",
+    "[e2e][summary]") {
+  // Four clean commits, then one with a `pass` (a hint) and a suppression that suppresses
+  // nothing: one hint is no "worsening".
+  std::vector<Change> changes;
+  std::string app = "x = 1\n";
+  for (int i = 0; i < 4; ++i) {
+    app += "y" + std::to_string(i) + " = " + std::to_string(i) + "\n";
+    changes.push_back({kSam, kSamEmail, 1 + i * 7, {{"app.py", app}}});
+  }
+  changes.push_back(
+      {kSam,
+       kSamEmail,
+       30,
+       {{"app.py", app + "def f():\n    pass\nz = 1  # mentor: ignore[no-print] not a print\n"}}});
+  EvidenceFixture fx(changes);
+  nlohmann::json s = fx.summary();
+  const auto& m = by_key(s["mentees"], "email", kSamEmail);
+  const auto& hint = by_key(m["rules"], "rule", "todo-pass");
+  CHECK(hint["severity"] == "hint");
+  CHECK(hint["evidence"] == 0.25);
+  CHECK(hint["trend"] == "steady");
+  CHECK_FALSE(has_key(m["rules"], "rule", "unused-suppression"));
+  CHECK_FALSE(has_key(m["skills"], "skill", "code-review"));
+  CHECK(has_key(s["rule_health"], "rule", "unused-suppression"));  // still counted there
+  MentorRun text = run_mentor({"-C", fx.dir, "summary"});
+  CHECK(std::regex_search(
+      text.out, std::regex("\n  todo-pass +tidiness +hint +1 +0 +1 .* steady +5 commits\n")));
+  MentorRun html = run_mentor({"-C", fx.dir, "summary", "--format", "html"});
+  CHECK(html.out.find("<span class=\"evidence\">1 finding in 5 commits</span>") !=
+        std::string::npos);
+}
+
+TEST_CASE("summary: a skill's trend names the rules worsening under it", "[e2e][summary]") {
+  // error-handling: many bare excepts early (improving), print() only in the last commits.
+  std::vector<Change> changes;
+  for (int i = 0; i < 8; ++i) {
+    std::string py = functions(i < 4 ? 2 : 1, [&](int) { return i < 4; });
+    if (i >= 6)
+      py += "print(1)\n";
+    changes.push_back({kSam, kSamEmail, 1 + i * 7, {{"app" + std::to_string(i) + ".py", py}}});
+  }
+  EvidenceFixture fx(changes);
+  nlohmann::json s = fx.summary();
+  const auto& m = by_key(s["mentees"], "email", kSamEmail);
+  CHECK(by_key(m["rules"], "rule", "no-print")["trend"] == "worsening");
+  const auto& skill = by_key(m["skills"], "skill", "error-handling");
+  CHECK(skill["trend"] == "improving");
+  CHECK(skill["worsening_rules"] == nlohmann::json::array({"no-print"}));
+  MentorRun text = run_mentor({"-C", fx.dir, "summary"});
+  CHECK(text.out.find("improving; worsening: no-print") != std::string::npos);
+  MentorRun md = run_mentor({"-C", fx.dir, "summary", "--format", "markdown"});
+  CHECK(md.out.find("; worsening: no\\-print") != std::string::npos);
+  MentorRun html = run_mentor({"-C", fx.dir, "summary", "--format", "html"});
+  CHECK(html.out.find("worsening under it: <code>no-print</code>") != std::string::npos);
+}
+
+TEST_CASE(
+    "summary html: rule rows link to their commits and lines, overlapping lines stay "
+    "visible",
+    "[e2e][summary]") {
+  // Two skills with the same counts in every commit: their lines would be drawn on each other.
+  std::vector<Change> changes;
+  for (int i = 0; i < 4; ++i) {
+    changes.push_back({kSam,
+                       kSamEmail,
+                       1 + i * 7,
+                       {{"m" + std::to_string(i) + ".py", "def f():\n    pass\ny = eval('1')\n"}}});
+  }
+  EvidenceFixture fx(changes);
+  MentorRun html = run_mentor({"-C", fx.dir, "summary", "--format", "html"});
+  REQUIRE(html.code == 0);
+  // Each rule row links to a list of its findings within the page.
+  std::smatch link;
+  REQUIRE(std::regex_search(html.out, link,
+                            std::regex("<a href=\"#(m1-r[0-9]+)\"><code>eval-call</code></a>")));
+  const std::string anchor = "<div id=\"" + link[1].str() + "\"><code>eval-call</code>";
+  const auto at = html.out.find(anchor);
+  REQUIRE(at != std::string::npos);
+  const std::string list = html.out.substr(at, html.out.find("</div>", at) - at);
+  CHECK(count_of(list, "<li>") == 4);
+  CHECK(list.find("<code>" + fx.ids[1].substr(0, 12) + "</code> 2024-01-02 <code>m0.py:3</code>") !=
+        std::string::npos);
+  // The two lines have the same values, but not the same points.
+  std::smatch first;
+  std::smatch second;
+  const std::regex points("<polyline [^>]* points=\"([^\"]*)\"");
+  REQUIRE(std::regex_search(html.out, first, points));
+  const std::string rest = first.suffix().str();
+  REQUIRE(std::regex_search(rest, second, points));
+  CHECK(first[1].str() != second[1].str());
+  CHECK(html.out.find("stroke-dasharray") != std::string::npos);
+}
+
+TEST_CASE("summary: a dismissal as not the mentee's code does not count against the rule",
+          "[e2e][summary][review]") {
+  std::vector<Change> changes;
+  for (int i = 0; i < 3; ++i)
+    changes.push_back(
+        {kSam, kSamEmail, 1 + i * 7, {{"m" + std::to_string(i) + ".py", "eval('1')\n"}}});
+  EvidenceFixture fx(changes);
+  REQUIRE(run_in_process({"-C", fx.dir, "review", "start", fx.ids[0] + "..HEAD"}).code == 0);
+  auto ids = fx.session_ids("eval-call");
+  REQUIRE(ids.size() == 3);
+  MentorRun moved = run_in_process({"-C", fx.dir, "review", "dismiss", ids[0], "--not-the-mentees",
+                                    "--note", "moved from util.py"});
+  INFO(moved.err);
+  REQUIRE(moved.code == 0);
+  CHECK(moved.out.rfind("dismissed (not the mentee's code) ", 0) == 0);
+  REQUIRE(run_in_process(
+              {"-C", fx.dir, "review", "dismiss", ids[1], "--not-the-mentees", "--note", "a merge"})
+              .code == 0);
+  REQUIRE(run_in_process({"-C", fx.dir, "review", "confirm", ids[2]}).code == 0);
+  // Stored in the record as a field of the dismissal.
+  std::string note = fx.repo.git({"notes", "--ref", "mentor-reviews", "show", fx.ids[1]});
+  CHECK(note.find("\"dismissal\":\"not-the-mentees\"") != std::string::npos);
+
+  nlohmann::json s = fx.summary();
+  const auto& health = by_key(s["rule_health"], "rule", "eval-call");
+  CHECK(health["dismissed"] == 0);
+  CHECK(health["not_the_mentees"] == 2);
+  CHECK(health["confirmed"] == 1);
+  CHECK(health["dismissal_rate"] == 0.0);
+  CHECK(health["flagged"] == false);
+  CHECK(health["dismissal_notes"].empty());
+  // Not the mentee's: not counted against the mentee either.
+  CHECK(by_key(by_key(s["mentees"], "email", kSamEmail)["rules"], "rule",
+               "eval-call")["occurrences"] == 1);
+  MentorRun list = run_mentor({"-C", fx.dir, "review", "list"});
+  CHECK(list.out.find("dismissed (not the mentee's code) by Mentor One") != std::string::npos);
 }
 
 }  // namespace mentor::test

@@ -22,8 +22,11 @@ Error summary_error(const std::string& yaml) {
 TEST_CASE("config summary: keys are read, the rest keep their defaults", "[cli][config][summary]") {
   auto config = cli::parse_config(
       "summary:\n  recurring: 4\n  mastered_after: 8\n  dismissal_threshold: 0.3\n"
-      "  min_verdicts: 5\n  confirmed_weight: 3\n  trend_margin: 0.1\n  chart_points: 20\n",
+      "  min_verdicts: 5\n  confirmed_weight: 3\n  trend_margin: 0.1\n  chart_points: 20\n"
+      "  mastered_min_occurrences: 3\n  trend_min_weight: 0.5\n",
       ".git-mentor.yaml");
+  CHECK(config.summary.mastered_min_occurrences == 3);
+  CHECK(config.summary.trend_min_weight == Approx(0.5));
   CHECK(config.summary.recurring == 4);
   CHECK(config.summary.mastered_after == 8);
   CHECK(config.summary.dismissal_threshold == Approx(0.3));
@@ -37,6 +40,8 @@ TEST_CASE("config summary: keys are read, the rest keep their defaults", "[cli][
   CHECK(defaults.summary.mastered_after == 5);
   CHECK(defaults.summary.dismissal_threshold == Approx(0.5));
   CHECK(defaults.summary.confirmed_weight == Approx(2));
+  CHECK(defaults.summary.mastered_min_occurrences == 2);
+  CHECK(defaults.summary.trend_min_weight == Approx(2));
   CHECK(cli::parse_config("", "c.yaml").summary.recurring == 3);
 }
 

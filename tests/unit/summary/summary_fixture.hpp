@@ -46,7 +46,7 @@ class SummaryInput {
 
   void verdict(const std::string& finding_id, record::Verdict verdict,
                std::vector<summary::MentorNote> notes = {}) {
-    verdicts_[finding_id] = {verdict, std::move(notes)};
+    verdicts_[finding_id] = {verdict, false, std::move(notes)};
   }
 
   summary::Input input() const {

@@ -46,7 +46,7 @@ void check_only_own_tags(const std::string& html) {
       "!DOCTYPE", "html", "head", "meta",     "title",  "style",      "body", "h1",
       "h2",       "h3",   "p",    "section",  "figure", "figcaption", "svg",  "rect",
       "line",     "text", "g",    "polyline", "circle", "table",      "tr",   "th",
-      "td",       "code", "span", "div",      "footer"};
+      "td",       "code", "span", "div",      "footer", "a",          "ul",   "li"};
   std::regex tag("<(/?)([!A-Za-z][A-Za-z0-9]*)");
   std::size_t tags = 0;
   for (auto it = std::sregex_iterator(html.begin(), html.end(), tag); it != std::sregex_iterator();
