@@ -1,8 +1,10 @@
 // `git mentor hook pre-push`.
 #include "cli/hook_command.hpp"
 
+#include <cstdlib>
 #include <set>
 #include <sstream>
+#include <string_view>
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
@@ -48,6 +50,16 @@ std::string first_line(const std::string& text) {
   return line;
 }
 
+// Where the hook keeps the reviews of the commits it saw, so that pushing them again (after a
+// refused push, to another remote) reads them back: in the repository, unless
+// GIT_MENTOR_REVIEW_CACHE=off.
+std::string review_cache_directory(const Workspace& workspace) {
+  const char* setting = std::getenv("GIT_MENTOR_REVIEW_CACHE");
+  if (setting != nullptr && std::string_view(setting) == "off")
+    return {};
+  return workspace.repo.git_dir() + "git-mentor/review-cache";
+}
+
 }  // namespace
 
 int run_hook_pre_push(const HookArgs& args, Streams& streams, std::istream& in) {
@@ -71,6 +83,7 @@ int run_hook_pre_push(const HookArgs& args, Streams& streams, std::istream& in) 
 
   ReviewRequest request;
   request.report_skipped = false;
+  request.cache_directory = review_cache_directory(workspace);
   review::RuleSet rules;
   load_rules_for_changes(workspace, args.directory, {}, commits, request, rules);
   timer.mark("rules");
