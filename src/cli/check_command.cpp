@@ -60,6 +60,7 @@ review::ReviewOptions review_options(const Workspace& workspace, const ReviewReq
   options.max_file_bytes = workspace.config.max_file_bytes;
   options.ignores = workspace.config.ignores;
   options.languages = &workspace.languages;
+  options.cache_directory = request.cache_directory;
   return options;
 }
 

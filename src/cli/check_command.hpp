@@ -40,6 +40,8 @@ struct ReviewRequest {
   // When set, called with each `batch` commits' reviews (authors resolved) as they finish.
   std::size_t batch = 0;
   std::function<void(std::span<const review::CommitReview>)> after_batch;
+  // Where reviews of commits are kept between runs (review::ReviewOptions::cache_directory).
+  std::string cache_directory;
 };
 
 // Loads the rules a review of `commits` (or of the index, per `request`) needs: the configured

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <set>
 #include <sstream>
+#include <string_view>
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
@@ -80,6 +81,16 @@ std::size_t report_to_hook_user(const Workspace& workspace, std::span<review::Co
   return report::write_hook_report(streams.err, reviews, options);
 }
 
+// Where the hook keeps the reviews of the commits it saw, so that pushing them again (after a
+// refused push, to another remote) reads them back: in the repository, unless
+// GIT_MENTOR_REVIEW_CACHE=off.
+std::string review_cache_directory(const Workspace& workspace) {
+  const char* setting = std::getenv("GIT_MENTOR_REVIEW_CACHE");
+  if (setting != nullptr && std::string_view(setting) == "off")
+    return {};
+  return workspace.repo.git_dir() + "git-mentor/review-cache";
+}
+
 }  // namespace
 
 int run_hook_pre_push(const HookArgs& args, Streams& streams, std::istream& in) {
@@ -104,6 +115,7 @@ int run_hook_pre_push(const HookArgs& args, Streams& streams, std::istream& in) 
 
   ReviewRequest request;
   request.report_skipped = false;
+  request.cache_directory = review_cache_directory(workspace);
   review::RuleSet rules;
   load_rules_for_changes(workspace, args.directory, {}, commits, request, rules);
   timer.mark("rules");

@@ -153,6 +153,7 @@ void load_text(const std::string& text, const std::string& name, review::RuleSet
     }
     return;
   }
+  set.note_source(name, text);
   set.add(rules::load_rules(text, name, options.filter, shared));
 }
 
@@ -160,8 +161,10 @@ void load_text(const std::string& text, const std::string& name, review::RuleSet
 // languages the filter does not want.
 void load_builtin(review::RuleSet& set, const LoadOptions& options,
                   const rules::SharedUtils* shared) {
-  for (const auto& file : builtin_rule_packs())
+  for (const auto& file : builtin_rule_packs()) {
+    set.note_static_source(file.path, file.packed);
     set.add(rules::load_packed_rules(file.packed, std::string(file.path), options.filter, shared));
+  }
 }
 
 // Collects the rule files and utility rule files of every entry, then reads the utilities
@@ -233,6 +236,8 @@ class SourceLoader {
 
   // Compiles the utilities, then loads the rules with them.
   void finish() {
+    for (const auto& util : utils_)
+      set_.note_source("utils:" + util.name, util.text);
     rules::SharedUtils shared = rules::load_shared_utils(utils_, user_options_.filter);
     for (const auto& file : files_) {
       switch (file.kind) {

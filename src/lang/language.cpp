@@ -129,6 +129,13 @@ void LanguageMap::set(std::string extension, const Language* language) {
   }
 }
 
+std::string LanguageMap::describe() const {
+  std::string out;
+  for (const auto& [extension, language] : by_extension_)
+    out.append(extension).append(1, '=').append(language->name).append(1, '\n');
+  return out;
+}
+
 const Language* LanguageMap::for_path(std::string_view path) const {
   std::size_t slash = path.rfind('/');
   std::string_view base = slash == std::string_view::npos ? path : path.substr(slash + 1);

@@ -40,6 +40,9 @@ class LanguageMap {
   // The language of `path` by its extension; nullptr when the extension is not mapped.
   const Language* for_path(std::string_view path) const;
 
+  // Every mapping, "extension=language" one a line, sorted: equal texts map paths alike.
+  std::string describe() const;
+
  private:
   std::map<std::string, const Language*, std::less<>> by_extension_;
 };

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <exception>
 #include <mutex>
+#include <optional>
 #include <string_view>
 #include <thread>
 #include <tuple>
@@ -14,6 +15,7 @@
 #include "lang/parser.hpp"
 #include "review/file_review.hpp"
 #include "review/parse_cache.hpp"
+#include "review/review_cache.hpp"
 #include "util/error.hpp"
 #include "util/glob.hpp"
 
@@ -134,12 +136,24 @@ std::vector<CommitReview> review_commits(const std::string& git_dir,
                                          const std::vector<std::string>& commits,
                                          const RuleSet& rules, const ReviewOptions& options) {
   std::vector<CommitReview> results(commits.size());
-  if (commits.empty())
+  // The commits to review: those the cache, when there is one, has no review of.
+  std::vector<std::size_t> todo;
+  std::optional<ReviewCache> kept;
+  if (!options.cache_directory.empty())
+    kept.emplace(options.cache_directory, rules, options);
+  for (std::size_t i = 0; i < commits.size(); ++i) {
+    std::optional<CommitReview> review = kept ? kept->find(commits[i]) : std::nullopt;
+    if (review)
+      results[i] = std::move(*review);
+    else
+      todo.push_back(i);
+  }
+  if (todo.empty())
     return results;
 
   unsigned jobs =
       options.jobs != 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, commits.size()));
+  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, todo.size()));
 
   std::atomic<std::size_t> next{0};
   std::atomic<std::size_t> done{0};
@@ -151,22 +165,23 @@ std::vector<CommitReview> review_commits(const std::string& git_dir,
   // Workers take runs of consecutive commits, so that a file's next version tends to be parsed
   // by the worker that keeps its previous one. What is found does not depend on it: an
   // incremental parse gives the tree a full parse gives.
-  const std::size_t chunk = std::clamp<std::size_t>(commits.size() / (jobs * 8), 1, 64);
+  const std::size_t chunk = std::clamp<std::size_t>(todo.size() / (jobs * 8), 1, 64);
   auto worker = [&] {
     try {
       git::Repository repo = git::Repository::open_objects(git_dir);
       lang::Parser parser;
       ParseCache cache = worker_cache(parser);
       git::DiffOptions diff_options = diff_options_for(rules, options);
-      for (std::size_t start = next.fetch_add(chunk); start < commits.size() && !failed;
+      for (std::size_t start = next.fetch_add(chunk); start < todo.size() && !failed;
            start = next.fetch_add(chunk)) {
-        for (std::size_t i = start; i < std::min(start + chunk, commits.size()) && !failed; ++i) {
+        for (std::size_t t = start; t < std::min(start + chunk, todo.size()) && !failed; ++t) {
+          std::size_t i = todo[t];
           results[i] =
               review_changes(repo, git::read_commit_changes(repo, commits[i], diff_options), rules,
                              options, cache);
           std::size_t finished = ++done;
           if (options.progress)
-            options.progress(finished, commits.size());
+            options.progress(finished + (commits.size() - todo.size()), commits.size());
         }
       }
       if (cache.stats().differed > 0) {
@@ -194,6 +209,11 @@ std::vector<CommitReview> review_commits(const std::string& git_dir,
   if (differed > 0) {
     throw Error("an incremental parse differed from a full parse in " + std::to_string(differed) +
                 " file" + (differed == 1 ? "" : "s") + " (GIT_MENTOR_PARSE=verify)");
+  }
+  if (kept) {
+    for (std::size_t i : todo)
+      kept->store(results[i]);
+    kept->trim();
   }
   return results;
 }

@@ -22,6 +22,9 @@ struct ReviewOptions {
   std::uint64_t max_file_bytes = 1024 * 1024;
   std::vector<std::string> ignores;              // path globs never reviewed
   const lang::LanguageMap* languages = nullptr;  // required
+  // Where review_commits keeps each commit's review between runs (see ReviewCache); empty: it
+  // reviews every commit.
+  std::string cache_directory;
   // Called from worker threads after each commit, with the number done so far. Optional.
   std::function<void(std::size_t done, std::size_t total)> progress;
 };

@@ -1,6 +1,7 @@
 // Grouping of a run's rules.
 #include "review/rule_set.hpp"
 
+#include "git/notes_ref.hpp"
 #include "util/error.hpp"
 
 namespace mentor::review {
@@ -48,6 +49,25 @@ bool RuleSet::has_language(const lang::Language& language) const {
 const rules::Rule* RuleSet::find(std::string_view id) const {
   auto it = by_id_.find(id);
   return it == by_id_.end() ? nullptr : it->second;
+}
+
+void RuleSet::note_source(std::string_view name, std::string_view text) {
+  sources_.emplace_back(std::string(name), git::blob_id(text));
+}
+
+void RuleSet::note_static_source(std::string_view name, std::string_view text) {
+  static_sources_.emplace_back(name, text);
+}
+
+std::string RuleSet::source_digest() const {
+  std::string all;
+  for (const auto& [name, id] : sources_)
+    all.append(name).append(1, '\0').append(id).append(1, '\n');
+  for (const auto& [name, text] : static_sources_)
+    all.append(name).append(1, '\0').append(git::blob_id(text)).append(1, '\n');
+  for (const rules::Rule* rule : order_)
+    all.append("rule ").append(rule->id).append(1, '\n');
+  return git::blob_id(all);
 }
 
 }  // namespace mentor::review

@@ -33,11 +33,24 @@ class RuleSet {
 
   bool empty() const { return order_.empty(); }
 
+  // Names a source the rules were compiled from (a rule or utility rule file's text, a bundled
+  // pack), for source_digest(). `text` is hashed at once; with note_static_source, whose text
+  // lives as long as the program, only when a digest is asked for.
+  void note_source(std::string_view name, std::string_view text);
+  void note_static_source(std::string_view name, std::string_view text);
+
+  // The git blob id of a text naming every noted source with its content, in order, and the id
+  // of every rule added: equal digests mean rules compiled from the same texts. What the
+  // program does with them is not in it (see ReviewCache's key, which adds the version).
+  std::string source_digest() const;
+
  private:
   std::vector<std::vector<rules::Rule>> storage_;  // inner vectors are never resized after add
   std::vector<const rules::Rule*> order_;
   std::map<const lang::Language*, std::vector<const rules::Rule*>> by_language_;
   std::map<std::string, const rules::Rule*, std::less<>> by_id_;
+  std::vector<std::pair<std::string, std::string>> sources_;  // name, blob id
+  std::vector<std::pair<std::string_view, std::string_view>> static_sources_;
 };
 
 }  // namespace mentor::review

@@ -714,3 +714,198 @@ def build_attribution_repository(path, commits, seed=2026):
             kinds[sha] = h.kinds[int(mark[1:])]
     os.remove(marks)
     return kinds
+
+
+# --- The realistic history: whole statements and functions added, deleted and edited, so that
+# (as in a real project) nearly every version of every file parses without a syntax error.
+
+_KEYWORDS = {
+    "python": set(b"False None True and as assert async await break class continue def del elif else "
+                  b"except finally for from global if import in is lambda nonlocal not or pass raise "
+                  b"return try while with yield match case self".split()),
+    "javascript": set(b"await break case catch class const continue debugger default delete do else "
+                      b"export extends false finally for function if import in instanceof let new null "
+                      b"return super switch this throw true try typeof var void while with yield async "
+                      b"static get set of".split()),
+}
+_WORD = re.compile(rb"\b[A-Za-z_][A-Za-z0-9_]{3,}\b")
+
+
+def realistic_sources(repos=()):
+    """attribution_sources()' files (the Python standard library, the grammar cache's JavaScript),
+    or, without a standard library, the Python and JavaScript files at HEAD of the git
+    repositories `repos` (e.g. clones of real projects), 1 to 40 KB each, sorted."""
+    pool = {"python": [], "javascript": []}
+    try:
+        pool = attribution_sources()
+    except SystemExit:
+        for name, text in source_files():
+            if name.endswith(".js") and len(text) <= 100_000:
+                pool["javascript"].append((name, text))
+    for repo in repos:
+        listing = subprocess.run(["git", "-C", repo, "ls-tree", "-r", "-l", "HEAD"], check=True,
+                                 capture_output=True).stdout.decode().splitlines()
+        wanted = []
+        for row in listing:
+            meta, path = row.split("\t", 1)
+            _, kind, blob, size = meta.split()
+            language = language_of(path)
+            if kind == "blob" and language in pool and 1_000 <= int(size) <= 40_000:
+                wanted.append((path, blob, language))
+        batch = subprocess.run(["git", "-C", repo, "cat-file", "--batch"], check=True, capture_output=True,
+                               input=b"".join(b"%s\n" % blob.encode() for _, blob, _ in wanted)).stdout
+        at = 0
+        prefix = os.path.basename(os.path.normpath(repo)).removesuffix(".git")
+        for path, _, language in wanted:
+            header_end = batch.index(b"\n", at)
+            size = int(batch[at:header_end].split()[2])
+            pool[language].append(("%s/%s" % (prefix, path), batch[header_end + 1:header_end + 1 + size]))
+            at = header_end + 1 + size + 1
+    for language in pool:
+        pool[language].sort()
+        if not pool[language]:
+            sys.exit("history: no %s source found (give a repository with --sources)" % language)
+    return pool
+
+
+def build_realistic_repository(path, commits, seed=2026, repos=()):
+    """A bare repository of `commits` commits after an empty root, through git fast-import. Each
+    commit touches one to three files: adds a real file, renames or deletes one, or edits one as
+    people do: a whole top-level function or statement taken from another real file inserted
+    between two others, one deleted, an identifier renamed on a line, or (one commit in ten) a
+    function that bundled rules match. Files keep their size: past 800 lines, blocks are only
+    deleted. Returns the number of files of each language in the source pool."""
+    rng = random.Random(seed)
+    pool = realistic_sources(repos)
+    for language in sorted(pool):
+        rng.shuffle(pool[language])
+    h = _History.__new__(_History)  # its commit(), snippet(), tag() and insert(), this rng
+    h.rng, h.pool, h.out, h.mark, h.when, h.tags, h.kinds = rng, pool, [], 0, 1_700_000_000, 0, {}
+    tops_cache = {}  # (language, pool index) -> top-level starts
+
+    def pool_file(language, k):
+        name, text = pool[language][k]
+        lines = _as_lines(text)
+        if (language, k) not in tops_cache:
+            # A clause that continues a statement (`except:` at the top level) starts no block.
+            tops_cache[(language, k)] = [t for t in _top_level(lines, language) if not re.match(
+                rb"(except|else|elif|finally|catch)\b", lines[t])]
+        return name, lines, tops_cache[(language, k)]
+
+    files = {}  # path -> (lines, top-level starts)
+    next_source = {language: 0 for language in pool}
+
+    def add_file():
+        language = rng.choice(("python", "javascript"))
+        for _ in range(len(pool[language])):
+            k = next_source[language] % len(pool[language])
+            next_source[language] += 1
+            name, lines, tops = pool_file(language, k)
+            if next_source[language] > len(pool[language]):
+                name = "%s/copy_%s_%s" % (name.rsplit("/", 1)[0], h.tag(), name.rsplit("/", 1)[-1])
+            if name not in files:
+                files[name] = (lines, list(tops))
+                return name
+        return None
+
+    def insert_block(lines, tops, chunk):
+        at = rng.choice(tops + [len(lines)])
+        before = 1 if at > 0 and lines[at - 1].strip() else 0
+        after = 1 if at < len(lines) and lines[at].strip() else 0
+        shift = before + len(chunk) + after
+        new_tops = [t for t in tops if t < at] + [at + before] + [t + shift for t in tops if t >= at]
+        return _History.insert(lines, at, chunk), new_tops
+
+    def donor_block(language):
+        for _ in range(20):
+            _, lines, tops = pool_file(language, rng.randrange(len(pool[language])))
+            blocks = []
+            for k, start in enumerate(tops):
+                end = tops[k + 1] if k + 1 < len(tops) else len(lines)
+                while end > start + 1 and not lines[end - 1].strip():
+                    end -= 1
+                if 2 <= end - start <= 40:
+                    blocks.append((start, end))
+            if blocks:
+                s, e = rng.choice(blocks)
+                return lines[s:e]
+        return None
+
+    def edit(target):
+        language = language_of(target)
+        lines, tops = files[target]
+        did = []
+        for _ in range(rng.randint(1, 2)):
+            r = rng.random()
+            if r < 0.1:
+                lines, tops = insert_block(lines, tops, h.snippet(language))
+                did.append("snippet")
+            elif r < 0.45 and len(lines) < 800:
+                chunk = donor_block(language)
+                if chunk:
+                    lines, tops = insert_block(lines, tops, chunk)
+                    did.append("function")
+            elif r < 0.7 and len(tops) > 3:
+                k = rng.randrange(len(tops))
+                start = tops[k]
+                end = tops[k + 1] if k + 1 < len(tops) else len(lines)
+                lines = lines[:start] + lines[end:]
+                tops = tops[:k] + [t - (end - start) for t in tops[k + 1:]]
+                did.append("delete")
+            else:
+                for _ in range(10):
+                    i = rng.randrange(len(lines)) if lines else 0
+                    words = [m for m in _WORD.finditer(lines[i]) if m.group() not in _KEYWORDS[language]] \
+                        if lines else []
+                    if words:
+                        m = rng.choice(words)
+                        line = lines[i]
+                        lines = lines[:i] + [line[:m.end()] + b"_" + h.tag().encode() + line[m.end():]] + \
+                            lines[i + 1:]
+                        did.append("rename")
+                        break
+        files[target] = (lines, tops)
+        return "+".join(did) + " " + target
+
+    subprocess.run(["git", "init", "-q", "--bare", path], check=True)
+    importer = subprocess.Popen(["git", "-C", path, "fast-import", "--quiet"], stdin=subprocess.PIPE)
+    tip = h.commit("main", "root", [], [], "root")
+    for n in range(commits):
+        importer.stdin.write(b"".join(h.out))  # streamed: 20,000 commits' files do not fit in memory
+        h.out.clear()
+        ops, notes, touched = [], [], []
+        for _ in range(rng.randint(1, 3)):
+            r = rng.random()
+            names = sorted(files)
+            if not names or r < 0.08:
+                target = add_file()
+                notes.append("add %s" % target)
+            elif r < 0.11:
+                old = rng.choice(names)
+                target = old.rsplit("/", 1)[0] + "/renamed_%s_" % h.tag() + old.rsplit("/", 1)[-1]
+                files[target] = files.pop(old)
+                ops.append(("R", old, target))
+                notes.append("rename " + old)
+                if old in touched:
+                    touched.remove(old)
+            elif r < 0.13 and len(names) > 40:
+                target = rng.choice(names)
+                del files[target]
+                ops.append(("D", target))
+                notes.append("delete " + target)
+                if target in touched:
+                    touched.remove(target)
+                continue
+            else:
+                target = rng.choice(names)
+                notes.append(edit(target))
+            if target and target not in touched:
+                touched.append(target)
+        ops += [("M", p, files[p][0]) for p in touched if p in files]
+        tip = h.commit("main", "change %d: %s" % (n, "; ".join(notes)), [tip], ops, "change")
+    importer.stdin.write(b"".join(h.out))
+    importer.stdin.close()
+    if importer.wait() != 0:
+        sys.exit("history: git fast-import failed")
+    subprocess.run(["git", "-C", path, "symbolic-ref", "HEAD", "refs/heads/main"], check=True)
+    return {language: len(pool[language]) for language in pool}

@@ -17,11 +17,14 @@ and prints medians, the check/floor ratio, commits/s and check's peak RSS. With
 and floor/parse over the newest N commits with one job (the figure to trust on a noisy machine).
 
 --history attribution builds tests/bench/history.py's history with merges, moves across files
-and comment edits instead; --repo DIR --range A..B measures an existing repository (a clone of
+and comment edits instead; --history realistic one whose commits add, delete and edit whole
+functions and statements, so that nearly every file version parses without error (Python from
+the standard library, or from the repositories given with --sources); --repo DIR --range A..B measures an existing repository (a clone of
 a real project).
 
   tests/bench/run_benchmark.py [--build build] [--commits 2000] [--runs 5] [--jobs N]
-                               [--history plain|attribution] [--repo DIR --range A..B]
+                               [--history plain|attribution|realistic] [--sources REPO...]
+                               [--repo DIR --range A..B]
                                [--instructions N]
 """
 import argparse
@@ -35,7 +38,8 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from history import build_attribution_repository, build_repository  # noqa: E402
+from history import (build_attribution_repository, build_realistic_repository,  # noqa: E402
+                     build_repository)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
@@ -64,7 +68,10 @@ def main():
     parser.add_argument("--repo", default=None,
                         help="where to keep the generated repository, or an existing one (--range)")
     parser.add_argument("--range", default=None, help="with --repo: the commits to review")
-    parser.add_argument("--history", choices=("plain", "attribution"), default="plain")
+    parser.add_argument("--history", choices=("plain", "attribution", "realistic"), default="plain")
+    parser.add_argument("--sources", nargs="*", default=[],
+                        help="realistic history: git repositories whose Python and JavaScript files "
+                             "join the source pool (needed without a Python standard library)")
     parser.add_argument("--instructions", type=int, default=0, metavar="N",
                         help="also count instructions over the newest N commits (callgrind)")
     args = parser.parse_args()
@@ -77,15 +84,18 @@ def main():
         args.commits = len(subprocess.run(["git", "-C", repo, "rev-list", rng], capture_output=True,
                                           text=True, check=True).stdout.split())
     else:
-        name = "git-mentor-bench-%d.git" if args.history == "plain" else \
-            "git-mentor-bench-attribution-%d.git"
+        name = {"plain": "git-mentor-bench-%d.git", "attribution": "git-mentor-bench-attribution-%d.git",
+                "realistic": "git-mentor-bench-realistic-%d.git"}[args.history]
         repo = args.repo or os.path.join(tempfile.gettempdir(), name % args.commits)
         if not os.path.isdir(repo):
             print("building %s (%d commits)..." % (repo, args.commits), file=sys.stderr)
             tmp = repo + ".tmp"
             subprocess.run(["rm", "-rf", tmp])
-            (build_repository if args.history == "plain" else build_attribution_repository)(
-                tmp, args.commits)
+            if args.history == "realistic":
+                build_realistic_repository(tmp, args.commits, repos=args.sources)
+            else:
+                (build_repository if args.history == "plain" else build_attribution_repository)(
+                    tmp, args.commits)
             os.rename(tmp, repo)
         root = subprocess.run(["git", "-C", repo, "rev-list", "--max-parents=0", "HEAD"],
                               capture_output=True, text=True, check=True).stdout.split()[0]
