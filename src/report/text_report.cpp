@@ -32,17 +32,22 @@ std::string_view severity_color(rules::Severity severity) {
   return "";
 }
 
+// Where an excerpt of a long line leaves part of it out.
+constexpr std::string_view kCutMarker = "...";
+
 // The caret line: spaces (tabs kept, so it lines up) up to the column, then ^ and ~ to the end of
 // the span on that line.
 std::string caret_line(const review::Finding& f) {
-  std::string out;
-  std::size_t column = f.column - 1;
+  std::string out = f.excerpt_start > 0 ? std::string(kCutMarker.size(), ' ') : std::string();
+  std::size_t column = f.column - 1 > f.excerpt_start ? f.column - 1 - f.excerpt_start : 0;
   std::size_t line_len = f.source_line.size();
   for (std::size_t i = 0; i < column && i < line_len; ++i) {
     out += f.source_line[i] == '\t' ? '\t' : ' ';
   }
   out += '^';
-  std::size_t end = f.end_line == f.line ? f.end_column - 1 : line_len;
+  std::size_t end = f.end_line == f.line && f.end_column - 1 > f.excerpt_start
+                        ? f.end_column - 1 - f.excerpt_start
+                        : line_len;
   for (std::size_t i = column + 1; i < end && i < line_len; ++i)
     out += '~';
   return out;
@@ -78,7 +83,8 @@ void write_text(std::ostream& out, std::span<const review::CommitReview> reviews
                                                      : severity_color(f.rule->severity),
                        severity),
                  f.message, f.rule->id);
-      fmt::print(out, "  {}\n  {}\n", f.source_line, paint("\x1b[1;32m", caret_line(f)));
+      fmt::print(out, "  {}{}{}\n  {}\n", f.excerpt_start > 0 ? kCutMarker : "", f.source_line,
+                 f.excerpt_cut ? kCutMarker : "", paint("\x1b[1;32m", caret_line(f)));
     }
   }
   if (options.quiet)

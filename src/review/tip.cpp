@@ -12,6 +12,7 @@
 #include "git/graph.hpp"
 #include "lang/parser.hpp"
 #include "review/attribution.hpp"
+#include "rules/match_limits.hpp"
 #include "rules/rule_engine.hpp"
 
 namespace mentor::review {
@@ -34,11 +35,25 @@ std::set<Key> present_at(
     std::optional<std::string> text = git::read_file_at(repo, head, path, options.max_file_bytes);
     if (!text)
       continue;
-    lang::Tree tree = parser.parse(*language, *text);
-    for (const auto& m : rules::match_rules(rules->second, tree, *text)) {
-      Key key{rules->second[m.rule]->id, code_identity(tree, *text, m.match).code};
-      if (wanted.count(key) != 0)
-        present.insert(std::move(key));
+    // A file that cannot be parsed or matched within the limits may hold anything: every
+    // finding looked for stays (nothing is taken as fixed on its account).
+    try {
+      lang::Tree tree = parser.parse(*language, *text);
+      std::vector<rules::RuleMatch> matches = rules::match_rules(rules->second, tree, *text);
+      std::size_t covered = 0;
+      for (const auto& m : matches)
+        covered += m.match.end_byte - m.match.start_byte;
+      if (covered > kMaxMatchedBytes)
+        return wanted;
+      for (const auto& m : matches) {
+        Key key{rules->second[m.rule]->id, code_identity(tree, *text, m.match).code};
+        if (wanted.count(key) != 0)
+          present.insert(std::move(key));
+      }
+    } catch (const rules::MatchLimitExceeded&) {
+      return wanted;
+    } catch (const lang::ParseLimitExceeded&) {
+      return wanted;
     }
   }
   return present;
