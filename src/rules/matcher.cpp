@@ -310,7 +310,7 @@ bool Matcher::rememberable(const Relation& relation, const MatchContext& context
 
 template <typename Next>
 TSNode Matcher::find_along(const Relation& relation, TSNode node, MatchContext& context,
-                           MetaVarEnv& env, Next next) const {
+                           MetaVarEnv& env, bool& bound, Next next) const {
   auto matches_rule = [&](TSNode previous, TSNode candidate) {
     if (relation.field) {
       TSNode in = ts_node_child_by_field_id(candidate, *relation.field);
@@ -318,9 +318,12 @@ TSNode Matcher::find_along(const Relation& relation, TSNode node, MatchContext& 
         return false;
     }
     std::size_t mark = env.mark();
-    bool matched = eval(*relation.rule, candidate, context, env);
+    if (eval(*relation.rule, candidate, context, env)) {
+      bound = true;
+      return true;
+    }
     env.rewind(mark);
-    return matched;
+    return false;
   };
   auto stops = [&](TSNode candidate) {
     MetaVarEnv scratch;
@@ -361,12 +364,15 @@ TSNode Matcher::find_along(const Relation& relation, TSNode node, MatchContext& 
 }
 
 TSNode Matcher::find_below(const Relation& relation, TSNode node, MatchContext& context,
-                           MetaVarEnv& env) const {
+                           MetaVarEnv& env, bool& bound) const {
   auto matches_rule = [&](TSNode candidate) {
     std::size_t mark = env.mark();
-    bool matched = eval(*relation.rule, candidate, context, env);
+    if (eval(*relation.rule, candidate, context, env)) {
+      bound = true;
+      return true;
+    }
     env.rewind(mark);
-    return matched;
+    return false;
   };
   if (relation.stop_by == Relation::StopBy::neighbor) {
     for (TSNode child : context.children(node)) {
@@ -439,51 +445,52 @@ TSNode Matcher::find_below(const Relation& relation, TSNode node, MatchContext& 
 bool Matcher::eval_relation(const Relation& relation, TSNode node, MatchContext& context,
                             MetaVarEnv& env) const {
   TSNode found{};
+  bool bound = false;  // the search matched `found` itself and left its bindings in `env`
   switch (relation.type) {
     case Relation::Type::inside: {
       const NodeIndex& index = context.index();
-      found = find_along(relation, node, context, env, [&](TSNode n) { return index.parent(n); });
+      found = find_along(relation, node, context, env, bound,
+                         [&](TSNode n) { return index.parent(n); });
       break;
     }
     case Relation::Type::has: {
       if (!relation.field) {
-        found = find_below(relation, node, context, env);
+        found = find_below(relation, node, context, env, bound);
         break;
       }
       TSNode in = ts_node_child_by_field_id(node, *relation.field);
       if (ts_node_is_null(in))
         return false;
       std::size_t mark = env.mark();
-      bool matched = eval(*relation.rule, in, context, env);
+      if (eval(*relation.rule, in, context, env))
+        return true;
       env.rewind(mark);
-      if (matched) {
-        found = in;
-        break;
-      }
       MetaVarEnv scratch;
       if (relation.stop_by == Relation::StopBy::neighbor ||
           (relation.stop_by == Relation::StopBy::rule &&
            eval(*relation.stop_rule, in, context, scratch))) {
         return false;
       }
-      found = find_below(relation, in, context, env);
+      found = find_below(relation, in, context, env, bound);
       break;
     }
     case Relation::Type::precedes: {
       const NodeIndex& index = context.index();
-      found =
-          find_along(relation, node, context, env, [&](TSNode n) { return index.next_sibling(n); });
+      found = find_along(relation, node, context, env, bound,
+                         [&](TSNode n) { return index.next_sibling(n); });
       break;
     }
     case Relation::Type::follows: {
       const NodeIndex& index = context.index();
-      found =
-          find_along(relation, node, context, env, [&](TSNode n) { return index.prev_sibling(n); });
+      found = find_along(relation, node, context, env, bound,
+                         [&](TSNode n) { return index.prev_sibling(n); });
       break;
     }
   }
-  // The search left `env` as it was: match the node found again for its bindings.
-  return !ts_node_is_null(found) && eval(*relation.rule, found, context, env);
+  if (ts_node_is_null(found))
+    return false;
+  // A remembered result: match the node found again for its bindings.
+  return bound || eval(*relation.rule, found, context, env);
 }
 
 bool Matcher::eval_nth_child(const NthChild& nth_child, TSNode node, MatchContext& context,

@@ -129,15 +129,16 @@ class Matcher {
                       MetaVarEnv& env) const;
   // The first descendant of `node` in preorder that the relation's rule matches, not looking
   // below nodes its stop rule matches (or below the children, for `neighbor`); null if none.
-  // `env` is left as it was.
-  TSNode find_below(const Relation& relation, TSNode node, MatchContext& context,
-                    MetaVarEnv& env) const;
+  // `bound` says the node was matched here and its bindings are in `env`; else `env` is left
+  // as it was (the node came from a remembered search).
+  TSNode find_below(const Relation& relation, TSNode node, MatchContext& context, MetaVarEnv& env,
+                    bool& bound) const;
   // The first node of the chain `next(node)`, `next(next(node))`... (ancestors or siblings) that
-  // the relation's rule matches, honouring stopBy; `env` is left as it was. With `field`
+  // the relation's rule matches, honouring stopBy; `bound` as for find_below. With `field`
   // (inside only), a candidate must also hold the previous node of the chain in that field.
   template <typename Next>
   TSNode find_along(const Relation& relation, TSNode node, MatchContext& context, MetaVarEnv& env,
-                    Next next) const;
+                    bool& bound, Next next) const;
   // Whether the searches of `relation` may be remembered with the bindings of `env`.
   static bool rememberable(const Relation& relation, const MatchContext& context,
                            const MetaVarEnv& env);
