@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdlib>
 #include <optional>
 #include <vector>
 
@@ -10,7 +11,35 @@
 
 namespace mentor::lang {
 
-Parser::Parser() : parser_(ts_parser_new()) {}
+namespace {
+
+std::uint64_t parse_timeout_micros() {
+  const char* value = std::getenv("GIT_MENTOR_PARSE_TIMEOUT_MS");
+  if (value == nullptr || *value == '\0')
+    return kParseTimeoutMicros;
+  char* end = nullptr;
+  unsigned long long ms = std::strtoull(value, &end, 10);
+  return *end == '\0' && ms > 0 ? ms * 1000 : kParseTimeoutMicros;
+}
+
+}  // namespace
+
+Parser::Parser() : parser_(ts_parser_new()) {
+  ts_parser_set_timeout_micros(parser_.get(), parse_timeout_micros());
+}
+
+TSTree* Parser::run(const Language& language, const TSTree* old, std::string_view source) {
+  use(language);
+  TSTree* tree = ts_parser_parse_string(parser_.get(), old, source.data(),
+                                        static_cast<uint32_t>(source.size()));
+  if (tree != nullptr)
+    return tree;
+  // A parse that stops on the timeout would resume at the next call: start afresh instead.
+  ts_parser_reset(parser_.get());
+  std::uint64_t ms = ts_parser_timeout_micros(parser_.get()) / 1000;
+  throw ParseLimitExceeded("parsing as " + std::string(language.name) + " took more than " +
+                           std::to_string(ms) + " ms");
+}
 
 namespace {
 
@@ -112,12 +141,7 @@ void Parser::use(const Language& language) {
 }
 
 Tree Parser::parse(const Language& language, std::string_view source) {
-  use(language);
-  TSTree* tree = ts_parser_parse_string(parser_.get(), nullptr, source.data(),
-                                        static_cast<uint32_t>(source.size()));
-  if (tree == nullptr)
-    throw Error("tree-sitter failed to parse a " + std::string(language.name) + " file");
-  return Tree(TreePtr(tree), &language);
+  return Tree(TreePtr(run(language, nullptr, source)), &language);
 }
 
 Tree Parser::reparse(const Tree& old, std::string_view old_source, std::string_view source,
@@ -129,12 +153,7 @@ Tree Parser::reparse(const Tree& old, std::string_view old_source, std::string_v
   TreePtr edited(ts_tree_copy(old.get()));
   for (const TSInputEdit& edit : *input)
     ts_tree_edit(edited.get(), &edit);
-  use(language);
-  TSTree* tree = ts_parser_parse_string(parser_.get(), edited.get(), source.data(),
-                                        static_cast<uint32_t>(source.size()));
-  if (tree == nullptr)
-    throw Error("tree-sitter failed to parse a " + std::string(language.name) + " file");
-  Tree result(TreePtr(tree), &language);
+  Tree result(TreePtr(run(language, edited.get(), source)), &language);
   // Error recovery can take other paths from an old tree than from scratch: a tree with an
   // error is parsed again from scratch, so that findings never depend on what was cached.
   if (ts_node_has_error(result.root()))

@@ -9,6 +9,7 @@
 #include <tree_sitter/api.h>
 
 #include "lang/language.hpp"
+#include "util/error.hpp"
 
 namespace mentor::lang {
 
@@ -57,7 +58,19 @@ struct LineEdit {
 // missing/error flags, compared with cursors (no recursion).
 bool same_tree(const Tree& a, const Tree& b);
 
+// How long one parse may take before it is abandoned (tree-sitter's parse timeout), unless the
+// environment variable GIT_MENTOR_PARSE_TIMEOUT_MS says otherwise (for tests).
+inline constexpr std::uint64_t kParseTimeoutMicros = 10'000'000;
+
+// Thrown when a parse takes longer than the parse timeout: the review skips that file.
+class ParseLimitExceeded : public Error {
+ public:
+  explicit ParseLimitExceeded(const std::string& message) : Error(message) {}
+};
+
 // One parser; not thread-safe, so use one per thread. Reuses its internal buffers across parses.
+// Each parse is bounded by the parse timeout: past it, parse() and reparse() throw
+// ParseLimitExceeded and the parser is ready for the next parse.
 class Parser {
  public:
   Parser();
@@ -78,6 +91,8 @@ class Parser {
 
  private:
   void use(const Language& language);
+  // The tree ts_parser_parse_string gives; throws ParseLimitExceeded on its timeout.
+  TSTree* run(const Language& language, const TSTree* old, std::string_view source);
 
   std::unique_ptr<TSParser, ParserDeleter> parser_;
   const Language* current_ = nullptr;

@@ -20,4 +20,12 @@ std::uint32_t utf16_column(std::string_view line, std::uint32_t byte_column) {
   return units + 1;
 }
 
+std::uint32_t utf16_column(const review::Finding& f, std::uint32_t byte_column) {
+  if (f.excerpt_start == 0)
+    return utf16_column(f.source_line, byte_column);
+  if (byte_column <= f.excerpt_start)
+    return byte_column;
+  return f.excerpt_start_units + utf16_column(f.source_line, byte_column - f.excerpt_start);
+}
+
 }  // namespace mentor::report

@@ -75,8 +75,8 @@ void write_github(std::ostream& out, std::span<const review::CommitReview> revie
       std::string properties = fmt::format("file={},line={},endLine={}",
                                            github_escape_property(f.path), f.line, f.end_line);
       if (f.end_line == f.line) {
-        properties += fmt::format(",col={},endColumn={}", utf16_column(f.source_line, f.column),
-                                  utf16_column(f.source_line, f.end_column));
+        properties += fmt::format(",col={},endColumn={}", utf16_column(f, f.column),
+                                  utf16_column(f, f.end_column));
       }
       properties += ",title=" + github_escape_property(f.rule->id);
       std::string message = f.message;

@@ -93,10 +93,10 @@ Json rule_json(const rules::Rule& rule) {
 }
 
 Json region_json(const review::Finding& f, const SarifOptions& options) {
-  Json region{{"startLine", f.line}, {"startColumn", utf16_column(f.source_line, f.column)}};
+  Json region{{"startLine", f.line}, {"startColumn", utf16_column(f, f.column)}};
   region["endLine"] = f.end_line;
   if (f.end_line == f.line) {
-    region["endColumn"] = utf16_column(f.source_line, f.end_column);
+    region["endColumn"] = utf16_column(f, f.end_column);
   } else if (options.line_text) {
     if (std::optional<std::string> end_text = options.line_text(f, f.end_line))
       region["endColumn"] = utf16_column(*end_text, f.end_column);

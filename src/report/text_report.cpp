@@ -35,6 +35,9 @@ std::string_view severity_color(rules::Severity severity) {
   return "";
 }
 
+// Where an excerpt of a long line leaves part of it out.
+constexpr std::string_view kCutMarker = "...";
+
 // The width on a terminal of `shown` (terminal-safe text): code points, so one per character.
 std::size_t width(std::string_view shown) {
   std::size_t n = 0;
@@ -43,14 +46,18 @@ std::size_t width(std::string_view shown) {
   return n;
 }
 
-// The caret line under the source line as shown (util::terminal_safe): spaces (tabs kept, so it
-// lines up) up to the column, then ^ and ~ to the end of the span on that line.
+// The caret line under the source line as shown (its excerpt, through util::terminal_safe):
+// spaces (tabs kept, so it lines up) up to the column, then ^ and ~ to the end of the span on
+// that line.
 std::string caret_line(const review::Finding& f) {
-  std::string_view line = f.source_line;
-  std::size_t column = std::min<std::size_t>(f.column - 1, line.size());
-  std::size_t end = f.end_line == f.line ? std::max(f.end_column - 1, f.column) : line.size();
+  std::string_view line = f.source_line;  // from byte f.excerpt_start of the real line
+  std::size_t offset = f.excerpt_start;
+  std::size_t column = f.column - 1 > offset ? f.column - 1 - offset : 0;
+  column = std::min(column, line.size());
+  std::size_t end =
+      f.end_line == f.line && f.end_column - 1 > offset ? f.end_column - 1 - offset : line.size();
   end = std::min(std::max(end, column + 1), std::max(line.size(), column + 1));
-  std::string out;
+  std::string out = offset > 0 ? std::string(kCutMarker.size(), ' ') : std::string();
   for (char c : util::terminal_safe(line.substr(0, column))) {
     if (c == '\t')
       out += '\t';
@@ -97,7 +104,8 @@ void write_text(std::ostream& out, std::span<const review::CommitReview> reviews
                                               : severity_color(f.rule->severity),
                 severity),
           util::terminal_safe(f.message), util::terminal_safe(f.rule->id));
-      fmt::print(out, "  {}\n  {}\n", util::terminal_safe(f.source_line),
+      fmt::print(out, "  {}{}{}\n  {}\n", f.excerpt_start > 0 ? kCutMarker : "",
+                 util::terminal_safe(f.source_line), f.excerpt_cut ? kCutMarker : "",
                  paint("\x1b[1;32m", caret_line(f)));
     }
   }

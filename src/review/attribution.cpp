@@ -7,6 +7,7 @@
 
 #include "review/fingerprint.hpp"
 #include "rules/match_code.hpp"
+#include "rules/match_limits.hpp"
 #include "rules/rule_engine.hpp"
 
 namespace mentor::review {
@@ -166,8 +167,13 @@ const lang::Tree* Versions::tree(const Version& version) {
     return nullptr;
   if (e.borrowed != nullptr)
     return e.borrowed;
-  if (!e.tree)
-    e.tree = std::make_unique<lang::Tree>(cache_.parser().parse(*version.language, e.text));
+  if (!e.tree && !e.unparsable) {
+    try {
+      e.tree = std::make_unique<lang::Tree>(cache_.parser().parse(*version.language, e.text));
+    } catch (const lang::ParseLimitExceeded&) {
+      e.unparsable = true;  // counted as holding none of the codes
+    }
+  }
   return e.tree.get();
 }
 
@@ -206,7 +212,21 @@ std::vector<bool> introduced(std::span<const Candidate> candidates, std::span<co
       std::optional<std::string_view> text = versions.text(version);
       if (tree != nullptr && text) {
         const auto& rules = rules_of[version.language];
-        for (const auto& m : rules::match_rules(rules, *tree, *text)) {
+        // A version whose matching exceeds a limit holds none of the codes, as far as this
+        // count knows: its candidates are new.
+        std::vector<rules::RuleMatch> matches;
+        try {
+          matches = rules::match_rules(rules, *tree, *text);
+        } catch (const rules::MatchLimitExceeded&) {
+          matches.clear();
+        }
+        std::size_t covered = 0;
+        for (const auto& m : matches) {
+          covered += m.match.end_byte - m.match.start_byte;
+          if (covered > kMaxMatchedBytes) {
+            counts.clear();
+            break;
+          }
           CodeIdentity identity = code_identity(*tree, *text, m.match);
           auto found = codes.find({rules[m.rule]->id, identity.code});
           if (found != codes.end())

@@ -22,6 +22,12 @@ namespace mentor::review {
 // inside it (rules::match_code), then normalize_code()'d. Layout and comments do not change it.
 // `probes` are normalized tokens of it (the longest few): any text that holds the code, with
 // any comments and layout, holds each of them after normalize_code().
+// The most bytes of code the candidates of one file may cover in total (nested matches cover
+// the same bytes again): their identities cost that much memory and time. A file past it is not
+// reviewed (review_change_set reports it as skipped); a version of a parent past it is counted
+// as holding none of the codes.
+inline constexpr std::size_t kMaxMatchedBytes = 32u << 20;
+
 struct CodeIdentity {
   std::string code;
   std::vector<std::string> probes;
@@ -65,7 +71,7 @@ class Versions {
   // can remove more than comments), normalize_code()'d; nullptr when it cannot be read or the
   // scan does not know the language's comments.
   const std::string* uncommented(const Version& version);
-  // Its tree; nullptr when it cannot be read.
+  // Its tree; nullptr when it cannot be read or parsed within the parse timeout.
   const lang::Tree* tree(const Version& version);
 
  private:
@@ -76,6 +82,7 @@ class Versions {
     std::optional<std::string> normalized;
     std::optional<std::string> uncommented;
     std::unique_ptr<lang::Tree> tree;
+    bool unparsable = false;  // its parse exceeded the parse timeout
     const lang::Tree* borrowed = nullptr;
     std::shared_ptr<const ParsedFile> cached;  // keeps a parse from the cache alive
   };

@@ -10,7 +10,9 @@
 
 #include "review/fingerprint.hpp"
 #include "review/suppression.hpp"
+#include "rules/match_limits.hpp"
 #include "rules/rule_engine.hpp"
+#include "util/excerpt.hpp"
 #include "util/suggest.hpp"
 
 namespace mentor::review {
@@ -58,23 +60,39 @@ std::vector<rules::ByteRange> added_bytes(std::string_view source,
   return out;
 }
 
-std::string_view line_at(std::string_view source, std::uint32_t start_byte) {
-  if (start_byte > source.size())
-    return {};
-  std::size_t begin = 0;
-  if (start_byte > 0) {
-    std::size_t newline = source.rfind('\n', start_byte - 1);
-    if (newline != std::string_view::npos)
-      begin = newline + 1;
+// Where each line of a text starts.
+class LineStarts {
+ public:
+  explicit LineStarts(std::string_view text) : size_(text.size()) {
+    starts_.push_back(0);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '\n')
+        starts_.push_back(static_cast<std::uint32_t>(i + 1));
+    }
   }
-  std::size_t end = source.find('\n', start_byte);
-  if (end == std::string_view::npos)
-    end = source.size();
-  std::string_view line = source.substr(begin, end - begin);
-  if (!line.empty() && line.back() == '\r')
-    line.remove_suffix(1);
-  return line;
-}
+  // The offset of 1-based `line`; nullopt past the end of the text.
+  std::optional<std::uint32_t> start(std::uint32_t line) const {
+    if (line == 0 || line > starts_.size() || starts_[line - 1] >= size_)
+      return std::nullopt;
+    return starts_[line - 1];
+  }
+  // The text of 1-based `line` of `text` (the text this was made from), without its terminator;
+  // empty past the end.
+  std::string_view line(std::string_view text, std::uint32_t line) const {
+    std::optional<std::uint32_t> begin = start(line);
+    if (!begin)
+      return {};
+    std::size_t end = line < starts_.size() ? starts_[line] - 1 : size_;
+    std::string_view out = text.substr(*begin, end - *begin);
+    if (!out.empty() && out.back() == '\r')
+      out.remove_suffix(1);
+    return out;
+  }
+
+ private:
+  std::vector<std::uint32_t> starts_;
+  std::size_t size_;
+};
 
 // The matches of one file that `scope` may attribute to the change: on added lines, or (file)
 // all of them; each with its code's identity.
@@ -92,17 +110,59 @@ Candidates candidates_in(const FileChange& change, Scope scope, const lang::Tree
     if (within.empty())
       return out;
   }
+  std::size_t covered = 0;
   for (auto& m : rules::match_rules(change.rules, tree, change.new_source, within)) {
     if (scope == Scope::file || overlaps_added(m.match, change.added)) {
-      out.identities.push_back(code_identity(tree, change.new_source, m.match));
+      covered += m.match.end_byte - m.match.start_byte;
+      if (covered > kMaxMatchedBytes) {
+        throw rules::MatchLimitExceeded("its matches cover more than " +
+                                        std::to_string(kMaxMatchedBytes >> 20) +
+                                        " MiB of code (deeply nested matches)");
+      }
       out.matches.push_back(std::move(m));
     }
   }
+  out.identities.reserve(out.matches.size());
+  for (const auto& m : out.matches)
+    out.identities.push_back(code_identity(tree, change.new_source, m.match));
   return out;
 }
 
+// The UTF-16 code units before each excerpt of a file, counted once for all of them: findings
+// come in order of their start, so each line is counted from where the last one stopped.
+class UnitCounter {
+ public:
+  std::size_t before(std::string_view line, std::size_t offset) {
+    if (line.data() != line_ || offset < offset_) {
+      line_ = line.data();
+      offset_ = 0;
+      units_ = 0;
+    }
+    units_ += util::utf16_units(line.substr(offset_, offset - offset_));
+    offset_ = offset;
+    return units_;
+  }
+
+ private:
+  const char* line_ = nullptr;
+  std::size_t offset_ = 0;
+  std::size_t units_ = 0;
+};
+
+// `f.source_line` and its excerpt fields: line `line` of the text (bounded), around the bytes
+// [from, to) of it.
+void set_source_line(Finding& f, std::string_view line, std::size_t from, std::size_t to,
+                     UnitCounter& units) {
+  util::Excerpt excerpt = util::excerpt(line, from, to);
+  f.source_line = std::move(excerpt.text);
+  f.excerpt_start = static_cast<std::uint32_t>(excerpt.start);
+  f.excerpt_cut = excerpt.cut_end;
+  f.excerpt_start_units =
+      excerpt.start == 0 ? 0 : static_cast<std::uint32_t>(units.before(line, excerpt.start));
+}
+
 Finding finding_of(const FileChange& change, const rules::RuleMatch& m,
-                   const CodeIdentity& identity) {
+                   const CodeIdentity& identity, const LineStarts& lines, UnitCounter& units) {
   const rules::Rule& rule = *change.rules[m.rule];
   const rules::Match& match = m.match;
   Finding f;
@@ -115,7 +175,9 @@ Finding finding_of(const FileChange& change, const rules::RuleMatch& m,
   f.end_column = match.end_column + 1;
   f.fingerprint = fingerprint_normalized(rule.id, change.path, identity.code);
   f.code = identity.code;
-  f.source_line = std::string(line_at(change.new_source, match.start_byte));
+  std::string_view line = lines.line(change.new_source, match.start_row + 1);
+  std::size_t to = match.end_row == match.start_row ? match.end_column : line.size();
+  set_source_line(f, line, match.start_column, to, units);
   return f;
 }
 
@@ -124,17 +186,42 @@ bool on_added_line(std::uint32_t line, std::span<const git::LineRange> added) {
                      [&](const git::LineRange& r) { return r.first <= line && line <= r.last; });
 }
 
-// Whether some rule matches code that `s` covers: then the suppression is in use even if the
-// finding it covers was not introduced here.
-bool suppresses_a_match(const Suppression& s, std::span<const rules::Rule* const> rules,
-                        const lang::Tree& tree, std::string_view source) {
-  std::vector<git::LineRange> lines{{s.line, s.last_line()}};
-  std::vector<rules::ByteRange> within = added_bytes(source, lines);
-  for (const auto& m : rules::match_rules(rules, tree, source, within)) {
-    if (s.covers(rules[m.rule]->id, m.match.start_row + 1))
-      return true;
+// For each of `suppressions`, whether some rule matches code that it covers: then it is in use
+// even if the finding it covers was not introduced here. One match_rules call for them all.
+std::vector<bool> suppress_a_match(std::span<const Suppression* const> suppressions,
+                                   std::span<const rules::Rule* const> rules,
+                                   const lang::Tree& tree, std::string_view source) {
+  std::vector<bool> out(suppressions.size(), false);
+  std::vector<git::LineRange> lines;
+  for (const Suppression* s : suppressions)
+    lines.push_back({s->line, s->last_line()});
+  std::sort(lines.begin(), lines.end(),
+            [](const git::LineRange& a, const git::LineRange& b) { return a.first < b.first; });
+  std::vector<git::LineRange> merged;
+  for (const auto& range : lines) {
+    if (!merged.empty() && range.first <= merged.back().last + 1)
+      merged.back().last = std::max(merged.back().last, range.last);
+    else
+      merged.push_back(range);
   }
-  return false;
+  if (merged.empty())
+    return out;
+  // The suppressions by the lines they cover.
+  std::multimap<std::uint32_t, std::size_t> by_line;
+  for (std::size_t i = 0; i < suppressions.size(); ++i) {
+    by_line.emplace(suppressions[i]->line, i);
+    if (suppressions[i]->next_line != 0)
+      by_line.emplace(suppressions[i]->next_line, i);
+  }
+  std::vector<rules::ByteRange> within = added_bytes(source, merged);
+  for (const auto& m : rules::match_rules(rules, tree, source, within)) {
+    auto [first, last] = by_line.equal_range(m.match.start_row + 1);
+    for (auto it = first; it != last; ++it) {
+      if (suppressions[it->second]->covers(rules[m.rule]->id, m.match.start_row + 1))
+        out[it->second] = true;
+    }
+  }
+  return out;
 }
 
 // Why `s` suppresses nothing, beyond being misplaced: ids no loaded rule has, ids whose rule
@@ -169,8 +256,16 @@ void apply_suppressions(std::vector<Finding>& findings, const FileChange& change
                         std::span<const rules::Rule* const> loaded, const lang::Tree& tree) {
   std::vector<Suppression> suppressions = find_suppressions(tree, change.new_source);
   std::vector<bool> used(suppressions.size(), false);
+  std::multimap<std::uint32_t, std::size_t> by_line;  // the suppressions by the lines they cover
+  for (std::size_t i = 0; i < suppressions.size(); ++i) {
+    by_line.emplace(suppressions[i].line, i);
+    if (suppressions[i].next_line != 0 && suppressions[i].next_line != suppressions[i].line)
+      by_line.emplace(suppressions[i].next_line, i);
+  }
   for (auto& finding : findings) {
-    for (std::size_t i = 0; i < suppressions.size(); ++i) {
+    auto [first, last] = by_line.equal_range(finding.line);
+    for (auto it = first; it != last; ++it) {
+      std::size_t i = it->second;
       if (!suppressions[i].covers(finding.rule->id, finding.line))
         continue;
       // Two comments may cover one finding: the first one with a reason gives it.
@@ -180,13 +275,18 @@ void apply_suppressions(std::vector<Finding>& findings, const FileChange& change
       used[i] = true;
     }
   }
+  // Old comments are not the commit's to answer for, whatever the scope.
+  std::vector<const Suppression*> unused;
   for (std::size_t i = 0; i < suppressions.size(); ++i) {
-    const Suppression& s = suppressions[i];
-    // Old comments are not the commit's to answer for, whatever the scope.
-    if (used[i] || !on_added_line(s.line, change.added) ||
-        suppresses_a_match(s, rules, tree, change.new_source)) {
+    if (!used[i] && on_added_line(suppressions[i].line, change.added))
+      unused.push_back(&suppressions[i]);
+  }
+  std::vector<bool> matching = suppress_a_match(unused, rules, tree, change.new_source);
+  LineStarts lines(change.new_source);
+  for (std::size_t i = 0; i < unused.size(); ++i) {
+    if (matching[i])
       continue;
-    }
+    const Suppression& s = *unused[i];
     std::string why = unused_because(s, rules, loaded);
     Finding f;
     f.rule = &unused_suppression_rule();
@@ -197,10 +297,9 @@ void apply_suppressions(std::vector<Finding>& findings, const FileChange& change
     f.end_line = s.line;
     f.end_column = s.end_column;
     f.fingerprint = fingerprint(f.rule->id, change.path, s.directive);
-    std::vector<git::LineRange> line{{s.line, s.line}};
-    auto bytes = added_bytes(change.new_source, line);
-    f.source_line =
-        bytes.empty() ? std::string() : std::string(line_at(change.new_source, bytes[0].start));
+    UnitCounter units;
+    set_source_line(f, lines.line(change.new_source, s.line), s.column - 1, s.end_column - 1,
+                    units);
     findings.push_back(std::move(f));
   }
 }
@@ -227,7 +326,8 @@ const rules::Rule& unused_suppression_rule() {
 std::vector<Finding> review_change_set(std::span<const FileChange> files,
                                        std::span<const Side> sides, Scope scope, Versions& versions,
                                        lang::Parser& parser,
-                                       std::span<const rules::Rule* const> loaded) {
+                                       std::span<const rules::Rule* const> loaded,
+                                       std::vector<git::SkippedFile>* skipped) {
   // Parse every file and find its candidates, then attribute them all at once: code moved
   // between the commit's files is old code.
   std::vector<std::unique_ptr<lang::Tree>> trees;  // the trees parsed here
@@ -251,9 +351,17 @@ std::vector<Finding> review_change_set(std::span<const FileChange> files,
     } else {
       trees.emplace_back();
     }
-    parsed.push_back(tree);
     versions.add_parsed(std::string(change.blob), change.new_source, *tree);
-    found.push_back(candidates_in(change, scope, *tree));
+    try {
+      found.push_back(candidates_in(change, scope, *tree));
+      parsed.push_back(tree);
+    } catch (const rules::MatchLimitExceeded& e) {
+      if (skipped == nullptr)
+        throw;
+      skipped->push_back({std::string(change.path), e.what()});
+      found.emplace_back();
+      parsed.push_back(nullptr);
+    }
   }
 
   std::vector<bool> keep;
@@ -272,12 +380,23 @@ std::vector<Finding> review_change_set(std::span<const FileChange> files,
     if (parsed[i] == nullptr)
       continue;
     std::vector<Finding> in_file;
+    UnitCounter units;
+    LineStarts lines(files[i].new_source);
     for (std::size_t j = 0; j < found[i].matches.size(); ++j) {
-      if (keep.empty() || keep[next++])
-        in_file.push_back(finding_of(files[i], found[i].matches[j], found[i].identities[j]));
+      if (keep.empty() || keep[next++]) {
+        in_file.push_back(
+            finding_of(files[i], found[i].matches[j], found[i].identities[j], lines, units));
+      }
     }
-    apply_suppressions(in_file, files[i], files[i].rules, loaded.empty() ? files[i].rules : loaded,
-                       *parsed[i]);
+    try {
+      apply_suppressions(in_file, files[i], files[i].rules,
+                         loaded.empty() ? files[i].rules : loaded, *parsed[i]);
+    } catch (const rules::MatchLimitExceeded& e) {
+      if (skipped == nullptr)
+        throw;
+      skipped->push_back({std::string(files[i].path), e.what()});
+      continue;
+    }
     std::sort(in_file.begin(), in_file.end(), [](const Finding& a, const Finding& b) {
       return std::tie(a.line, a.column, a.end_line, a.end_column, a.rule->id) <
              std::tie(b.line, b.column, b.end_line, b.end_column, b.rule->id);

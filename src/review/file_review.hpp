@@ -35,10 +35,14 @@ struct FileChange {
 // an added line that covers nothing yields an info finding of unused_suppression_rule(), whatever
 // the scope. `loaded` is every rule of the run, so that its message can tell an id no rule has
 // from one whose rule does not apply to this file.
+// A file whose matching exceeds a limit (rules::MatchLimitExceeded, kMaxMatchedBytes) gives no
+// findings and is appended to `skipped` with the reason; without `skipped`, the
+// rules::MatchLimitExceeded is thrown.
 std::vector<Finding> review_change_set(std::span<const FileChange> files,
                                        std::span<const Side> sides, Scope scope, Versions& versions,
                                        lang::Parser& parser,
-                                       std::span<const rules::Rule* const> loaded);
+                                       std::span<const rules::Rule* const> loaded,
+                                       std::vector<git::SkippedFile>* skipped = nullptr);
 
 // review_change_set for a commit that changes one file: `change.old_source` is the parent's
 // version (nullopt when the commit added the file), `rules` the file's rules. `loaded` empty

@@ -20,8 +20,14 @@ struct Finding {
   std::string commit;       // 40-hex
   std::string author;       // "Name <email>"
   std::string fingerprint;  // see fingerprint.hpp
-  std::string source_line;  // the text of `line`, without its line terminator
-  std::string code;         // its code as attribution sees it (CodeIdentity::code); not stored
+  // The text of `line` without its line terminator; of a line longer than
+  // util::kMaxExcerptBytes, only a window of it around the match (see util::excerpt), which
+  // starts at byte `excerpt_start` of the line and ends before the line does when `excerpt_cut`.
+  std::string source_line;
+  std::uint32_t excerpt_start = 0;
+  bool excerpt_cut = false;
+  std::uint32_t excerpt_start_units = 0;  // UTF-16 code units of the line before the window
+  std::string code;  // its code as attribution sees it (CodeIdentity::code); not stored
   // An inline `mentor: ignore[rule-id] reason` comment covers this finding: it is still
   // reported and recorded, marked suppressed, and never blocks.
   bool suppressed = false;

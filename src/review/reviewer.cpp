@@ -84,8 +84,13 @@ CommitReview review_changes(const git::Repository& repo, git::CommitChanges chan
       continue;
     std::shared_ptr<const ParsedFile> parse = cache.find(file.new_blob);
     if (!parse || &parse->tree.language() != language) {
-      parse = cache.parse(*language, file.new_blob, git::read_blob(repo, file.new_blob),
-                          file.old_blob, line_edits(file.hunks));
+      try {
+        parse = cache.parse(*language, file.new_blob, git::read_blob(repo, file.new_blob),
+                            file.old_blob, line_edits(file.hunks));
+      } catch (const lang::ParseLimitExceeded& e) {
+        review.skipped.push_back({file.path, e.what()});
+        continue;
+      }
     }
     const ParsedFile& p = *parsed.emplace_back(std::move(parse));
     const auto& file_rule_list = file_rules.emplace_back(std::move(applicable));
@@ -104,8 +109,8 @@ CommitReview review_changes(const git::Repository& repo, git::CommitChanges chan
       cache);
 
   std::string author = author_of(changes.commit);
-  review.findings =
-      review_change_set(files, sides, options.scope, versions, cache.parser(), rules.all());
+  review.findings = review_change_set(files, sides, options.scope, versions, cache.parser(),
+                                      rules.all(), &review.skipped);
   for (auto& finding : review.findings) {
     finding.commit = changes.commit.id;
     finding.author = author;

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <set>
 
+#include "rules/match_context.hpp"
 #include "rules/node_kinds.hpp"
 
 namespace mentor::review {
@@ -101,19 +102,32 @@ std::optional<Suppression> parse_ast_grep(std::string_view text, std::size_t at)
   return s;
 }
 
-// The outermost comment node that holds the byte at `offset` (a Rust doc comment is a comment
-// inside a comment); a null node if none does.
-TSNode comment_at(TSNode root, std::uint32_t offset) {
-  TSNode node = ts_node_descendant_for_byte_range(root, offset, offset + 1);
-  while (!ts_node_is_null(node) && !rules::is_comment(node))
-    node = ts_node_parent(node);
-  if (ts_node_is_null(node))
-    return node;
-  for (TSNode parent = ts_node_parent(node); !ts_node_is_null(parent) && rules::is_comment(parent);
-       parent = ts_node_parent(parent)) {
-    node = parent;
+// The outermost comment nodes that hold one of the bytes at `hits` (sorted), in order (a Rust
+// doc comment is a comment inside a comment). One cursor walk over the tree that skips the
+// subtrees holding no hit: linear in the size of the tree however deep it is.
+std::vector<TSNode> comments_at(TSNode root, const std::vector<std::size_t>& hits) {
+  std::vector<TSNode> out;
+  if (hits.empty())
+    return out;
+  auto holds_hit = [&](TSNode node) {
+    auto it = std::lower_bound(hits.begin(), hits.end(), ts_node_start_byte(node));
+    return it != hits.end() && *it < ts_node_end_byte(node);
+  };
+  rules::TreeCursor walker(root);
+  TSTreeCursor* cursor = walker.get();
+  for (;;) {
+    TSNode node = ts_tree_cursor_current_node(cursor);
+    if (holds_hit(node)) {
+      if (rules::is_comment(node))
+        out.push_back(node);
+      else if (ts_tree_cursor_goto_first_child(cursor))
+        continue;
+    }
+    while (!ts_tree_cursor_goto_next_sibling(cursor)) {
+      if (!ts_tree_cursor_goto_parent(cursor))
+        return out;
+    }
   }
-  return node;
 }
 
 }  // namespace
@@ -154,9 +168,8 @@ std::vector<Suppression> find_suppressions(const lang::Tree& tree, std::string_v
   std::vector<std::size_t> ast_grep_hits = word_starts(source, kAstGrep);
   hits.insert(hits.end(), ast_grep_hits.begin(), ast_grep_hits.end());
   std::sort(hits.begin(), hits.end());
-  for (std::size_t hit : hits) {
-    TSNode comment = comment_at(tree.root(), static_cast<std::uint32_t>(hit));
-    if (ts_node_is_null(comment) || !seen.insert(ts_node_start_byte(comment)).second)
+  for (TSNode comment : comments_at(tree.root(), hits)) {
+    if (!seen.insert(ts_node_start_byte(comment)).second)
       continue;
     std::string_view text = lang::node_text(comment, source);
     // A block comment may span lines: only its first line carries a directive.

@@ -13,6 +13,7 @@
 #include "git/graph.hpp"
 #include "lang/parser.hpp"
 #include "review/attribution.hpp"
+#include "rules/match_limits.hpp"
 #include "rules/rule_engine.hpp"
 
 namespace mentor::review {
@@ -38,11 +39,32 @@ std::map<Key, std::vector<Place>> present_at(
     std::optional<std::string> text = git::read_file_at(repo, head, path, options.max_file_bytes);
     if (!text)
       continue;
-    lang::Tree tree = parser.parse(*language, *text);
-    for (const auto& m : rules::match_rules(rules->second, tree, *text)) {
-      Key key{rules->second[m.rule]->id, code_identity(tree, *text, m.match).code};
-      if (wanted.count(key) != 0)
-        present[std::move(key)].push_back({path, m.match.start_row + 1, m.match.start_column + 1});
+    // A file that cannot be parsed or matched within the limits may hold anything: every
+    // finding looked for stays, with no place (nothing is taken as fixed on its account).
+    auto everything = [&wanted] {
+      std::map<Key, std::vector<Place>> all;
+      for (const auto& key : wanted)
+        all[key];
+      return all;
+    };
+    try {
+      lang::Tree tree = parser.parse(*language, *text);
+      std::vector<rules::RuleMatch> matches = rules::match_rules(rules->second, tree, *text);
+      std::size_t covered = 0;
+      for (const auto& m : matches)
+        covered += m.match.end_byte - m.match.start_byte;
+      if (covered > kMaxMatchedBytes)
+        return everything();
+      for (const auto& m : matches) {
+        Key key{rules->second[m.rule]->id, code_identity(tree, *text, m.match).code};
+        if (wanted.count(key) != 0)
+          present[std::move(key)].push_back(
+              {path, m.match.start_row + 1, m.match.start_column + 1});
+      }
+    } catch (const rules::MatchLimitExceeded&) {
+      return everything();
+    } catch (const lang::ParseLimitExceeded&) {
+      return everything();
     }
   }
   return present;
@@ -155,7 +177,7 @@ void mark_fixed_later(const git::Repository& repo, std::span<CommitReview> revie
         if (found == at->end())
           continue;
         f.fixed_later = false;
-        if (places != nullptr)
+        if (places != nullptr && !found->second.empty())
           (*places)[i][j] = nearest(found->second, taken[&found->second], f);
         break;
       }

@@ -2,27 +2,62 @@
 #include "rules/matcher.hpp"
 
 #include <algorithm>
+#include <set>
+
+#include "util/excerpt.hpp"
 
 namespace mentor::rules {
 
 namespace {
 
-// Matches the siblings or ancestors produced by `next` starting from `node`, honouring stopBy:
-// neighbor tries only the first, end all of them, a stop rule all up to and including the first
-// that matches the stop rule.
-template <typename Next, typename Try, typename Stop>
-bool search(TSNode node, Relation::StopBy stop_by, Next next, Try try_node, Stop stops) {
-  TSNode current = next(node);
-  while (!ts_node_is_null(current)) {
-    if (try_node(current))
-      return true;
-    if (stop_by == Relation::StopBy::neighbor)
-      return false;
-    if (stop_by == Relation::StopBy::rule && stops(current))
-      return false;
-    current = next(current);
+// How many rule objects names_of looks at before it gives up.
+constexpr std::size_t kMaxNamesWalk = 10'000;
+
+// Every metavariable name matching `rule` may bind or compare: its patterns', and through
+// `matches` those of the utilities it reaches with their constraints'; nullopt past
+// kMaxNamesWalk rule objects.
+std::optional<std::vector<std::string>> names_of(const RuleNode& rule) {
+  std::vector<std::string> names;
+  std::vector<const RuleNode*> stack{&rule};
+  std::set<const UtilRule*> seen;
+  std::size_t visited = 0;
+  while (!stack.empty()) {
+    const RuleNode* node = stack.back();
+    stack.pop_back();
+    if (++visited > kMaxNamesWalk)
+      return std::nullopt;
+    switch (node->type) {
+      case RuleNode::Type::pattern:
+        names.insert(names.end(), node->pattern->names().begin(), node->pattern->names().end());
+        break;
+      case RuleNode::Type::nth_child:
+        if (node->nth_child->of_rule)
+          stack.push_back(node->nth_child->of_rule.get());
+        break;
+      case RuleNode::Type::relation:
+        stack.push_back(node->relation->rule.get());
+        break;
+      case RuleNode::Type::all:
+      case RuleNode::Type::any:
+      case RuleNode::Type::not_:
+        for (const auto& child : node->children)
+          stack.push_back(&child);
+        break;
+      case RuleNode::Type::matches:
+        if (seen.insert(node->util).second) {
+          stack.push_back(&node->util->rule);
+          for (const auto& constraint : node->util->constraints)
+            names.push_back(constraint.name);
+        }
+        break;
+      case RuleNode::Type::kind:
+      case RuleNode::Type::regex:
+        break;
+    }
   }
-  return false;
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  return names;
 }
 
 std::vector<TSSymbol> intersect(const std::vector<TSSymbol>& a, const std::vector<TSSymbol>& b) {
@@ -44,6 +79,24 @@ bool NthChild::matches_position(int position) const {
     return position == offset;
   int n = position - offset;
   return n % step == 0 && n / step >= 0;
+}
+
+void annotate_relations(RuleNode& rule) {
+  std::vector<RuleNode*> stack{&rule};
+  while (!stack.empty()) {
+    RuleNode* node = stack.back();
+    stack.pop_back();
+    if (node->relation) {
+      node->relation->names = names_of(*node->relation->rule);
+      stack.push_back(node->relation->rule.get());
+      if (node->relation->stop_rule)
+        stack.push_back(node->relation->stop_rule.get());
+    }
+    if (node->nth_child && node->nth_child->of_rule)
+      stack.push_back(node->nth_child->of_rule.get());
+    for (auto& child : node->children)
+      stack.push_back(&child);
+  }
 }
 
 Match make_match(TSNode node, std::vector<std::pair<std::string, std::string>> captures) {
@@ -74,6 +127,11 @@ Matcher::Matcher(const lang::Language& language, RuleNode root,
       utils_(std::move(utils)),
       shared_(std::move(shared)),
       constraints_(std::move(constraints)) {
+  annotate_relations(*root_);
+  for (auto& util : utils_)
+    annotate_relations(util->rule);
+  for (auto& constraint : constraints_)
+    annotate_relations(constraint.rule);
   root_kinds_ = kinds_of(*root_, 0);
 }
 
@@ -82,7 +140,10 @@ Matcher::Matcher(const lang::Language& language, QueryRule query,
     : language_(&language),
       shared_(std::move(shared)),
       query_(std::move(query)),
-      constraints_(std::move(constraints)) {}
+      constraints_(std::move(constraints)) {
+  for (auto& constraint : constraints_)
+    annotate_relations(constraint.rule);
+}
 
 std::optional<std::vector<TSSymbol>> Matcher::kinds_of(const RuleNode& rule,
                                                        std::size_t depth) const {
@@ -180,6 +241,8 @@ bool Matcher::check_constraint(const Constraint& constraint, const std::vector<T
 
 bool Matcher::eval(const RuleNode& rule, TSNode node, MatchContext& context,
                    MetaVarEnv& env) const {
+  DepthGuard depth(context);
+  context.step();
   switch (rule.type) {
     case RuleNode::Type::pattern:
       return rule.pattern->match(node, context, env);
@@ -233,65 +296,206 @@ bool Matcher::eval(const RuleNode& rule, TSNode node, MatchContext& context,
   return false;
 }
 
-bool Matcher::eval_relation(const Relation& relation, TSNode node, MatchContext& context,
-                            MetaVarEnv& env) const {
-  auto try_node = [&](TSNode candidate) {
+bool Matcher::rememberable(const Relation& relation, const MatchContext& context,
+                           const MetaVarEnv& env) {
+  if (relation.stop_by == Relation::StopBy::neighbor || !relation.names ||
+      context.searches.size() >= kMaxRememberedSearches) {
+    return false;
+  }
+  const std::vector<std::string>& names = *relation.names;
+  return std::none_of(env.bindings().begin(), env.bindings().end(), [&](const Binding& b) {
+    return std::binary_search(names.begin(), names.end(), b.name);
+  });
+}
+
+template <typename Next>
+TSNode Matcher::find_along(const Relation& relation, TSNode node, MatchContext& context,
+                           MetaVarEnv& env, bool& bound, Next next) const {
+  auto matches_rule = [&](TSNode previous, TSNode candidate) {
+    if (relation.field) {
+      TSNode in = ts_node_child_by_field_id(candidate, *relation.field);
+      if (ts_node_is_null(in) || !ts_node_eq(in, previous))
+        return false;
+    }
     std::size_t mark = env.mark();
-    if (eval(*relation.rule, candidate, context, env))
+    if (eval(*relation.rule, candidate, context, env)) {
+      bound = true;
       return true;
+    }
     env.rewind(mark);
     return false;
   };
   auto stops = [&](TSNode candidate) {
     MetaVarEnv scratch;
-    return eval(*relation.stop_rule, candidate, context, scratch);
+    return relation.stop_by == Relation::StopBy::neighbor ||
+           (relation.stop_by == Relation::StopBy::rule &&
+            eval(*relation.stop_rule, candidate, context, scratch));
   };
+  // Whether the result holds for any bindings: then the result from each node of the chain is
+  // remembered, and a later search from one of them ends there.
+  bool remember = rememberable(relation, context, env);
+  std::vector<TSNode> path;  // the start nodes whose result is the one being searched
+  TSNode found{};
+  TSNode current = node;
+  for (;;) {
+    if (remember) {
+      auto it = context.searches.find({&relation, current.id});
+      if (it != context.searches.end()) {
+        found = it->second;
+        break;
+      }
+      path.push_back(current);
+    }
+    TSNode candidate = next(current);
+    if (ts_node_is_null(candidate))
+      break;
+    context.step();
+    if (matches_rule(current, candidate)) {
+      found = candidate;
+      break;
+    }
+    if (stops(candidate))
+      break;
+    current = candidate;
+  }
+  for (TSNode start : path)
+    context.searches.insert_or_assign({&relation, start.id}, found);
+  return found;
+}
+
+TSNode Matcher::find_below(const Relation& relation, TSNode node, MatchContext& context,
+                           MetaVarEnv& env, bool& bound) const {
+  auto matches_rule = [&](TSNode candidate) {
+    std::size_t mark = env.mark();
+    if (eval(*relation.rule, candidate, context, env)) {
+      bound = true;
+      return true;
+    }
+    env.rewind(mark);
+    return false;
+  };
+  if (relation.stop_by == Relation::StopBy::neighbor) {
+    for (TSNode child : context.children(node)) {
+      if (matches_rule(child))
+        return child;
+    }
+    return {};
+  }
+  bool remember = rememberable(relation, context, env);
+  auto remembered = [&](TSNode start) -> const TSNode* {
+    if (!remember)
+      return nullptr;
+    auto it = context.searches.find({&relation, start.id});
+    return it == context.searches.end() ? nullptr : &it->second;
+  };
+  if (const TSNode* known = remembered(node))
+    return *known;
+  // A preorder walk with a cursor; `open` holds the nodes whose subtrees are being searched.
+  TreeCursor walker(node);
+  TSTreeCursor* cursor = walker.get();
+  std::vector<TSNode> open{node};
+  TSNode found{};
+  if (ts_tree_cursor_goto_first_child(cursor)) {
+    for (;;) {
+      TSNode current = ts_tree_cursor_current_node(cursor);
+      context.step();
+      bool descend = true;
+      if (matches_rule(current)) {
+        found = current;
+        break;
+      }
+      MetaVarEnv scratch;
+      if (relation.stop_by == Relation::StopBy::rule &&
+          eval(*relation.stop_rule, current, context, scratch)) {
+        descend = false;
+      } else if (const TSNode* known = remembered(current)) {
+        if (!ts_node_is_null(*known)) {
+          found = *known;
+          break;
+        }
+        descend = false;
+      }
+      if (descend && ts_tree_cursor_goto_first_child(cursor)) {
+        open.push_back(current);
+        continue;
+      }
+      bool finished = false;
+      while (!ts_tree_cursor_goto_next_sibling(cursor)) {
+        // Every node below open.back() was tried: nothing there.
+        if (remember)
+          context.searches.insert_or_assign({&relation, open.back().id}, TSNode{});
+        open.pop_back();
+        if (open.empty()) {
+          finished = true;
+          break;
+        }
+        ts_tree_cursor_goto_parent(cursor);
+      }
+      if (finished)
+        return {};
+    }
+  }
+  if (remember) {
+    for (TSNode start : open)
+      context.searches.insert_or_assign({&relation, start.id}, found);
+  }
+  return found;
+}
+
+bool Matcher::eval_relation(const Relation& relation, TSNode node, MatchContext& context,
+                            MetaVarEnv& env) const {
+  TSNode found{};
+  bool bound = false;  // the search matched `found` itself and left its bindings in `env`
   switch (relation.type) {
     case Relation::Type::inside: {
-      if (!relation.field) {
-        return search(
-            node, relation.stop_by, [](TSNode n) { return ts_node_parent(n); }, try_node, stops);
-      }
-      // The node must sit in `field` of the ancestor, reached through the previous ancestor.
-      TSNode child = node;
-      auto in_field = [&](TSNode ancestor) {
-        TSNode expected = child;
-        child = ancestor;
-        TSNode in = ts_node_child_by_field_id(ancestor, *relation.field);
-        return !ts_node_is_null(in) && ts_node_eq(in, expected) && try_node(ancestor);
-      };
-      return search(
-          node, relation.stop_by, [](TSNode n) { return ts_node_parent(n); }, in_field, stops);
+      const NodeIndex& index = context.index();
+      found = find_along(relation, node, context, env, bound,
+                         [&](TSNode n) { return index.parent(n); });
+      break;
     }
     case Relation::Type::has: {
-      if (!relation.field)
-        return has_below(relation, node, context, env);
+      if (!relation.field) {
+        found = find_below(relation, node, context, env, bound);
+        break;
+      }
       TSNode in = ts_node_child_by_field_id(node, *relation.field);
       if (ts_node_is_null(in))
         return false;
-      if (try_node(in))
+      std::size_t mark = env.mark();
+      if (eval(*relation.rule, in, context, env))
         return true;
-      if (relation.stop_by == Relation::StopBy::neighbor)
+      env.rewind(mark);
+      MetaVarEnv scratch;
+      if (relation.stop_by == Relation::StopBy::neighbor ||
+          (relation.stop_by == Relation::StopBy::rule &&
+           eval(*relation.stop_rule, in, context, scratch))) {
         return false;
-      if (relation.stop_by == Relation::StopBy::rule && stops(in))
-        return false;
-      return has_below(relation, in, context, env);
+      }
+      found = find_below(relation, in, context, env, bound);
+      break;
     }
-    case Relation::Type::precedes:
-      return search(
-          node, relation.stop_by, [](TSNode n) { return ts_node_next_sibling(n); }, try_node,
-          stops);
-    case Relation::Type::follows:
-      return search(
-          node, relation.stop_by, [](TSNode n) { return ts_node_prev_sibling(n); }, try_node,
-          stops);
+    case Relation::Type::precedes: {
+      const NodeIndex& index = context.index();
+      found = find_along(relation, node, context, env, bound,
+                         [&](TSNode n) { return index.next_sibling(n); });
+      break;
+    }
+    case Relation::Type::follows: {
+      const NodeIndex& index = context.index();
+      found = find_along(relation, node, context, env, bound,
+                         [&](TSNode n) { return index.prev_sibling(n); });
+      break;
+    }
   }
-  return false;
+  if (ts_node_is_null(found))
+    return false;
+  // A remembered result: match the node found again for its bindings.
+  return bound || eval(*relation.rule, found, context, env);
 }
 
 bool Matcher::eval_nth_child(const NthChild& nth_child, TSNode node, MatchContext& context,
                              MetaVarEnv& env) const {
-  TSNode parent = ts_node_parent(node);
+  TSNode parent = context.index().parent(node);
   if (ts_node_is_null(parent) || !ts_node_is_named(node))
     return false;
   // The counted siblings: named ones, and of those the ones matching `ofRule`. As in ast-grep,
@@ -322,27 +526,6 @@ bool Matcher::eval_nth_child(const NthChild& nth_child, TSNode node, MatchContex
   return !nth_child.of_rule || eval(*nth_child.of_rule, node, context, env);
 }
 
-bool Matcher::has_below(const Relation& relation, TSNode node, MatchContext& context,
-                        MetaVarEnv& env) const {
-  std::vector<TSNode> children = context.children(node);
-  for (TSNode child : children) {
-    std::size_t mark = env.mark();
-    if (eval(*relation.rule, child, context, env))
-      return true;
-    env.rewind(mark);
-    if (relation.stop_by == Relation::StopBy::neighbor)
-      continue;
-    if (relation.stop_by == Relation::StopBy::rule) {
-      MetaVarEnv scratch;
-      if (eval(*relation.stop_rule, child, context, scratch))
-        continue;
-    }
-    if (has_below(relation, child, context, env))
-      return true;
-  }
-  return false;
-}
-
 std::vector<Match> Matcher::run_query(TSNode root, MatchContext& context, std::uint32_t start_byte,
                                       std::uint32_t end_byte) const {
   std::vector<Match> out;
@@ -366,7 +549,7 @@ std::vector<Match> Matcher::run_query(TSNode root, MatchContext& context, std::u
     std::vector<std::pair<std::string, std::string>> captures;
     captures.reserve(found.captures.size());
     for (const auto& [name, node] : found.captures)
-      captures.emplace_back(name, std::string(context.text(node)));
+      captures.emplace_back(name, util::shortened(context.text(node)));
     out.push_back(make_match(found.node, std::move(captures)));
   }
   return out;

@@ -33,6 +33,11 @@ struct Relation {
   std::unique_ptr<RuleNode> rule;
   std::unique_ptr<RuleNode> stop_rule;  // StopBy::rule: the search stops after a node matching it
   std::optional<TSFieldId> field;
+  // Every metavariable `rule` may bind or compare, through `matches` too (sorted); nullopt when
+  // not known. When none of them is bound yet, the search's result does not depend on the
+  // bindings, and a search beyond the neighbour is remembered per start node (see
+  // annotate_relations).
+  std::optional<std::vector<std::string>> names;
 };
 
 // `nthChild` (ast-grep semantics): the node's 1-based position among its parent's named
@@ -122,8 +127,21 @@ class Matcher {
                      MetaVarEnv& env) const;
   bool eval_nth_child(const NthChild& nth_child, TSNode node, MatchContext& context,
                       MetaVarEnv& env) const;
-  bool has_below(const Relation& relation, TSNode node, MatchContext& context,
-                 MetaVarEnv& env) const;
+  // The first descendant of `node` in preorder that the relation's rule matches, not looking
+  // below nodes its stop rule matches (or below the children, for `neighbor`); null if none.
+  // `bound` says the node was matched here and its bindings are in `env`; else `env` is left
+  // as it was (the node came from a remembered search).
+  TSNode find_below(const Relation& relation, TSNode node, MatchContext& context, MetaVarEnv& env,
+                    bool& bound) const;
+  // The first node of the chain `next(node)`, `next(next(node))`... (ancestors or siblings) that
+  // the relation's rule matches, honouring stopBy; `bound` as for find_below. With `field`
+  // (inside only), a candidate must also hold the previous node of the chain in that field.
+  template <typename Next>
+  TSNode find_along(const Relation& relation, TSNode node, MatchContext& context, MetaVarEnv& env,
+                    bool& bound, Next next) const;
+  // Whether the searches of `relation` may be remembered with the bindings of `env`.
+  static bool rememberable(const Relation& relation, const MatchContext& context,
+                           const MetaVarEnv& env);
   bool check_constraint(const Constraint& constraint, const std::vector<TSNode>& nodes, bool multi,
                         MatchContext& context) const;
   // Whether every constraint on a bound metavariable of `env` holds.
@@ -139,6 +157,10 @@ class Matcher {
   std::vector<Constraint> constraints_;
   std::optional<std::vector<TSSymbol>> root_kinds_;
 };
+
+// Fills Relation::names for every relation in `rule` (not those of the utilities it names,
+// which are annotated with their own rule trees). Iterative.
+void annotate_relations(RuleNode& rule);
 
 // The Match of `node` with the given captures.
 Match make_match(TSNode node, std::vector<std::pair<std::string, std::string>> captures);

@@ -40,15 +40,17 @@ class MetaVarEnv {
 
   const std::vector<Binding>& bindings() const { return bindings_; }
 
-  // (name, text) for every binding; a sequence's text runs from its first to its last node.
+  // (name, text) for every binding; a sequence's text runs from its first to its last node. A
+  // text longer than util::kMaxCaptureBytes is shortened (util::shortened).
   std::vector<std::pair<std::string, std::string>> captures(std::string_view source) const;
 
  private:
   std::vector<Binding> bindings_;
 };
 
-// Whether two nodes are the same code: same kind and, recursively, the same children, with equal
-// text for leaves (so whitespace and comments between tokens do not matter).
+// Whether two nodes are the same code: same kind and the same children all the way down, with
+// equal text for leaves (so whitespace and comments between tokens do not matter). Iterative;
+// counts its steps in `context`.
 bool same_code(TSNode a, TSNode b, MatchContext& context);
 
 }  // namespace mentor::rules

@@ -16,6 +16,46 @@ namespace {
 
 constexpr TSSymbol kErrorSymbol = static_cast<TSSymbol>(-1);
 
+// How deeply the syntax tree of a pattern may nest. The functions below that walk a pattern's
+// tree, and the match of a pattern against code, recurse once per level of it.
+constexpr unsigned kMaxPatternDepth = 100;
+
+// The depth of the tree below `root` (1 for a leaf), counted with a cursor.
+unsigned tree_depth(TSNode root) {
+  TreeCursor walker(root);
+  TSTreeCursor* cursor = walker.get();
+  unsigned depth = 1;
+  unsigned deepest = 1;
+  for (;;) {
+    if (ts_tree_cursor_goto_first_child(cursor)) {
+      deepest = std::max(deepest, ++depth);
+      continue;
+    }
+    while (!ts_tree_cursor_goto_next_sibling(cursor)) {
+      if (depth == 1 || !ts_tree_cursor_goto_parent(cursor))
+        return deepest;
+      --depth;
+    }
+  }
+}
+
+// The names of the metavariables of `root` that bind, sorted and unique.
+std::vector<std::string> bound_names(const PatternNode& root) {
+  std::vector<std::string> names;
+  std::vector<const PatternNode*> stack{&root};
+  while (!stack.empty()) {
+    const PatternNode* node = stack.back();
+    stack.pop_back();
+    if (node->type == PatternNode::Type::meta_var && !node->name.empty())
+      names.push_back(node->name);
+    for (const auto& child : node->children)
+      stack.push_back(&child);
+  }
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  return names;
+}
+
 std::string utf8(char32_t c) {
   std::string out;
   auto byte = [&](std::uint32_t value) {
@@ -165,6 +205,7 @@ bool is_single_node(TSNode node, std::string_view text) {
 // metavariable, so `while ($C) { $$$BODY }` works in C, where a statement needs a `;`), and one
 // that only wraps the single node of the pattern because the grammar cannot place it at the top
 // level (a Rust method call without `;`); `top` says `node` is on that single-node chain.
+// Recurses once per level: only for trees within kMaxPatternDepth.
 std::optional<TSNode> find_syntax_error(TSNode node, std::string_view text,
                                         const std::string& sigil, bool top) {
   if (ts_node_symbol(node) == kErrorSymbol) {
@@ -219,6 +260,8 @@ std::optional<TSNode> find_reserved_name(TSNode root, std::string_view text,
   return std::nullopt;
 }
 
+// The first node of kind `kind` in preorder. Recurses once per level: only for trees within
+// kMaxPatternDepth.
 std::optional<TSNode> find_kind(TSNode node, TSSymbol kind, const KindTable& kinds) {
   if (kinds.canonical(node) == kind)
     return node;
@@ -230,6 +273,8 @@ std::optional<TSNode> find_kind(TSNode node, TSSymbol kind, const KindTable& kin
   return std::nullopt;
 }
 
+// The pattern node of `node`. Recurses once per level: only for trees within kMaxPatternDepth,
+// which also bounds the recursion of TreeMatcher below.
 PatternNode convert(TSNode node, std::string_view text, const std::string& sigil,
                     const KindTable& kinds) {
   PatternNode out;
@@ -254,25 +299,6 @@ PatternNode convert(TSNode node, std::string_view text, const std::string& sigil
       out.children.push_back(convert(child, text, sigil, kinds));
   }
   return out;
-}
-
-// The names bound by the metavariables of `root`, in order of first appearance (an explicit
-// stack: a pattern's depth is its author's to choose).
-std::vector<std::string> bound_names(const PatternNode& root) {
-  std::vector<std::string> names;
-  std::vector<const PatternNode*> stack{&root};
-  while (!stack.empty()) {
-    const PatternNode* node = stack.back();
-    stack.pop_back();
-    bool binds = node->type == PatternNode::Type::meta_var &&
-                 (node->meta == PatternNode::MetaVar::capture ||
-                  node->meta == PatternNode::MetaVar::multi_capture);
-    if (binds && std::find(names.begin(), names.end(), node->name) == names.end())
-      names.push_back(node->name);
-    for (auto it = node->children.rbegin(); it != node->children.rend(); ++it)
-      stack.push_back(&*it);
-  }
-  return names;
 }
 
 Strictness parse_strictness(const Text& text, std::string_view rule_id) {
@@ -307,6 +333,7 @@ class TreeMatcher {
       : strictness_(strictness), context_(context), env_(env) {}
 
   One match_node(const PatternNode& goal, TSNode candidate) {
+    context_.step();
     if (skips_comments() && is_comment(candidate) && !is_comment_goal(goal))
       return One::skip_candidate;
     switch (goal.type) {
@@ -581,6 +608,12 @@ Pattern Pattern::compile(const PatternSpec& spec, const lang::Language& language
   lang::Parser parser;
   lang::Tree tree = parser.parse(language, pre.text);
   TSNode root = tree.root();
+  if (tree_depth(root) > kMaxPatternDepth) {
+    throw rule_error(RuleErrorKind::invalid_pattern, rule_id,
+                     "invalid pattern: its syntax tree nests deeper than " +
+                         std::to_string(kMaxPatternDepth) + " levels",
+                     source.pos());
+  }
   if (auto bad = find_syntax_error(root, pre.text, sigil, true)) {
     std::size_t offset = pre.original_offset(ts_node_start_byte(*bad));
     std::string what = ts_node_is_missing(*bad)
@@ -628,7 +661,7 @@ Pattern Pattern::compile(const PatternSpec& spec, const lang::Language& language
       goal = ts_node_child(goal, 0);
   }
   pattern.root_ = convert(goal, pre.text, sigil, kinds);
-  pattern.defined_vars_ = bound_names(pattern.root_);
+  pattern.names_ = bound_names(pattern.root_);
   return pattern;
 }
 

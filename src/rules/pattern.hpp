@@ -61,13 +61,12 @@ class Pattern {
   // The only kind a matching node can have; nullopt if any kind can match (a bare `$A`).
   std::optional<TSSymbol> root_kind() const;
 
-  // The names of the metavariables the pattern binds ($A and $$$A; not $_ or $$$), in order of
-  // first appearance, without sigils.
-  const std::vector<std::string>& defined_vars() const { return defined_vars_; }
+  // The names of the metavariables it binds ($A, $$$A), sorted.
+  const std::vector<std::string>& names() const { return names_; }
 
  private:
   PatternNode root_;
-  std::vector<std::string> defined_vars_;
+  std::vector<std::string> names_;
   std::optional<TSSymbol> selector_kind_;
   Strictness strictness_ = Strictness::smart;
 };

@@ -101,24 +101,41 @@ class UtilGraph {
   void check_cycles(std::string_view rule_id) const {
     enum class State { fresh, active, done };
     std::map<const UtilRule*, State> state;
-    std::vector<const UtilRule*> path;
-    auto visit = [&](auto& self, const UtilRule* util) -> void {
-      state[util] = State::active;
-      path.push_back(util);
+    // A depth-first walk with an explicit stack: each frame is a utility on the current path
+    // and the index of its next reference to follow.
+    struct Frame {
+      const UtilRule* util;
+      std::size_t next = 0;
+    };
+    std::vector<Frame> path;
+    auto refs_of = [&](const UtilRule* util) -> const std::vector<Ref>* {
       auto it = refs_.find(util);
-      if (it == refs_.end()) {
-        // A shared utility seen from a rule: its references were checked with its library.
-        path.pop_back();
-        state[util] = State::done;
-        return;
-      }
-      for (const auto& ref : it->second) {
+      // A shared utility seen from a rule: its references were checked with its library.
+      return it == refs_.end() ? nullptr : &it->second;
+    };
+    for (const UtilRule* root : order_) {
+      if (state.contains(root))
+        continue;
+      state[root] = State::active;
+      path.push_back({root});
+      while (!path.empty()) {
+        Frame& frame = path.back();
+        const std::vector<Ref>* refs = refs_of(frame.util);
+        if (refs == nullptr || frame.next >= refs->size()) {
+          state[frame.util] = State::done;
+          path.pop_back();
+          continue;
+        }
+        const Ref& ref = (*refs)[frame.next++];
+        const UtilRule* util = frame.util;
         State target = state.contains(ref.target) ? state[ref.target] : State::fresh;
         if (target == State::active) {
           // The cycle from `util`, whose reference closes it: util -> target -> ... -> util.
           std::string chain = "'" + util->id + "'";
-          for (auto at = std::find(path.begin(), path.end(), ref.target); at != path.end(); ++at)
-            chain += " -> '" + (*at)->id + "'";
+          auto at = std::find_if(path.begin(), path.end(),
+                                 [&](const Frame& f) { return f.util == ref.target; });
+          for (; at != path.end(); ++at)
+            chain += " -> '" + at->util->id + "'";
           std::string cycle = ref.target == util ? "" : ": " + chain;
           throw rule_error(
               RuleErrorKind::cyclic_util, rule_id.empty() ? util->id : rule_id,
@@ -126,15 +143,11 @@ class UtilGraph {
                   " matches itself through 'matches'" + cycle,
               ref.pos);
         }
-        if (target == State::fresh)
-          self(self, ref.target);
+        if (target == State::fresh) {
+          state[ref.target] = State::active;
+          path.push_back({ref.target});
+        }
       }
-      path.pop_back();
-      state[util] = State::done;
-    };
-    for (const UtilRule* util : order_) {
-      if (!state.contains(util))
-        visit(visit, util);
     }
   }
 
@@ -212,7 +225,7 @@ class RuleCompiler {
       RuleNode node;
       node.type = RuleNode::Type::pattern;
       node.pattern = Pattern::compile(*spec.pattern, language_, rule_id_);
-      for (const auto& name : node.pattern->defined_vars())
+      for (const auto& name : node.pattern->names())
         defined_vars_.insert(name);
       parts.push_back(std::move(node));
     }
@@ -520,6 +533,13 @@ std::shared_ptr<const UtilLibrary> compile_library(const lang::Language& languag
     compiler.check_constraint_names(spec->constraints);
   }
   graph.check_cycles("");
+  for (auto& util : library->utils) {
+    annotate_relations(util->rule);
+    for (auto& local : util->locals)
+      annotate_relations(local->rule);
+    for (auto& constraint : util->constraints)
+      annotate_relations(constraint.rule);
+  }
   return library;
 }
 

@@ -1,5 +1,6 @@
 // Stage one of rule loading: YAML -> RuleFileSpec. Only this file and nothing else in rules/
-// includes yaml-cpp.
+// includes yaml-cpp (rule_test_file.cpp aside). The walk over the YAML recurses once per level
+// of it, within util::kMaxYamlDepth.
 #include "rules/rule_parser.hpp"
 
 #include <algorithm>
@@ -10,6 +11,7 @@
 
 #include "rules/rule_error.hpp"
 #include "util/suggest.hpp"
+#include "util/yaml_load.hpp"
 #include "util/yaml_pos.hpp"
 
 namespace mentor::rules {
@@ -405,11 +407,10 @@ std::vector<RuleFileSpec> parse_documents(std::string_view yaml_text, const std:
                                           bool util) {
   std::vector<YAML::Node> documents;
   try {
-    documents = YAML::LoadAll(std::string(yaml_text));
-  } catch (const YAML::Exception& e) {
-    SourcePos where{file_name, e.mark.line >= 0 ? e.mark.line + 1 : 0,
-                    e.mark.column >= 0 ? e.mark.column + 1 : 0};
-    throw rule_error(RuleErrorKind::yaml_syntax, "", "invalid YAML: " + e.msg, where);
+    // Bounded nesting and alias expansion: the recursive walk below stays within them.
+    documents = util::load_yaml_documents(yaml_text, file_name);
+  } catch (const Error& e) {
+    throw rule_error(RuleErrorKind::yaml_syntax, "", e.what(), e.pos());
   }
   std::vector<RuleFileSpec> specs;
   DocumentParser parser(yaml_text, file_name);

@@ -3,6 +3,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "util/yaml_load.hpp"
+
 namespace mentor::rules {
 
 namespace {
@@ -44,12 +46,7 @@ bool is_rule_test_file(std::string_view text) {
 
 std::vector<RuleTestCase> parse_rule_test_file(std::string_view yaml_text,
                                                const std::string& file_name) {
-  std::vector<YAML::Node> documents;
-  try {
-    documents = YAML::LoadAll(std::string(yaml_text));
-  } catch (const YAML::ParserException& e) {
-    throw Error(e.msg, {file_name, e.mark.line + 1, e.mark.column + 1});
-  }
+  std::vector<YAML::Node> documents = util::load_yaml_documents(yaml_text, file_name);
   std::vector<RuleTestCase> cases;
   for (const auto& document : documents) {
     if (document.IsNull())
