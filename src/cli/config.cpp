@@ -9,6 +9,7 @@
 #include "cli/summary_config.hpp"
 #include "util/suggest.hpp"
 
+#include "util/yaml_load.hpp"
 #include "util/yaml_pos.hpp"
 
 namespace mentor::cli {
@@ -51,20 +52,22 @@ std::vector<std::string> string_list(const YAML::Node& node, std::string_view ke
 Config parse_config(std::string_view yaml_text, const std::string& file_name) {
   static constexpr std::array<std::string_view, 8> kKeys = {
       "rules", "utils", "fail_on", "ignores", "max_file_bytes", "languages", "mentees", "summary"};
-  YAML::Node root;
-  try {
-    root = YAML::Load(std::string(yaml_text));
-  } catch (const YAML::ParserException& e) {
-    throw Error(e.msg, {file_name, e.mark.line + 1, e.mark.column + 1});
-  }
+  // The repository's own file: bounded nesting and aliases, as rule files.
+  YAML::Node root = util::load_yaml(yaml_text, file_name);
   Config config;
   if (root.IsNull())
     return config;
   if (!root.IsMap())
     throw Error("the configuration must be a mapping of keys", pos_of(root, file_name));
+  if (auto duplicate = util::find_duplicate_key(root)) {
+    throw Error("duplicate key '" + duplicate->second.Scalar() + "'",
+                pos_of(duplicate->second, file_name));
+  }
 
   for (const auto& entry : root) {
-    const std::string key = entry.first.as<std::string>();
+    if (!entry.first.IsScalar())
+      throw Error("keys must be strings", pos_of(entry.first, file_name));
+    const std::string key = entry.first.Scalar();
     const YAML::Node& value = entry.second;
     if (key == "rules") {
       config.rules = string_list(value, key, file_name);

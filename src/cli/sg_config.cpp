@@ -5,6 +5,7 @@
 
 #include "util/error.hpp"
 #include "util/suggest.hpp"
+#include "util/yaml_load.hpp"
 #include "util/yaml_pos.hpp"
 
 namespace mentor::cli {
@@ -31,12 +32,7 @@ std::vector<std::string> directories(const YAML::Node& node, std::string_view ke
 }  // namespace
 
 AstGrepProject parse_sg_config(std::string_view yaml_text, const std::string& file_name) {
-  YAML::Node root;
-  try {
-    root = YAML::Load(std::string(yaml_text));
-  } catch (const YAML::ParserException& e) {
-    throw Error("invalid YAML: " + e.msg, {file_name, e.mark.line + 1, e.mark.column + 1});
-  }
+  YAML::Node root = util::load_yaml(yaml_text, file_name);
   AstGrepProject project;
   if (root.IsNull())
     return project;
