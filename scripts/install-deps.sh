@@ -15,9 +15,12 @@ packages=(
 
 # --browser: also Debian's chromium, which only the HTML summary's browser test needs (that test
 # runs this script itself when chromium is missing).
-if [[ "${1:-}" == "--browser" ]]; then
-  packages+=(chromium)
-fi
+# --fuzz: also clang and its runtime libraries (libFuzzer, the sanitizers), which only the fuzz
+# targets need (scripts/fuzz.sh runs this script with it).
+case "${1:-}" in
+  --browser) packages+=(chromium) ;;
+  --fuzz) packages+=(clang libclang-rt-dev) ;;
+esac
 
 missing=()
 for p in "${packages[@]}"; do

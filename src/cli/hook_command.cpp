@@ -3,13 +3,13 @@
 
 #include <cstdlib>
 #include <set>
-#include <sstream>
 #include <string_view>
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
 #include "cli/check_command.hpp"
+#include "cli/pre_push_input.hpp"
 #include "git/commit_range.hpp"
 #include "report/hook_report.hpp"
 #include "util/encoding.hpp"
@@ -19,30 +19,6 @@
 namespace mentor::cli {
 
 namespace {
-
-std::vector<git::PushedRef> read_ref_lines(std::istream& in) {
-  std::vector<git::PushedRef> refs;
-  std::string line;
-  int number = 0;
-  while (std::getline(in, line)) {
-    ++number;
-    if (line.empty())
-      continue;
-    std::istringstream fields(line);
-    git::PushedRef ref;
-    std::string extra;
-    if (!(fields >> ref.local_ref >> ref.local_sha >> ref.remote_ref >> ref.remote_sha) ||
-        (fields >> extra)) {
-      throw Error(
-          "malformed pre-push line (expected '<local ref> <local sha> <remote ref> "
-          "<remote sha>'): " +
-              line,
-          {"<stdin>", number, 0});
-    }
-    refs.push_back(std::move(ref));
-  }
-  return refs;
-}
 
 std::string_view fail_on_name(FailOn fail_on) {
   switch (fail_on) {
@@ -95,7 +71,7 @@ std::string review_cache_directory(const Workspace& workspace) {
 
 int run_hook_pre_push(const HookArgs& args, Streams& streams, std::istream& in) {
   util::PhaseTimer timer(streams.err);
-  std::vector<git::PushedRef> refs = read_ref_lines(in);
+  std::vector<git::PushedRef> refs = read_pre_push_input(in);
   Workspace workspace = open_workspace(args.directory);
   timer.mark("open");
 

@@ -235,9 +235,9 @@ void collect_changes(git_repository* r, std::vector<SideDiff>& sides, const Diff
   SideDiff& first = sides.front();
   for (const auto& [path, index] : first.reviewable) {
     // A file some parent already has as it is cannot hold a line none of them had.
-    bool differs_from_all = std::all_of(sides.begin() + 1, sides.end(), [&](const SideDiff& s) {
-      return s.reviewable.count(path) != 0;
-    });
+    bool differs_from_all =
+        std::all_of(sides.begin() + 1, sides.end(),
+                    [&file = path](const SideDiff& s) { return s.reviewable.count(file) != 0; });
     if (!differs_from_all)
       continue;
     const git_diff_delta* delta = git_diff_get_delta(first.diff.get(), index);

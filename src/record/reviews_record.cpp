@@ -216,12 +216,12 @@ const FindingReview* ReviewsRecord::find(const FindingKey& key) const {
   return it == findings.end() ? nullptr : &it->second;
 }
 
-ReviewsRecord read_reviews(const git::Repository& repo, const Warn& warn) {
-  git::NotesRef notes(repo, std::string(kReviewsRef), warn);
+ReviewsRecord reviews_from_notes(const std::map<std::string, std::vector<std::string>>& notes,
+                                 const Warn& warn) {
   ReviewsRecord record;
-  for (const auto& [commit, blob] : notes.index()) {
+  for (const auto& [commit, lines] : notes) {
     std::size_t number = 0;
-    for (const auto& line : notes.read_lines(blob)) {
+    for (const auto& line : lines) {
       ++number;
       std::string problem = apply_line(line, commit, record);
       if (!problem.empty() && warn) {
@@ -233,6 +233,14 @@ ReviewsRecord read_reviews(const git::Repository& repo, const Warn& warn) {
   for (auto& [key, review] : record.findings)
     settle(review);
   return record;
+}
+
+ReviewsRecord read_reviews(const git::Repository& repo, const Warn& warn) {
+  git::NotesRef notes(repo, std::string(kReviewsRef), warn);
+  std::map<std::string, std::vector<std::string>> lines;
+  for (const auto& [commit, blob] : notes.index())
+    lines.emplace(commit, notes.read_lines(blob));
+  return reviews_from_notes(lines, warn);
 }
 
 void carry_verdicts(ReviewsRecord& reviews, const std::map<std::string, CommitRecord>& records) {

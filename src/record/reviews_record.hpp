@@ -85,6 +85,12 @@ nlohmann::ordered_json annotation_json(const Annotation& annotation);
 // A finding's history as a JSON array of annotation_json (empty when `review` is null).
 nlohmann::ordered_json history_json(const FindingReview* review);
 
+// The reviews record held by `notes` (each annotated commit with the lines of its note, in stored
+// order): what read_reviews makes of the ref once it has read it. Lines that are not git-mentor
+// lines are skipped with a warning naming the commit and the line number.
+ReviewsRecord reviews_from_notes(const std::map<std::string, std::vector<std::string>>& notes,
+                                 const Warn& warn);
+
 // Reads the whole reviews ref. Lines that are not git-mentor lines are skipped with a warning.
 // An annotation is keyed by the commit whose note holds it (a note git carried to a rewritten
 // commit keys the new commit), and repeated annotations count once.
