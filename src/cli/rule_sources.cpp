@@ -200,21 +200,20 @@ class SourceLoader {
   }
 
   void rules_in_head(const git::Repository& repo, const std::string& entry) {
-    auto text = repo.read_root_file(entry, kMaxRuleFileBytes, noun(Role::rules));
-    if (!text) {
-      // A directory: its rule files, as on disk, each under the same checks as a file.
-      if (auto files = git::head_files_under(repo, entry)) {
-        for (auto& file : *files) {
-          if (!is_rule_file(file) || is_sg_config(file))
-            continue;
-          auto file_text = repo.read_root_file(file, kMaxRuleFileBytes, noun(Role::rules));
-          if (file_text)
-            files_.push_back(RuleFile{RuleFile::Kind::text, fs::path(file), std::move(*file_text)});
-        }
-        return;
+    // A directory: its rule files, as on disk, each under the same checks as a file.
+    if (auto files = git::head_files_under(repo, entry)) {
+      for (auto& file : *files) {
+        if (!is_rule_file(file) || is_sg_config(file))
+          continue;
+        auto file_text = repo.read_root_file(file, kMaxRuleFileBytes, noun(Role::rules));
+        if (file_text)
+          files_.push_back(RuleFile{RuleFile::Kind::text, fs::path(file), std::move(*file_text)});
       }
-      throw Error("rule file or directory not found in HEAD: " + entry);
+      return;
     }
+    auto text = repo.read_root_file(entry, kMaxRuleFileBytes, noun(Role::rules));
+    if (!text)
+      throw Error("rule file or directory not found in HEAD: " + entry);
     files_.push_back(RuleFile{RuleFile::Kind::text, fs::path(entry), std::move(*text)});
   }
 

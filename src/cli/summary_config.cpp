@@ -46,8 +46,13 @@ summary::Settings parse_summary_settings(const YAML::Node& node, const std::stri
     return settings;
   if (!node.IsMap())
     throw Error("summary must be a mapping of keys, e.g. { recurring: 3 }", pos_of(node, file));
+  if (auto duplicate = util::find_duplicate_key(node))
+    throw Error("duplicate key '" + duplicate->second.Scalar() + "' in summary",
+                pos_of(duplicate->second, file));
   for (const auto& entry : node) {
-    const std::string key = entry.first.as<std::string>();
+    if (!entry.first.IsScalar())
+      throw Error("keys must be strings", pos_of(entry.first, file));
+    const std::string key = entry.first.Scalar();
     const YAML::Node& value = entry.second;
     if (key == "recurring") {
       settings.recurring = positive(value, key, file);

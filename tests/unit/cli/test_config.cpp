@@ -58,3 +58,17 @@ TEST_CASE("config errors name the place", "[cli][config]") {
   CHECK(e.pos().file == "c.yaml");
   CHECK(e.pos().line >= 1);
 }
+
+TEST_CASE("config keys: not strings, written twice, nested too deep", "[cli][config]") {
+  auto e = error_of("[]: x\n");
+  CHECK(e.describe() == "c.yaml:1:1: keys must be strings");
+  e = error_of("summary: {[1]: 2}\n");
+  CHECK(e.describe() == "c.yaml:1:11: keys must be strings");
+  e = error_of("fail_on: error\nrules: [builtin]\nfail_on: never\n");
+  CHECK(e.describe() == "c.yaml:3:1: duplicate key 'fail_on'");
+  e = error_of("summary: {recurring: 3, recurring: 4}\n");
+  CHECK(e.describe() == "c.yaml:1:25: duplicate key 'recurring' in summary");
+  e = error_of("mentees: " + std::string(100, '[') + std::string(100, ']') + "\n");
+  CHECK(e.pos().file == "c.yaml");
+  CHECK(std::string(e.what()).find("nests deeper than") != std::string::npos);
+}
