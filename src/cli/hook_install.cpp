@@ -106,6 +106,14 @@ int run_hook_install(const HookInstallArgs& args, Streams& streams) {
                   "with --force to set it aside as " +
                   hook + std::string(kBackupSuffix) + " and install git-mentor's.");
     }
+    fs::path backup = path;
+    backup += kBackupSuffix;
+    if (present(path) && !is_ours(path) && present(backup)) {
+      // Setting this one aside would overwrite the earlier one kept there: never lose a hook.
+      throw Error(path.string() + " exists and is not git-mentor's, and " + backup.string() +
+                  " already holds a hook set aside earlier: nothing was changed. Move one of "
+                  "them away, then install again.");
+    }
   }
   fs::create_directories(dir);
   for (const auto& hook : hooks) {

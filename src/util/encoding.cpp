@@ -99,8 +99,11 @@ std::string terminal_safe(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   const std::size_t first = text.find_first_not_of(" \t");
-  const bool command = first != std::string_view::npos && (text.substr(first).starts_with("::") ||
-                                                           text.substr(first).starts_with("##["));
+  // GitHub Actions (`::error ...`, `##[group]`) and Azure Pipelines (`##vso[...]`) read a log
+  // line that starts so as a command.
+  const std::string_view rest = first != std::string_view::npos ? text.substr(first) : "";
+  const bool command =
+      rest.starts_with("::") || rest.starts_with("##[") || rest.starts_with("##vso[");
   for (std::size_t i = 0; i < text.size();) {
     const std::size_t start = i;
     std::optional<char32_t> cp = next_code_point(text, i);

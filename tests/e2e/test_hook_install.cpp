@@ -82,6 +82,22 @@ TEST_CASE("a foreign hook is kept unless --force, and put back by uninstall", "[
   CHECK(fs::exists(hook));
 }
 
+TEST_CASE("--force never overwrites a hook set aside earlier", "[e2e][hook]") {
+  TestRepo repo;
+  fs::path hook = repo.git_dir() / "hooks" / "pre-push";
+  fs::path backup = hook;
+  backup += ".before-git-mentor";
+  fs::create_directories(hook.parent_path());
+  std::ofstream(backup) << "#!/bin/sh\necho first\n";
+  std::ofstream(hook) << "#!/bin/sh\necho second\n";
+
+  MentorRun refused = run_mentor({"-C", repo.path().string(), "hook", "install", "--force"});
+  CHECK(refused.code == 2);
+  CHECK(refused.err.find("already holds a hook set aside earlier") != std::string::npos);
+  CHECK(read_file(backup) == "#!/bin/sh\necho first\n");
+  CHECK(read_file(hook) == "#!/bin/sh\necho second\n");
+}
+
 TEST_CASE("the installed pre-commit hook refuses a commit with a blocking finding", "[e2e][hook]") {
   TestRepo repo;
   repo.write(".mentor/rules.yaml", kPrintRules);

@@ -61,6 +61,8 @@ TEST_CASE("terminal_safe: a line break never starts a CI workflow command",
   CHECK(terminal_safe("::error file=x::y") == "\\x3a:error file=x::y");
   CHECK(terminal_safe("  ::add-mask::v") == "  \\x3a:add-mask::v");
   CHECK(terminal_safe("##[error]x") == "\\x23#[error]x");
+  CHECK(terminal_safe("##vso[task.setvariable variable=x]y") ==
+        "\\x23#vso[task.setvariable variable=x]y");
 }
 
 }  // namespace mentor::util
