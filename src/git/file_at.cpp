@@ -50,15 +50,9 @@ std::optional<std::string> read_file_at(const Repository& repo, const std::strin
 
 std::optional<std::vector<std::string>> head_files_under(const Repository& repo,
                                                          const std::string& dir) {
-  git_oid head_id;
-  if (git_reference_name_to_id(&head_id, repo.get(), "HEAD") < 0)
+  TreePtr root = head_tree(repo.get());
+  if (!root)
     return std::nullopt;
-  git_commit* commit_raw = nullptr;
-  check(git_commit_lookup(&commit_raw, repo.get(), &head_id), "cannot read HEAD");
-  CommitPtr commit(commit_raw);
-  git_tree* root_raw = nullptr;
-  check(git_commit_tree(&root_raw, commit.get()), "cannot read the tree of HEAD");
-  TreePtr root(root_raw);
   std::string path = dir;
   while (path.size() > 1 && path.back() == '/')
     path.pop_back();

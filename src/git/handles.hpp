@@ -97,4 +97,17 @@ inline git_oid from_hex(std::string_view hex) {
   return oid;
 }
 
+// The tree of the commit HEAD names in `repo`; an empty pointer when HEAD is unborn.
+inline TreePtr head_tree(git_repository* repo) {
+  git_oid head_id;
+  if (git_reference_name_to_id(&head_id, repo, "HEAD") < 0)
+    return TreePtr();
+  git_commit* commit_raw = nullptr;
+  check(git_commit_lookup(&commit_raw, repo, &head_id), "cannot read HEAD");
+  CommitPtr commit(commit_raw);
+  git_tree* tree_raw = nullptr;
+  check(git_commit_tree(&tree_raw, commit.get()), "cannot read the tree of HEAD");
+  return TreePtr(tree_raw);
+}
+
 }  // namespace mentor::git

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "git/diff_reader.hpp"
 #include "git/file_at.hpp"
 #include "git/handles.hpp"
 #include "util/regular_file.hpp"
@@ -34,15 +35,9 @@ std::filesystem::path inside_path(const std::string& path, std::string_view what
 std::optional<std::string> read_head_file(const Repository& repo, const std::string& path,
                                           std::uint64_t max_bytes, std::string_view what) {
   inside_path(path, what);
-  git_oid head_id;
-  if (git_reference_name_to_id(&head_id, repo.get(), "HEAD") < 0)
+  TreePtr tree = head_tree(repo.get());
+  if (!tree)
     return std::nullopt;
-  git_commit* commit_raw = nullptr;
-  check(git_commit_lookup(&commit_raw, repo.get(), &head_id), "cannot read HEAD");
-  CommitPtr commit(commit_raw);
-  git_tree* tree_raw = nullptr;
-  check(git_commit_tree(&tree_raw, commit.get()), "cannot read HEAD's tree");
-  TreePtr tree(tree_raw);
   git_tree_entry* entry_raw = nullptr;
   if (git_tree_entry_bypath(&entry_raw, tree.get(), path.c_str()) < 0)
     return std::nullopt;
@@ -61,7 +56,7 @@ std::optional<std::string> read_head_file(const Repository& repo, const std::str
         "cannot read " + path + " in HEAD");
   if (size > max_bytes)
     throw Error(fmt::format("{} {} is larger than {} bytes", what, path, max_bytes));
-  return read_file_at(repo, to_hex(head_id), path, max_bytes);
+  return read_blob(repo, to_hex(*git_tree_entry_id(entry.get())));
 }
 
 // git_repository_open_ext with `flags`; throws mentor::Error "not a git repository: PATH" when

@@ -18,32 +18,23 @@ MatchCode match_code(const lang::Tree& tree, std::string_view source, std::uint3
 
   TSNode top = ts_node_descendant_for_byte_range(tree.root(), start, end);
   TreeCursor cursor(top);
-  TSTreeCursor* c = cursor.get();
-  unsigned depth = 0;
-  for (;;) {
-    TSNode node = ts_tree_cursor_current_node(c);
+  bool descend = false;
+  do {
+    TSNode node = cursor.node();
     std::uint32_t node_start = ts_node_start_byte(node);
     std::uint32_t node_end = ts_node_end_byte(node);
     bool inside = node_start < end && node_end > start;
+    descend = false;
     if (inside && is_comment(node)) {
       // A comment that holds the whole range is what the match is about: keep it.
       if (node_start > start || node_end < end)
         cuts.emplace_back(std::max(node_start, start), std::min(node_end, end));
-    } else if (inside && ts_tree_cursor_goto_first_child(c)) {
-      ++depth;
-      continue;
-    } else if (inside && ts_node_child_count(node) == 0 && node_end > node_start) {
+    } else if (inside && ts_node_child_count(node) > 0) {
+      descend = true;
+    } else if (inside && node_end > node_start) {
       code.tokens.push_back(source.substr(node_start, node_end - node_start));
     }
-    // The next node after this one's subtree, never leaving `top`.
-    bool moved = false;
-    while (depth > 0 && !(moved = ts_tree_cursor_goto_next_sibling(c))) {
-      ts_tree_cursor_goto_parent(c);
-      --depth;
-    }
-    if (!moved)
-      break;
-  }
+  } while (cursor.next(descend));
 
   code.text.reserve(end - start);
   std::uint32_t at = start;

@@ -24,9 +24,28 @@ class TreeCursor {
   TreeCursor& operator=(const TreeCursor&) = delete;
 
   TSTreeCursor* get() { return &cursor_; }
+  TSNode node() const { return ts_tree_cursor_current_node(&cursor_); }
+
+  // One step of a preorder walk of the subtree the cursor started at, without recursion: into
+  // the current node's first child when `descend` (and it has one), else to the next node after
+  // its subtree. False once the walk is over; it never leaves the starting node.
+  bool next(bool descend = true) {
+    if (descend && ts_tree_cursor_goto_first_child(&cursor_)) {
+      ++depth_;
+      return true;
+    }
+    while (depth_ > 0) {
+      if (ts_tree_cursor_goto_next_sibling(&cursor_))
+        return true;
+      ts_tree_cursor_goto_parent(&cursor_);
+      --depth_;
+    }
+    return false;
+  }
 
  private:
   TSTreeCursor cursor_;
+  unsigned depth_ = 0;  // below the starting node, for next()
 };
 
 // Every node of a tree with its parent and its neighbours, listed by one cursor walk: constant

@@ -235,41 +235,25 @@ std::optional<TSNode> find_reserved_name(TSNode root, std::string_view text,
   if (language.reserved.empty())
     return std::nullopt;
   TreeCursor cursor(root);
-  TSTreeCursor* c = cursor.get();
-  unsigned depth = 0;
-  for (;;) {
-    TSNode node = ts_tree_cursor_current_node(c);
-    if (ts_tree_cursor_goto_first_child(c)) {
-      ++depth;
-      continue;
-    }
-    if (std::strcmp(ts_node_type(node), "identifier") == 0) {
+  do {
+    TSNode node = cursor.node();
+    if (ts_node_child_count(node) == 0 && std::strcmp(ts_node_type(node), "identifier") == 0) {
       std::string_view name = lang::node_text(node, text);
       if (std::find(language.reserved.begin(), language.reserved.end(), name) !=
           language.reserved.end())
         return node;
     }
-    bool moved = false;
-    while (depth > 0 && !(moved = ts_tree_cursor_goto_next_sibling(c))) {
-      ts_tree_cursor_goto_parent(c);
-      --depth;
-    }
-    if (!moved)
-      break;
-  }
+  } while (cursor.next());
   return std::nullopt;
 }
 
-// The first node of kind `kind` in preorder. Recurses once per level: only for trees within
-// kMaxPatternDepth.
-std::optional<TSNode> find_kind(TSNode node, TSSymbol kind, const KindTable& kinds) {
-  if (kinds.canonical(node) == kind)
-    return node;
-  std::uint32_t count = ts_node_child_count(node);
-  for (std::uint32_t i = 0; i < count; ++i) {
-    if (auto found = find_kind(ts_node_child(node, i), kind, kinds))
-      return found;
-  }
+// The first node of kind `kind` in preorder.
+std::optional<TSNode> find_kind(TSNode root, TSSymbol kind, const KindTable& kinds) {
+  TreeCursor cursor(root);
+  do {
+    if (kinds.canonical(cursor.node()) == kind)
+      return cursor.node();
+  } while (cursor.next());
   return std::nullopt;
 }
 

@@ -82,7 +82,7 @@ TEST_CASE("a foreign hook is kept unless --force, and put back by uninstall", "[
   CHECK(fs::exists(hook));
 }
 
-TEST_CASE("--force never overwrites a hook set aside earlier", "[e2e][hook]") {
+TEST_CASE("hook install --force never overwrites a hook set aside earlier", "[e2e][hook]") {
   TestRepo repo;
   fs::path hook = repo.git_dir() / "hooks" / "pre-push";
   fs::path backup = hook;
