@@ -133,8 +133,8 @@ std::size_t write_hook_report(std::ostream& out, std::span<const review::CommitR
   out << '\n';
   if (action == "push") {
     fmt::print(out,
-               "{}\ngit-mentor: blocking findings are shown where their code is at the tip of this "
-               "push, the others where their commit put them.\n",
+               "{}\ngit-mentor: findings are shown where their code is at the tip of this push; "
+               "those whose code is gone there, where their commit put them.\n",
                paint(kBlockingColor, fmt::format("git-mentor: push refused: {} in {} being pushed.",
                                                  plural(blocking, "blocking finding"),
                                                  plural(reviews.size(), "commit"))));

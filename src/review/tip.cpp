@@ -149,6 +149,28 @@ void mark_fixed_later(const git::Repository& repo, std::span<CommitReview> revie
   if (wanted.empty())
     return;
 
+  // The reviewed commits each head reaches through reviewed commits, from the parents the
+  // reviews hold (one walk per head, no object read). A reviewed set is closed under that: a
+  // path through a commit left out of the range would put the commit itself out of it. What
+  // the walk does not find is asked of git, so the answer never depends on that.
+  std::map<std::string, const CommitReview*> by_id;
+  for (const auto& review : reviews)
+    by_id.emplace(review.commit.id, &review);
+  std::map<std::string, std::set<std::string>> reached;
+  for (const auto& head : heads) {
+    std::set<std::string>& seen = reached[head];
+    std::vector<std::string> stack{head};
+    while (!stack.empty()) {
+      std::string id = std::move(stack.back());
+      stack.pop_back();
+      auto it = by_id.find(id);
+      if (it == by_id.end() || !seen.insert(id).second)
+        continue;
+      for (const auto& parent : it->second->commit.parents)
+        stack.push_back(parent);
+    }
+  }
+
   lang::Parser parser;
   std::map<std::string, std::map<Key, std::vector<Place>>> present;  // by head
   for (const auto& head : heads)
@@ -163,7 +185,7 @@ void mark_fixed_later(const git::Repository& repo, std::span<CommitReview> revie
       continue;
     std::vector<const std::map<Key, std::vector<Place>>*> later;
     for (const auto& head : heads) {
-      if (git::reaches(repo, head, review.commit.id))
+      if (reached[head].count(review.commit.id) != 0 || git::reaches(repo, head, review.commit.id))
         later.push_back(&present[head]);
     }
     for (std::size_t j = 0; j < review.findings.size(); ++j) {

@@ -164,7 +164,8 @@ TEST_CASE("summary: dismissed findings are excluded, confirmed ones weigh more",
   w.commit("m@example.com", 1);
   w.finding("py-bare-except");
   w.verdict(early, record::Verdict::confirmed);
-  const auto* both = test::rule_of(w.summarize().mentees[0], "py-bare-except");
+  const auto summary = w.summarize();  // kept: rule_of points into it
+  const auto* both = test::rule_of(summary.mentees[0], "py-bare-except");
   CHECK(both->weight == Approx(3.0));
   CHECK(both->earlier_rate == Approx(both->later_rate));
   CHECK(both->trend == Trend::steady);
