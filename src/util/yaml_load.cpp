@@ -1,9 +1,13 @@
 // YAML from untrusted text.
 #include "util/yaml_load.hpp"
 
+#include <sstream>
+#include <string>
 #include <utility>
 
 #include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/parser.h>
 
 namespace mentor::util {
 
@@ -49,12 +53,48 @@ void check_bounds(const std::vector<YAML::Node>& documents, const std::string& f
   }
 }
 
+// yaml-cpp 0.7's LoadAll never returns on some malformed text (a `,` or `,}` at the top level):
+// its parser reports an empty document without consuming the token, again and again, each time
+// a new node. So the same parser runs first with a handler that only notes where each document
+// starts: a document that starts where the one before it did is that loop, refused here.
+class DocumentStarts : public YAML::EventHandler {
+ public:
+  void OnDocumentStart(const YAML::Mark& mark) override { start = mark; }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+
+  YAML::Mark start = YAML::Mark::null_mark();
+};
+
+void check_documents_end(const std::string& text, const std::string& file) {
+  std::istringstream in(text);
+  YAML::Parser parser(in);
+  DocumentStarts starts;
+  int previous = -1;
+  while (parser.HandleNextDocument(starts)) {
+    if (starts.start.pos == previous)
+      throw Error("invalid YAML: a token that starts no node", position(starts.start, file));
+    previous = starts.start.pos;
+  }
+}
+
 }  // namespace
 
 std::vector<YAML::Node> load_yaml_documents(std::string_view text, const std::string& file) {
   std::vector<YAML::Node> documents;
   try {
-    documents = YAML::LoadAll(std::string(text));
+    const std::string owned(text);
+    check_documents_end(owned, file);
+    documents = YAML::LoadAll(owned);
   } catch (const YAML::DeepRecursion& e) {
     throw Error("YAML nests deeper than " + std::to_string(kMaxYamlDepth) + " levels",
                 position(e.mark, file));

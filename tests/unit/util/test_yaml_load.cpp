@@ -65,3 +65,16 @@ TEST_CASE("yaml: a syntax error names its place", "[util]") {
   CHECK(error_of("a: [1, 2\n").starts_with("f.yaml:"));
   CHECK(error_of("a: [1, 2\n").find("invalid YAML: ") != std::string::npos);
 }
+
+TEST_CASE("yaml: text on which yaml-cpp's LoadAll would never return is refused", "[util]") {
+  // yaml-cpp 0.7 reports an empty document for a stray `,` without consuming it, forever (the
+  // fuzzer found `\0,\x96\x93}\n...` through .git-mentor.yaml).
+  for (std::string text :
+       {std::string(",}\n"), std::string(",\n"), std::string("\0,\x96\x93}\n\xa9\x01", 8)}) {
+    INFO(text);
+    std::string said = error_of(text);
+    CHECK(said.starts_with("f.yaml:1:"));
+    CHECK(said.ends_with(": invalid YAML: a token that starts no node"));
+  }
+  CHECK(util::load_yaml_documents("a: 1\n---\nb: 2\n---\n", "f.yaml").size() == 3);
+}
