@@ -2,11 +2,30 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "rules/rule.hpp"
 
 namespace mentor::review {
+
+// A rule's suggested rewrite of a finding's code (ast-grep's `fix`, after `transform`,
+// `expandStart` and `expandEnd`): the bytes [start_byte, end_byte) of the file's version that was
+// reviewed become `replacement`. Positions follow Finding's conventions.
+struct Fix {
+  std::uint32_t start_byte = 0;
+  std::uint32_t end_byte = 0;
+  std::uint32_t line = 0;  // of start_byte, 1-based
+  std::uint32_t column = 0;
+  std::uint32_t end_line = 0;  // of end_byte
+  std::uint32_t end_column = 0;
+  std::string original;     // the replaced bytes
+  std::string replacement;  // what replaces them
+  // The whole lines line..end_line as they are, and as they read once the fix is applied: what a
+  // diff, a SARIF replacement of whole lines or a GitHub suggestion block shows.
+  std::string old_lines;
+  std::string new_lines;
+};
 
 struct Finding {
   const rules::Rule* rule = nullptr;  // owned by the RuleSet the review ran with
@@ -35,6 +54,8 @@ struct Finding {
   // A later commit of what was reviewed removed it: its code is no longer at any reviewed head
   // that descends from its commit (see tip.hpp). Shown and recorded, never blocking.
   bool fixed_later = false;
+  // The rule's suggested fix, when it has one and it could be computed within the limits.
+  std::optional<Fix> fix;
 };
 
 }  // namespace mentor::review
