@@ -133,21 +133,36 @@ const lang::Language& language_named(const std::string& name) {
               (hint.empty() ? " (known: " + known + ")" : hint));
 }
 
+// Whether `path` is `root` or below it, symbolic links resolved, and not in its .git.
+bool inside_work_tree(const std::filesystem::path& root, const std::filesystem::path& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path base = fs::weakly_canonical(root, ec);
+  fs::path target = fs::weakly_canonical(path, ec);
+  if (ec)
+    return false;
+  auto relative = target.lexically_relative(base);
+  return !relative.empty() && *relative.begin() != ".." && *relative.begin() != ".git";
+}
+
 // The directory `rules new` writes to when --dir is not given: the first directory of the
-// configuration's `rules:`, else .mentor/rules, at the repository root.
-std::filesystem::path default_rules_dir(const RulesArgs& args) {
+// configuration's `rules:` inside the work tree, else .mentor/rules at the repository root
+// (`configured` says which).
+std::filesystem::path default_rules_dir(const RulesArgs& args, bool& configured) {
   namespace fs = std::filesystem;
   Workspace workspace = open_workspace(args.directory);
   fs::path root = workspace.repo.workdir();
   if (root.empty())
     throw Error("a bare repository has no work tree to write a rule in; give --dir");
+  configured = true;
   for (const auto& entry : workspace.config.rules) {
     std::error_code ec;
     if (entry != "builtin" && entry.find_first_of("*?[") == std::string::npos &&
-        fs::is_directory(root / entry, ec)) {
+        fs::is_directory(root / entry, ec) && inside_work_tree(root, root / entry)) {
       return root / entry;
     }
   }
+  configured = false;
   return root / ".mentor" / "rules";
 }
 
@@ -316,7 +331,8 @@ int run_rules_new(const RulesArgs& args, Streams& streams) {
                 "py-no-print");
   }
   const lang::Language& language = language_named(args.language);
-  fs::path dir = args.dir.empty() ? default_rules_dir(args)
+  bool configured = true;
+  fs::path dir = args.dir.empty() ? default_rules_dir(args, configured)
                                   : fs::absolute(args.directory) / fs::path(args.dir);
   fs::path file = dir / (args.id + ".yaml");
   std::error_code ec;
@@ -352,6 +368,11 @@ int run_rules_new(const RulesArgs& args, Streams& streams) {
              util::terminal_safe(file.string()),
              wrote_schema ? " and " + util::terminal_safe(schema.string()) + " (for editors)" : "",
              util::terminal_safe(file.string()));
+  if (!configured) {
+    fmt::print(streams.out,
+               "Add .mentor/rules to `rules:` in .git-mentor.yaml (e.g. rules: [builtin, "
+               ".mentor/rules]) so that check uses it.\n");
+  }
   return 0;
 }
 

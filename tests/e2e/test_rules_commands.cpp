@@ -329,6 +329,7 @@ TEST_CASE("rules new scaffolds a rule that loads, fails its examples and matches
                                   "--language", "python", "--skill", "readability"});
   INFO(run.out << run.err);
   REQUIRE(run.code == 0);
+  CHECK(run.out.find("\nAdd .mentor/rules to `rules:` in .git-mentor.yaml") != std::string::npos);
   std::filesystem::path file = repo.path() / ".mentor" / "rules" / "py-no-print.yaml";
   std::filesystem::path schema = repo.path() / ".mentor" / "rules" / "rule.schema.json";
   CHECK(run.out.find("Wrote " + file.string() + " and " + schema.string()) == 0);
@@ -371,13 +372,17 @@ TEST_CASE("rules new validates the id and language, and honours --dir and the co
   CHECK(bad_language.err.find("unknown language 'cobol' (known: c, cpp,") != std::string::npos);
   CHECK(!std::filesystem::exists(repo.path() / ".mentor"));
 
-  // The first directory of `rules:` in .git-mentor.yaml.
-  repo.write(".git-mentor.yaml", "rules: [builtin, team/rules]\n");
+  // The first directory of `rules:` in .git-mentor.yaml inside the work tree.
+  TempDir outside;
+  repo.write(".git-mentor.yaml", "rules: [builtin, " + outside.path().string() + ", ../" +
+                                     outside.path().filename().string() + ", .git, team/rules]\n");
   std::filesystem::create_directories(repo.path() / "team" / "rules");
   MentorRun configured = run_in_process(
       {"-C", repo.path().string(), "rules", "new", "go-no-panic", "--language", "golang"});
   CHECK(configured.code == 0);
   CHECK(repo.read("team/rules/go-no-panic.yaml").find("\nlanguage: go\n") != std::string::npos);
+  CHECK(configured.out.find("Add .mentor/rules") == std::string::npos);
+  CHECK(std::filesystem::is_empty(outside.path()));
 
   // --dir, relative to -C, and without a repository; an existing schema is kept.
   TempDir dir;
