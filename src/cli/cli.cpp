@@ -333,7 +333,7 @@ int run(const std::vector<std::string>& args, Streams streams) {
   }
 
   RulesArgs rules_args;
-  CLI::App* rules_cmd = app.add_subcommand("rules", "List, explain and test the rules in use");
+  CLI::App* rules_cmd = app.add_subcommand("rules", "List, explain, test and start rules");
   rules_cmd->require_subcommand(1);
   rules_cmd->footer(
       "The rules in use are those of .git-mentor.yaml (else the bundled packs) plus --rules.");
@@ -349,17 +349,52 @@ int run(const std::vector<std::string>& args, Streams streams) {
       ->take_all();
   CLI::App* rules_list =
       rules_cmd->add_subcommand("list", "One line per rule: id, language, severity, skill, source");
-  CLI::App* rules_explain =
-      rules_cmd->add_subcommand("explain", "Print a rule's message and lesson");
+  rules_list->add_option("--language", rules_args.language, "Only the rules of this language")
+      ->type_name("LANG");
+  rules_list->add_option("--skill", rules_args.skill, "Only the rules training this skill")
+      ->type_name("SKILL");
+  rules_list
+      ->add_option("--severity", rules_args.severity,
+                   "Only the rules of this severity (error, warning, info, hint, praise)")
+      ->type_name("SEVERITY");
+  CLI::App* rules_explain = rules_cmd->add_subcommand(
+      "explain", "Print a rule's message and lesson, then its bad and good examples");
   rules_explain->add_option("id", rules_args.id, "The rule id")->required()->type_name("ID");
+  CLI::App* rules_new = rules_cmd->add_subcommand(
+      "new", "Write DIR/ID.yaml, a rule to fill in: message, lesson, skill, pattern, examples");
+  rules_new->add_option("id", rules_args.id, "The new rule's id (kebab-case)")
+      ->required()
+      ->type_name("ID");
+  rules_new->add_option("--language", rules_args.language, "The language the rule matches")
+      ->required()
+      ->type_name("LANG");
+  rules_new->add_option("--skill", rules_args.skill, "The skill it trains (default: TODO)")
+      ->type_name("SKILL");
+  rules_new
+      ->add_option("--dir", rules_args.dir,
+                   "Write it in DIR (default: the first directory of `rules:` in "
+                   ".git-mentor.yaml, else .mentor/rules)")
+      ->type_name("DIR");
+  rules_new->footer(
+      "Never overwrites a file (exit 2 if DIR/ID.yaml exists). The file starts with a "
+      "yaml-language-server comment naming rule.schema.json, which is written next to it when "
+      "DIR has none, so that editors complete and check its keys. Until its TODOs are replaced "
+      "the rule fails its own examples in `git mentor rules test`.");
   CLI::App* rules_test =
       rules_cmd->add_subcommand("test",
                                 "Check every rule against its examples: bad must match (else "
                                 "Missing), good must not (else Noisy)");
   rules_test->add_option("path", rules_args.paths, "Test only these rule files or directories")
       ->type_name("PATH");
+  rules_test->add_flag("--strict", rules_args.strict,
+                       "Also fail (exit 1) when a rule has no examples (Untested)");
+  rules_test->footer(
+      "A failing example is shown with why: for Missing, the closest node (of a kind the rule "
+      "can match, where most of the rule's parts hold) and the first part that did not hold "
+      "there, with its file:line:col; for Noisy, the node matched and the parts that held. The "
+      "last line counts examples: N examples in M rules: P passed, F failed; U rules untested.");
   // `git mentor rules list --rules X` reads as naturally as `git mentor rules --rules X list`.
-  for (CLI::App* sub : {rules_list, rules_explain, rules_test})
+  for (CLI::App* sub : {rules_list, rules_explain, rules_new, rules_test})
     sub->fallthrough();
 
   HookArgs hook_args;
@@ -471,6 +506,8 @@ int run(const std::vector<std::string>& args, Streams streams) {
       return run_rules_list(rules_args, streams);
     if (rules_explain->parsed())
       return run_rules_explain(rules_args, streams);
+    if (rules_new->parsed())
+      return run_rules_new(rules_args, streams);
     if (rules_test->parsed())
       return run_rules_test(rules_args, streams);
     streams.err << app.help();

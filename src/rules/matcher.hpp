@@ -13,6 +13,7 @@
 
 #include "lang/language.hpp"
 #include "rules/match_context.hpp"
+#include "rules/match_explain.hpp"
 #include "rules/meta_var_env.hpp"
 #include "rules/pattern.hpp"
 #include "rules/query_rule.hpp"
@@ -66,12 +67,14 @@ struct RuleNode {
   std::unique_ptr<Relation> relation;
   std::vector<RuleNode> children;  // all / any; not: exactly one
   const UtilRule* util = nullptr;  // matches: a utility rule the matcher keeps alive
+  SourcePos pos;                   // where the rule file writes this part (for explanations)
 };
 
 // A constraint on a metavariable (ast-grep `constraints:`).
 struct Constraint {
   std::string name;
   RuleNode rule;
+  SourcePos pos;  // the constraint's name in the rule file
 };
 
 // A rule object that `matches:` names: a rule's own utility (`utils:`), or a shared one from a
@@ -115,6 +118,10 @@ class Matcher {
   // Rule trees: whether `node` matches, constraints included. On success the captured
   // metavariables are in `env`.
   bool matches(TSNode node, MatchContext& context, MetaVarEnv& env) const;
+
+  // Why the rule tree does or does not match at `node`, for rule tests (see match_explain.hpp;
+  // defined there, never called by match_rules). Empty for query rules.
+  MatchExplanation explain(TSNode node, MatchContext& context) const;
 
   // Query rules: every match below `root` that satisfies predicates and constraints, among nodes
   // intersecting the bytes [start_byte, end_byte).

@@ -15,8 +15,6 @@
 
 namespace mentor::rules {
 
-namespace {
-
 bool is_kebab_case(std::string_view id) {
   if (id.empty() || id.front() == '-' || id.back() == '-')
     return false;
@@ -29,6 +27,8 @@ bool is_kebab_case(std::string_view id) {
   }
   return true;
 }
+
+namespace {
 
 std::string lowercase(std::string_view text) {
   std::string out(text);
@@ -225,6 +225,7 @@ class RuleCompiler {
       RuleNode node;
       node.type = RuleNode::Type::pattern;
       node.pattern = Pattern::compile(*spec.pattern, language_, rule_id_);
+      node.pos = spec.pattern->source.pos();
       for (const auto& name : node.pattern->names())
         defined_vars_.insert(name);
       parts.push_back(std::move(node));
@@ -233,12 +234,14 @@ class RuleCompiler {
       RuleNode node;
       node.type = RuleNode::Type::kind;
       node.kind = kind(*spec.kind);
+      node.pos = spec.kind->pos();
       parts.push_back(std::move(node));
     }
     if (spec.regex) {
       RuleNode node;
       node.type = RuleNode::Type::regex;
       node.regex = regex(*spec.regex);
+      node.pos = spec.regex->pos();
       parts.push_back(std::move(node));
     }
     if (spec.nth_child)
@@ -251,6 +254,7 @@ class RuleCompiler {
       RuleNode node;
       node.type = RuleNode::Type::not_;
       node.children.push_back(compile(*spec.not_));
+      node.pos = spec.not_->pos;
       parts.push_back(std::move(node));
     }
     if (spec.matches)
@@ -275,6 +279,7 @@ class RuleCompiler {
     RuleNode all;
     all.type = RuleNode::Type::all;
     all.children = std::move(parts);
+    all.pos = spec.pos;
     return all;
   }
 
@@ -284,6 +289,9 @@ class RuleCompiler {
     node.type = type;
     for (const auto& spec : specs)
       node.children.push_back(compile(spec));
+    // The list itself has no recorded position: its first item stands for it.
+    if (!specs.empty())
+      node.pos = specs.front().pos;
     return node;
   }
 
@@ -304,6 +312,7 @@ class RuleCompiler {
     RuleNode node;
     node.type = RuleNode::Type::nth_child;
     node.nth_child = std::move(compiled);
+    node.pos = spec.position.pos();
     return node;
   }
 
@@ -398,6 +407,7 @@ class RuleCompiler {
     RuleNode node;
     node.type = RuleNode::Type::matches;
     node.util = target;
+    node.pos = name.pos();
     return node;
   }
 
@@ -429,6 +439,7 @@ class RuleCompiler {
     RuleNode node;
     node.type = RuleNode::Type::relation;
     node.relation = std::move(compiled);
+    node.pos = spec.rule.pos;
     return node;
   }
 
@@ -527,8 +538,9 @@ std::shared_ptr<const UtilLibrary> compile_library(const lang::Language& languag
     util.rule = compiler.compile_in(&util, *spec->rule);
     // A constraint that matches its own utility would run forever as well.
     for (const auto& constraint : spec->constraints) {
-      util.constraints.push_back(
-          Constraint{constraint.name.value, compiler.compile_in(&util, constraint.rule)});
+      util.constraints.push_back(Constraint{constraint.name.value,
+                                            compiler.compile_in(&util, constraint.rule),
+                                            constraint.name.pos()});
     }
     compiler.check_constraint_names(spec->constraints);
   }
@@ -625,7 +637,8 @@ std::optional<Rule> compile_rule(const RuleFileSpec& spec, const SharedUtils* sh
     graph.check_cycles(id);
     RuleNode root = compiler.compile(*spec.rule);
     for (const auto& constraint : spec.constraints)
-      constraints.push_back(Constraint{constraint.name.value, compiler.compile(constraint.rule)});
+      constraints.push_back(Constraint{constraint.name.value, compiler.compile(constraint.rule),
+                                       constraint.name.pos()});
     compiler.check_constraint_names(spec.constraints);
     rule.matcher = std::make_shared<const Matcher>(language, std::move(root), std::move(utils),
                                                    std::move(constraints), std::move(library));
@@ -637,7 +650,8 @@ std::optional<Rule> compile_rule(const RuleFileSpec& spec, const SharedUtils* sh
     }
     QueryRule query = QueryRule::compile(*spec.query, language, id);
     for (const auto& constraint : spec.constraints)
-      constraints.push_back(Constraint{constraint.name.value, compiler.compile(constraint.rule)});
+      constraints.push_back(Constraint{constraint.name.value, compiler.compile(constraint.rule),
+                                       constraint.name.pos()});
     rule.matcher = std::make_shared<const Matcher>(language, std::move(query),
                                                    std::move(constraints), std::move(library));
   }

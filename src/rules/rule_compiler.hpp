@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "rules/rule.hpp"
@@ -9,6 +10,10 @@
 #include "rules/shared_utils.hpp"
 
 namespace mentor::rules {
+
+// Whether `id` is a valid rule id: kebab-case (lowercase letters, digits and single dashes,
+// neither first nor last).
+bool is_kebab_case(std::string_view id);
 
 // Validates and compiles `spec`. `matches` names the rule's own `utils` first, then the shared
 // utilities of its language in `shared`. Throws RuleError (missing_key, invalid_id,

@@ -26,4 +26,7 @@ std::span<const PackedRuleFile> builtin_rule_packs();
 // The hook scripts git mentor hook install writes: hooks/*, sorted by path.
 std::span<const EmbeddedFile> hook_script_files();
 
+// The JSON Schemas of rule files and .git-mentor.yaml: schemas/*.json, sorted by path.
+std::span<const EmbeddedFile> schema_files();
+
 }  // namespace mentor

@@ -79,7 +79,7 @@ TEST_CASE("utils in .git-mentor.yaml are shared by the rules and are not rules t
 
   MentorRun test = run_mentor({"-C", repo.path().string(), "rules", "test"});
   CHECK(test.code == 0);
-  CHECK(test.out == "1 rules, 3 examples: 1 passed, 0 failed\n");
+  CHECK(test.out == "3 examples in 1 rule: 3 passed, 0 failed\n");
 }
 
 TEST_CASE("the --utils option gives check and the rules commands the utility files",
@@ -101,7 +101,7 @@ TEST_CASE("the --utils option gives check and the rules commands the utility fil
 
   MentorRun test = run_mentor({"rules", "test", rules, "--utils", utils});
   CHECK(test.code == 0);
-  CHECK(test.out == "1 rules, 3 examples: 1 passed, 0 failed\n");
+  CHECK(test.out == "3 examples in 1 rule: 3 passed, 0 failed\n");
   MentorRun explain =
       run_mentor({"rules", "--rules", rules, "--utils", utils, "explain", "no-debug-print"});
   CHECK(explain.code == 0);
@@ -178,7 +178,7 @@ TEST_CASE("an ast-grep project with utilDirs is used as it is", "[e2e][utils]") 
   MentorRun test = run_mentor({"rules", "test", dir.path().string()});
   INFO(test.out << test.err);
   CHECK(test.code == 0);
-  CHECK(test.out == "1 rules and 1 test files' cases, 2 examples: 2 passed, 0 failed\n");
+  CHECK(test.out == "2 examples in 1 rule: 2 passed, 0 failed\n");
 
   TestRepo repo;
   repo.write("app.py", "print('debug')\n");

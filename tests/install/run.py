@@ -3,7 +3,8 @@
 
     tests/install/run.py --build build [--keep]
 
-1. `cmake --install BUILD --prefix TMP`: the binary, the manual pages, the bash completion.
+1. `cmake --install BUILD --prefix TMP`: the binary, the manual pages, the bash completion, the
+   JSON Schemas.
 2. `git mentor --help` with PATH and MANPATH pointing into TMP shows git-mentor(1) (git runs
    `man git-mentor`), and `man git-mentor-hook` shows git-mentor-hook(1).
 3. Completion from there: bash calls _git_mentor for `git mentor <TAB>` through git's own
@@ -87,7 +88,9 @@ def main():
         print("installed:\n  " + "\n  ".join(installed))
         for path in ["bin/git-mentor", "share/man/man1/git-mentor.1",
                      "share/man/man1/git-mentor-check.1", "share/man/man1/git-mentor-hook.1",
-                     "share/bash-completion/completions/git-mentor"]:
+                     "share/bash-completion/completions/git-mentor",
+                     "share/git-mentor/schemas/rule.schema.json",
+                     "share/git-mentor/schemas/git-mentor.schema.json"]:
             check(path in installed, f"installs {path}")
 
         repo = tmp / "repo"
@@ -154,7 +157,8 @@ def main():
                 print(contents)
                 for path in ["./usr/bin/git-mentor", "./usr/share/man/man1/git-mentor.1",
                              "./usr/share/man/man1/git-mentor-check.1",
-                             "./usr/share/bash-completion/completions/git-mentor"]:
+                             "./usr/share/bash-completion/completions/git-mentor",
+                             "./usr/share/git-mentor/schemas/rule.schema.json"]:
                     check(path in contents, f"the package holds {path}")
                 fields = run(["dpkg-deb", "-f", str(deb), "Package", "Version", "Architecture",
                               "Depends", "Section"]).stdout
