@@ -109,7 +109,12 @@ std::vector<std::string_view> split_words(std::string_view s,
       state = State::one_upper;
       continue;
     }
-    if (state == State::multi_upper && is_ascii_lower(c)) {
+    if (c >= 0x80) {
+      right += 1;  // a byte of a non-ASCII character: no case, never a word boundary
+      continue;
+    }
+    if (state == State::multi_upper && is_ascii_lower(c) &&
+        is_ascii_upper(static_cast<unsigned char>(s[right - 1]))) {
       std::size_t new_left = right - 1;  // the last capital starts the next word
       emit(left, new_left);
       left = new_left;

@@ -193,6 +193,9 @@ fix: $FETCH($ARG) /* $SHORT $SNAKE $TAIL */
   CHECK(convert("XMLHttpRequest", StringCase::snake) == "xml_http_request");
   CHECK(convert("whatHTML", StringCase::kebab) == "what-html");
   CHECK(convert("aBc", StringCase::capitalize) == "ABc");
+  // Non-ASCII letters neither split words nor change case, and are never cut (ast-grep would
+  // give a-béc).
+  CHECK(convert("ABéc", StringCase::kebab) == "abéc");
   CHECK(convert("aBc", StringCase::upper) == "ABC");
   CHECK(rules::convert_case("user_accountName", StringCase::snake,
                             std::vector{rules::Separator::underscore}) == "user_accountname");
