@@ -98,6 +98,8 @@ struct Fixer {
   std::vector<Transform> transforms;  // in an order where each source is defined before use
   std::shared_ptr<const RuleNode> expand_start;
   std::shared_ptr<const RuleNode> expand_end;
+  // `examples.fixed`: (bad example, the text it must become once fixed), checked by rules test.
+  std::vector<std::pair<std::string, std::string>> expected;
 
   // The fix of the match of `node` with the bindings `env`, or nullopt when the replacement
   // would be longer than kMaxFixBytes.

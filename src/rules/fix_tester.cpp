@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "rules/fix.hpp"
 #include "rules/rule_engine.hpp"
 
 namespace mentor::rules {
@@ -52,6 +53,12 @@ std::vector<FixFailure> test_rule_fixes(const Rule& rule, lang::Parser& parser) 
     }
     std::vector<std::pair<std::uint32_t, std::uint32_t>> changed;
     std::string fixed = apply_fixes(code, matches, &changed);
+    auto expected = std::find_if(rule.fixer->expected.begin(), rule.fixer->expected.end(),
+                                 [&](const auto& pair) { return pair.first == code; });
+    if (expected != rule.fixer->expected.end() && expected->second != fixed) {
+      failures.push_back({code, fixed, "the fixed code is not the text of 'examples.fixed'"});
+      continue;
+    }
     lang::Tree fixed_tree = parser.parse(*rule.language, fixed);
     if (ts_node_has_error(fixed_tree.root())) {
       failures.push_back({code, fixed, "the fixed code does not parse"});

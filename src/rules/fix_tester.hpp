@@ -23,8 +23,9 @@ struct FixFailure {
   std::string problem;  // what is wrong with `fixed`
 };
 
-// For a rule with a fix: each bad example the rule matches, fixed, must parse without error
-// nodes and must not be matched again at code a fix wrote. Empty without a fix.
+// For a rule with a fix: each bad example the rule matches, fixed, must be its text in
+// `examples.fixed` when it has one, parse without error nodes and not be matched again at code a
+// fix wrote. Empty without a fix.
 std::vector<FixFailure> test_rule_fixes(const Rule& rule, lang::Parser& parser);
 
 }  // namespace mentor::rules

@@ -298,8 +298,25 @@ class RuleCompiler {
     for (const auto& t : spec.transforms)
       compiled.push_back(transform(t, names));
     out->transforms = in_dependency_order(std::move(compiled), spec.transforms);
-    if (!spec.fix)
+    if (!spec.fix) {
+      if (!spec.fixed_examples.empty()) {
+        throw rule_error(RuleErrorKind::conflicting_keys, rule_id_,
+                         "'examples.fixed' needs 'fix': it holds what the fix makes of each bad "
+                         "example",
+                         spec.fixed_examples.front().pos());
+      }
       return nullptr;
+    }
+    if (!spec.fixed_examples.empty() && spec.fixed_examples.size() != spec.bad_examples.size()) {
+      throw rule_error(RuleErrorKind::wrong_type, rule_id_,
+                       "'examples.fixed' has " + std::to_string(spec.fixed_examples.size()) +
+                           " entries and 'examples.bad' " +
+                           std::to_string(spec.bad_examples.size()) +
+                           ": give the fixed text of each bad example, in the same order",
+                       spec.fixed_examples.front().pos());
+    }
+    for (std::size_t i = 0; i < spec.fixed_examples.size(); ++i)
+      out->expected.emplace_back(spec.bad_examples[i].value, spec.fixed_examples[i].value);
     const FixSpec& fix = *spec.fix;
     out->fix_template = FixTemplate::parse(fix.template_text.value, names);
     std::size_t offset = 0;

@@ -40,7 +40,7 @@ constexpr std::array<std::string_view, 3> kNthChildKeys = {"position", "ofRule",
 
 constexpr std::array<std::string_view, 3> kPatternKeys = {"context", "selector", "strictness"};
 
-constexpr std::array<std::string_view, 2> kExampleKeys = {"bad", "good"};
+constexpr std::array<std::string_view, 3> kExampleKeys = {"bad", "good", "fixed"};
 
 constexpr std::array<std::string_view, 3> kFixKeys = {"template", "expandStart", "expandEnd"};
 
@@ -256,7 +256,10 @@ class DocumentParser {
       check_known(key, entry.first, kExampleKeys);
       if (entry.second.IsNull())
         continue;
-      (key == "bad" ? spec.bad_examples : spec.good_examples) = texts(entry.second, key);
+      if (key == "fixed")
+        spec.fixed_examples = texts(entry.second, key);
+      else
+        (key == "bad" ? spec.bad_examples : spec.good_examples) = texts(entry.second, key);
     }
   }
 

@@ -128,6 +128,7 @@ struct RuleFileSpec {
   std::vector<Text> ignores;
   std::vector<Text> bad_examples;
   std::vector<Text> good_examples;
+  std::vector<Text> fixed_examples;  // `examples.fixed`: each bad example once fixed
   std::optional<RuleSpec> rule;
   std::optional<Text> query;
   std::vector<NamedRuleSpec> constraints;

@@ -310,3 +310,34 @@ TEST_CASE("fix: rules test applies the fix to each bad example", "[rules][fix]")
   CHECK(broken[0].problem == "the fixed code does not parse");
   CHECK(broken[0].fixed == "if a is is None:\n    pass\n");
 }
+
+TEST_CASE("fix: examples.fixed gives the text each bad example must become", "[rules][fix]") {
+  lang::Parser parser;
+  auto rule_of = [](const std::string& fix, const std::string& fixed) {
+    std::string yaml = "id: py-none\nlanguage: python\nrule:\n  pattern: $X == None\nfix: " + fix +
+                       "\nexamples:\n  bad:\n    - \"if a == None:\\n    pass\\n\"\n"
+                       "  fixed:\n    - " +
+                       fixed + "\n";
+    auto loaded = rules::load_rules(yaml, "rules.yaml");
+    REQUIRE(loaded.size() == 1);
+    return loaded.front();
+  };
+  CHECK(rules::test_rule_examples(rule_of("$X is None", "\"if a is None:\\n    pass\\n\""), parser)
+            .empty());
+  // Parses and no longer matches, but is not the text asked for.
+  auto other = rules::test_rule_examples(
+      rule_of("$X is not None", "\"if a is None:\\n    pass\\n\""), parser);
+  REQUIRE(other.size() == 1);
+  CHECK(other[0].problem == "the fixed code is not the text of 'examples.fixed'");
+  CHECK(other[0].fixed == "if a is not None:\n    pass\n");
+
+  Failure count = failure(
+      "id: py-none\nlanguage: python\nrule:\n  pattern: $X == None\nfix: $X is None\n"
+      "examples:\n  bad: [a == None, b == None]\n  fixed: [a is None]\n");
+  CHECK(count.kind == RuleErrorKind::wrong_type);
+  CHECK(count.line == 8);
+  Failure no_fix = failure(
+      "id: py-none\nlanguage: python\nrule:\n  pattern: $X == None\n"
+      "examples:\n  bad: [a == None]\n  fixed: [a is None]\n");
+  CHECK(no_fix.kind == RuleErrorKind::conflicting_keys);
+}
