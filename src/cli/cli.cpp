@@ -383,7 +383,8 @@ int run(const std::vector<std::string>& args, Streams streams) {
   CLI::App* rules_test =
       rules_cmd->add_subcommand("test",
                                 "Check every rule against its examples: bad must match (else "
-                                "Missing), good must not (else Noisy)");
+                                "Missing), good must not (else Noisy), a fix must leave bad ones "
+                                "parsing and unmatched (else Bad fix)");
   rules_test->add_option("path", rules_args.paths, "Test only these rule files or directories")
       ->type_name("PATH");
   rules_test->add_flag("--strict", rules_args.strict,

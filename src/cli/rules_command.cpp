@@ -102,6 +102,12 @@ std::size_t report_failures(const rules::Rule& rule, const SourcePos& where, lan
                             Streams& streams) {
   auto failures = rules::test_rule_examples(rule, parser);
   for (const auto& failure : failures) {
+    if (failure.kind == rules::ExampleFailure::Kind::bad_fix) {
+      fmt::print(streams.out, "{}:{}: Bad fix [{}]: {}\n{}\n  fixed:\n{}\n",
+                 util::terminal_safe(where.file), where.line, util::terminal_safe(rule.id),
+                 failure.problem, indented(failure.snippet), indented(failure.fixed));
+      continue;
+    }
     bool missing = failure.kind == rules::ExampleFailure::Kind::missing;
     fmt::print(streams.out, "{}:{}: {} [{}]: {}\n{}\n{}", util::terminal_safe(where.file),
                where.line, missing ? "Missing" : "Noisy", util::terminal_safe(rule.id),

@@ -9,6 +9,7 @@
 #include <tuple>
 
 #include "review/fingerprint.hpp"
+#include "review/suggested_fix.hpp"
 #include "review/suppression.hpp"
 #include "rules/match_limits.hpp"
 #include "rules/rule_engine.hpp"
@@ -78,6 +79,7 @@ class LineStarts {
   }
   // The text of 1-based `line` of `text` (the text this was made from), without its terminator;
   // empty past the end.
+  const std::vector<std::uint32_t>& starts() const { return starts_; }
   std::string_view line(std::string_view text, std::uint32_t line) const {
     std::optional<std::uint32_t> begin = start(line);
     if (!begin)
@@ -178,6 +180,8 @@ Finding finding_of(const FileChange& change, const rules::RuleMatch& m,
   std::string_view line = lines.line(change.new_source, match.start_row + 1);
   std::size_t to = match.end_row == match.start_row ? match.end_column : line.size();
   set_source_line(f, line, match.start_column, to, units);
+  if (match.fix)
+    f.fix = suggested_fix(change.new_source, lines.starts(), *match.fix);
   return f;
 }
 

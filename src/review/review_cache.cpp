@@ -23,7 +23,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::string_view kMagic = "git-mentor review cache 1\n";
+constexpr std::string_view kMagic = "git-mentor review cache 2\n";
 
 // This executable's size and modification time: a rebuilt program does not trust what an
 // earlier build stored, whatever its version says.
@@ -108,6 +108,14 @@ std::string encode(const CommitReview& review) {
     w.text(f.code);
     w.number(f.suppressed ? 1 : 0);
     w.text(f.suppression_reason);
+    w.number(f.fix ? 1 : 0);
+    if (f.fix) {
+      const Fix& x = *f.fix;
+      for (std::uint32_t n : {x.start_byte, x.end_byte, x.line, x.column, x.end_line, x.end_column})
+        w.number(n);
+      for (const std::string* t : {&x.original, &x.replacement, &x.old_lines, &x.new_lines})
+        w.text(*t);
+    }
   }
   w.number(review.skipped.size());
   for (const auto& s : review.skipped) {
@@ -159,6 +167,18 @@ std::optional<CommitReview> decode(std::string_view payload, const RuleSet& rule
     if (f.rule == nullptr)
       return std::nullopt;
     f.suppressed = suppressed != 0;
+    unsigned has_fix = 0;
+    if (!r.number(has_fix) || has_fix > 1)
+      return std::nullopt;
+    if (has_fix != 0) {
+      Fix& x = f.fix.emplace();
+      if (!r.number(x.start_byte) || !r.number(x.end_byte) || !r.number(x.line) ||
+          !r.number(x.column) || !r.number(x.end_line) || !r.number(x.end_column) ||
+          !r.text(x.original) || !r.text(x.replacement) || !r.text(x.old_lines) ||
+          !r.text(x.new_lines)) {
+        return std::nullopt;
+      }
+    }
   }
   if (!r.number(count))
     return std::nullopt;

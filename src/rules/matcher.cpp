@@ -442,6 +442,18 @@ TSNode Matcher::find_below(const Relation& relation, TSNode node, MatchContext& 
   return found;
 }
 
+TSNode Matcher::find_sibling(const RuleNode& expansion, TSNode node, MatchContext& context,
+                             MetaVarEnv& env) const {
+  const Relation& relation = *expansion.relation;
+  const NodeIndex& index = context.index();
+  bool bound = false;
+  if (relation.type == Relation::Type::follows)
+    return find_along(relation, node, context, env, bound,
+                      [&](TSNode n) { return index.prev_sibling(n); });
+  return find_along(relation, node, context, env, bound,
+                    [&](TSNode n) { return index.next_sibling(n); });
+}
+
 bool Matcher::eval_relation(const Relation& relation, TSNode node, MatchContext& context,
                             MetaVarEnv& env) const {
   TSNode found{};

@@ -123,6 +123,12 @@ class Matcher {
   // defined there, never called by match_rules). Empty for query rules.
   MatchExplanation explain(TSNode node, MatchContext& context) const;
 
+  // A fix's expandStart / expandEnd: `expansion` is a follows (before `node`) or precedes (after
+  // it) relation node; returns the sibling its search finds with the bindings of `env`, null if
+  // none. Its rule may use this matcher's utilities.
+  TSNode find_sibling(const RuleNode& expansion, TSNode node, MatchContext& context,
+                      MetaVarEnv& env) const;
+
   // Query rules: every match below `root` that satisfies predicates and constraints, among nodes
   // intersecting the bytes [start_byte, end_byte).
   std::vector<Match> run_query(TSNode root, MatchContext& context, std::uint32_t start_byte = 0,

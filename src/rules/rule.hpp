@@ -29,6 +29,9 @@ bool blocks(Severity severity, Severity fail_on);
 // Immutable after compilation and safe to use from several threads at once.
 class Matcher;
 
+// A rule's compiled fix (rules/fix.hpp).
+struct Fixer;
+
 struct Rule {
   std::string id;
   const lang::Language* language = nullptr;
@@ -43,9 +46,17 @@ struct Rule {
   std::vector<std::string> good_examples;  // must not match
   SourcePos origin;  // the rule file and the line where this rule's document starts
   std::shared_ptr<const Matcher> matcher;
+  std::shared_ptr<const Fixer> fixer;  // null when the rule has no `fix`
 
   // Whether the rule applies to `path` according to `files` and `ignores`.
   bool applies_to(std::string_view path) const;
+};
+
+// A computed fix: the bytes [start_byte, end_byte) of the source become `text`.
+struct FixEdit {
+  std::uint32_t start_byte = 0;
+  std::uint32_t end_byte = 0;
+  std::string text;
 };
 
 // One match of one rule in one source text. Rows and columns are 0-based; columns in bytes.
@@ -59,6 +70,8 @@ struct Match {
   // Captured metavariables ($X -> "text", $$$ARGS -> the text from its first to last node),
   // and for query rules the captures by name (without '@').
   std::vector<std::pair<std::string, std::string>> captures;
+  // The rule's fix of this match; nullopt without one or when over kMaxFixBytes (rules/fix.hpp).
+  std::optional<FixEdit> fix;
 };
 
 // Replaces $NAME and $$$NAME in `message` by the captured text; unknown names stay as written.

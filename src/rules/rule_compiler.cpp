@@ -4,10 +4,12 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <charconv>
 #include <map>
 #include <set>
 #include <variant>
 
+#include "rules/fix.hpp"
 #include "rules/matcher.hpp"
 #include "rules/node_kinds.hpp"
 #include "rules/rule_error.hpp"
@@ -283,7 +285,208 @@ class RuleCompiler {
     return all;
   }
 
+  // The compiled `fix:` and `transform:` of a rule document. Call after compiling the rule, its
+  // utilities and constraints, so that every metavariable they bind is known.
+  std::shared_ptr<const Fixer> fixer(const RuleFileSpec& spec) {
+    auto out = std::make_shared<Fixer>();
+    std::vector<std::string> names;  // of the transforms
+    for (const auto& t : spec.transforms) {
+      if (defined_vars_.count(t.name.value) != 0) {
+        throw rule_error(RuleErrorKind::invalid_transform, rule_id_,
+                         "transform " + fmt_key(t.name.value) +
+                             " names a metavariable that the rule already binds",
+                         t.name.pos());
+      }
+      names.push_back(t.name.value);
+    }
+    std::vector<Transform> compiled;
+    for (const auto& t : spec.transforms)
+      compiled.push_back(transform(t, names));
+    out->transforms = in_dependency_order(std::move(compiled), spec.transforms);
+    if (!spec.fix) {
+      if (!spec.fixed_examples.empty()) {
+        throw rule_error(RuleErrorKind::conflicting_keys, rule_id_,
+                         "'examples.fixed' needs 'fix': it holds what the fix makes of each bad "
+                         "example",
+                         spec.fixed_examples.front().pos());
+      }
+      return nullptr;
+    }
+    if (!spec.fixed_examples.empty() && spec.fixed_examples.size() != spec.bad_examples.size()) {
+      throw rule_error(RuleErrorKind::wrong_type, rule_id_,
+                       "'examples.fixed' has " + std::to_string(spec.fixed_examples.size()) +
+                           " entries and 'examples.bad' " +
+                           std::to_string(spec.bad_examples.size()) +
+                           ": give the fixed text of each bad example, in the same order",
+                       spec.fixed_examples.front().pos());
+    }
+    for (std::size_t i = 0; i < spec.fixed_examples.size(); ++i)
+      out->expected.emplace_back(spec.bad_examples[i].value, spec.fixed_examples[i].value);
+    const FixSpec& fix = *spec.fix;
+    out->fix_template = FixTemplate::parse(fix.template_text.value, names);
+    std::size_t offset = 0;
+    for (const auto& var : out->fix_template.vars) {
+      // Where the variable is written, for the error (the first place it is).
+      std::size_t at = fix.template_text.value.find(var.name, offset);
+      if (at != std::string::npos) {
+        offset = at + var.name.size();
+        while (at > 0 && fix.template_text.value[at - 1] == '$')
+          --at;
+      }
+      bool known =
+          var.kind == FixTemplate::Var::Kind::transformed || defined_vars_.count(var.name) != 0;
+      if (!known) {
+        std::vector<std::string_view> candidates(defined_vars_.begin(), defined_vars_.end());
+        for (const auto& name : names)
+          candidates.push_back(name);
+        throw rule_error(RuleErrorKind::undefined_meta_var, rule_id_,
+                         "undefined metavariable " + fmt_key(var.name) +
+                             " in 'fix': no pattern of the rule binds $" + var.name +
+                             did_you_mean(var.name, candidates),
+                         fix.template_text.at(at == std::string::npos ? 0 : at));
+      }
+    }
+    auto expansion = [&](Relation::Type type, const RelationSpec& relation) {
+      auto node = std::make_shared<RuleNode>(this->relation(type, relation));
+      annotate_relations(*node);
+      return node;
+    };
+    if (fix.expand_start)
+      out->expand_start = expansion(Relation::Type::follows, *fix.expand_start);
+    if (fix.expand_end)
+      out->expand_end = expansion(Relation::Type::precedes, *fix.expand_end);
+    return out;
+  }
+
  private:
+  int integer(const Text& text) {
+    int value = 0;
+    const std::string& s = text.value;
+    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+    if (ec != std::errc() || end != s.data() + s.size()) {
+      throw rule_error(RuleErrorKind::invalid_transform, rule_id_,
+                       fmt_key(s) + " is not a whole number", text.pos());
+    }
+    return value;
+  }
+
+  Transform transform(const TransformSpec& spec, const std::vector<std::string>& names) {
+    Transform out;
+    out.name = spec.name.value;
+    const std::string& source = spec.source.value;
+    std::size_t dollars = source.find_first_not_of('$');
+    std::string name = dollars == std::string::npos ? "" : source.substr(dollars);
+    bool is_var = dollars != std::string::npos && dollars >= 1 && dollars <= 3 && dollars != 2 &&
+                  !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+                    return (c >= 'A' && c <= 'Z') || c == '_' || (c >= '0' && c <= '9');
+                  });
+    if (!is_var) {
+      throw rule_error(
+          RuleErrorKind::invalid_transform, rule_id_,
+          "'source' must be a metavariable such as $A or $$$ARGS, not " + fmt_key(source),
+          spec.source.pos());
+    }
+    bool transformed = dollars == 1 && std::find(names.begin(), names.end(), name) != names.end();
+    if (!transformed && defined_vars_.count(name) == 0) {
+      std::vector<std::string_view> candidates(defined_vars_.begin(), defined_vars_.end());
+      for (const auto& known : names)
+        candidates.push_back(known);
+      throw rule_error(RuleErrorKind::undefined_meta_var, rule_id_,
+                       "undefined metavariable " + fmt_key(source) +
+                           " in 'transform': no pattern of the rule binds it" +
+                           did_you_mean(name, candidates),
+                       spec.source.pos());
+    }
+    out.source = source;
+    const std::string& kind = spec.kind.value;
+    if (kind == "substring") {
+      out.kind = Transform::Kind::substring;
+      if (spec.start_char)
+        out.start_char = integer(*spec.start_char);
+      if (spec.end_char)
+        out.end_char = integer(*spec.end_char);
+    } else if (kind == "replace") {
+      out.kind = Transform::Kind::replace;
+      out.regex = regex(*spec.replace);
+      out.by = spec.by->value;
+    } else {
+      out.kind = Transform::Kind::convert;
+      const Text& to_case = *spec.to_case;
+      auto parsed = string_case_from_name(to_case.value);
+      if (!parsed) {
+        static constexpr std::array<std::string_view, 7> kCases = {
+            "lowerCase", "upperCase", "capitalize", "camelCase",
+            "snakeCase", "kebabCase", "pascalCase"};
+        std::string hint = did_you_mean(to_case.value, kCases);
+        throw rule_error(RuleErrorKind::invalid_transform, rule_id_,
+                         "unknown case " + fmt_key(to_case.value) +
+                             (hint.empty() ? " (one of lowerCase, upperCase, capitalize, "
+                                             "camelCase, snakeCase, kebabCase, pascalCase)"
+                                           : hint),
+                         to_case.pos());
+      }
+      out.to_case = *parsed;
+      if (!spec.separated_by.empty()) {
+        out.separators.emplace();
+        for (const auto& item : spec.separated_by) {
+          auto separator = separator_from_name(item.value);
+          if (!separator) {
+            static constexpr std::array<std::string_view, 6> kSeparators = {
+                "caseChange", "dash", "dot", "slash", "space", "underscore"};
+            std::string hint = did_you_mean(item.value, kSeparators);
+            throw rule_error(RuleErrorKind::invalid_transform, rule_id_,
+                             "unknown separator " + fmt_key(item.value) +
+                                 (hint.empty() ? " (one of caseChange, dash, dot, slash, space, "
+                                                 "underscore)"
+                                               : hint),
+                             item.pos());
+          }
+          out.separators->push_back(*separator);
+        }
+      }
+    }
+    return out;
+  }
+
+  // `transforms` ordered so that a transform comes after the one it reads (its `source`);
+  // transforms that read each other in a cycle are an error.
+  std::vector<Transform> in_dependency_order(std::vector<Transform> transforms,
+                                             const std::vector<TransformSpec>& specs) {
+    auto index_of = [&](const Transform& t) -> std::optional<std::size_t> {
+      if (t.source.starts_with("$$"))
+        return std::nullopt;
+      std::string name = t.source.substr(1);
+      for (std::size_t i = 0; i < transforms.size(); ++i) {
+        if (transforms[i].name == name)
+          return i;
+      }
+      return std::nullopt;
+    };
+    std::vector<Transform> out;
+    std::vector<int> state(transforms.size(), 0);  // 0 fresh, 1 on the chain, 2 placed
+    for (std::size_t root = 0; root < transforms.size(); ++root) {
+      // Each transform reads at most one other: the chain from `root` is a path.
+      std::vector<std::size_t> chain;
+      std::optional<std::size_t> at = root;
+      while (at && state[*at] == 0) {
+        state[*at] = 1;
+        chain.push_back(*at);
+        at = index_of(transforms[*at]);
+      }
+      if (at && state[*at] == 1) {
+        throw rule_error(
+            RuleErrorKind::invalid_transform, rule_id_,
+            "transform " + fmt_key(transforms[*at].name) + " depends on itself through 'source'",
+            specs[*at].source.pos());
+      }
+      for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+        state[*it] = 2;
+        out.push_back(transforms[*it]);
+      }
+    }
+    return out;
+  }
+
   RuleNode composite(RuleNode::Type type, const std::vector<RuleSpec>& specs) {
     RuleNode node;
     node.type = type;
@@ -640,9 +843,16 @@ std::optional<Rule> compile_rule(const RuleFileSpec& spec, const SharedUtils* sh
       constraints.push_back(Constraint{constraint.name.value, compiler.compile(constraint.rule),
                                        constraint.name.pos()});
     compiler.check_constraint_names(spec.constraints);
+    rule.fixer = compiler.fixer(spec);
     rule.matcher = std::make_shared<const Matcher>(language, std::move(root), std::move(utils),
                                                    std::move(constraints), std::move(library));
   } else {
+    if (spec.fix || !spec.transforms.empty()) {
+      const SourcePos& where =
+          spec.fix ? spec.fix->template_text.pos() : spec.transforms.front().name.pos();
+      throw rule_error(RuleErrorKind::conflicting_keys, id,
+                       "'fix' and 'transform' need 'rule'; a query rule cannot use them", where);
+    }
     if (!spec.utils.empty()) {
       throw rule_error(RuleErrorKind::conflicting_keys, id,
                        "'utils' need 'rule'; a query rule cannot use them",

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "rules/fix.hpp"
 #include "rules/match_context.hpp"
 #include "rules/matcher.hpp"
 #include "rules/meta_var_env.hpp"
@@ -84,8 +85,13 @@ std::vector<RuleMatch> match_rules(std::span<const Rule* const> rules, const lan
     MetaVarEnv env;
     auto try_rule = [&](std::size_t i, TSNode node) {
       env.clear();
-      if (rules[i]->matcher->matches(node, context, env))
-        out.push_back(RuleMatch{i, make_match(node, env.captures(source))});
+      const Matcher& matcher = *rules[i]->matcher;
+      if (!matcher.matches(node, context, env))
+        return;
+      RuleMatch m{i, make_match(node, env.captures(source))};
+      if (rules[i]->fixer)
+        m.match.fix = rules[i]->fixer->apply(node, env, context, matcher);
+      out.push_back(std::move(m));
     };
     TreeCursor walker(root);
     TSTreeCursor* cursor = walker.get();

@@ -29,6 +29,8 @@ enum class RuleErrorKind {
   empty_rule,          // a rule object without any matcher
   undefined_meta_var,  // a constraint on a metavariable that no pattern of the rule binds
   duplicate_key,       // a key written twice in one YAML mapping
+  invalid_transform,   // a `transform:` value of the wrong form, or transforms using each other
+                       // in a cycle
 };
 
 // Thrown by load_rules. what() is "rule 'ID': detail" (or just the detail before the id is

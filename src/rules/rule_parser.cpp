@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <span>
 
 #include <yaml-cpp/yaml.h>
@@ -39,7 +40,23 @@ constexpr std::array<std::string_view, 3> kNthChildKeys = {"position", "ofRule",
 
 constexpr std::array<std::string_view, 3> kPatternKeys = {"context", "selector", "strictness"};
 
-constexpr std::array<std::string_view, 2> kExampleKeys = {"bad", "good"};
+constexpr std::array<std::string_view, 3> kExampleKeys = {"bad", "good", "fixed"};
+
+constexpr std::array<std::string_view, 3> kFixKeys = {"template", "expandStart", "expandEnd"};
+
+constexpr std::array<std::string_view, 3> kTransformKinds = {"substring", "replace", "convert"};
+constexpr std::array<std::string_view, 3> kSubstringKeys = {"source", "startChar", "endChar"};
+constexpr std::array<std::string_view, 3> kReplaceKeys = {"source", "replace", "by"};
+constexpr std::array<std::string_view, 3> kConvertKeys = {"source", "toCase", "separatedBy"};
+
+// The keys of a transformation of kind `kind` (one of kTransformKinds).
+std::span<const std::string_view> transform_keys(std::string_view kind) {
+  if (kind == "substring")
+    return kSubstringKeys;
+  if (kind == "replace")
+    return kReplaceKeys;
+  return kConvertKeys;
+}
 
 // ast-grep keys git-mentor does not implement: named in the error instead of a spelling hint.
 constexpr std::array<std::string_view, 1> kUnsupportedRuleKeys = {"range"};
@@ -110,8 +127,12 @@ class DocumentParser {
         spec.ignores = texts(value, key);
       } else if (key == "examples") {
         examples(value, spec);
+      } else if (key == "fix") {
+        spec.fix = fix(value);
+      } else if (key == "transform") {
+        spec.transforms = transforms(value);
       }
-      // metadata, fix and transform are accepted and ignored (ast-grep rewriting keys).
+      // metadata is accepted and ignored.
     }
     return spec;
   }
@@ -235,8 +256,250 @@ class DocumentParser {
       check_known(key, entry.first, kExampleKeys);
       if (entry.second.IsNull())
         continue;
-      (key == "bad" ? spec.bad_examples : spec.good_examples) = texts(entry.second, key);
+      if (key == "fixed")
+        spec.fixed_examples = texts(entry.second, key);
+      else
+        (key == "bad" ? spec.bad_examples : spec.good_examples) = texts(entry.second, key);
     }
+  }
+
+  // `fix: TEMPLATE` or `fix: {template, expandStart, expandEnd}`.
+  FixSpec fix(const YAML::Node& node) const {
+    FixSpec spec;
+    if (node.IsScalar()) {
+      spec.template_text = text(node, "fix");
+      return spec;
+    }
+    if (!node.IsMap())
+      throw error(RuleErrorKind::wrong_type,
+                  "'fix' must be a string or an object with 'template', 'expandStart' and "
+                  "'expandEnd'",
+                  pos(node));
+    check_unique_keys(node);
+    bool has_template = false;
+    for (const auto& entry : node) {
+      std::string key = key_of(entry.first);
+      check_known(key, entry.first, kFixKeys);
+      if (key == "template") {
+        // An empty template deletes the code: `template: ''` or `template:` alike.
+        spec.template_text =
+            entry.second.IsNull() ? Text{"", span_of(entry.second)} : text(entry.second, key);
+        has_template = true;
+      } else if (key == "expandStart") {
+        spec.expand_start = relation(entry.second, key);
+      } else {
+        spec.expand_end = relation(entry.second, key);
+      }
+    }
+    if (!has_template)
+      throw error(RuleErrorKind::missing_key, "a fix object needs 'template'", pos(node));
+    return spec;
+  }
+
+  // `transform: {NAME: {substring | replace | convert: {...}}, NAME: "substring($A, ...)"}`.
+  std::vector<TransformSpec> transforms(const YAML::Node& node) const {
+    if (!node.IsMap())
+      throw error(RuleErrorKind::wrong_type,
+                  "'transform' must be a map from new metavariable names to transformations",
+                  pos(node));
+    check_unique_keys(node);
+    std::vector<TransformSpec> out;
+    for (const auto& entry : node) {
+      TransformSpec spec;
+      spec.name = text(entry.first, "transform");
+      const YAML::Node& value = entry.second;
+      if (value.IsScalar()) {
+        string_transform(text(value, spec.name.value), spec);
+      } else if (value.IsMap() && value.size() == 1) {
+        object_transform(value, spec);
+      } else {
+        throw error(RuleErrorKind::wrong_type,
+                    "transformation " + fmt_key(spec.name.value) +
+                        " must be an object with one of 'substring', 'replace' or 'convert', "
+                        "or a string such as 'substring($A, startChar=1)'",
+                    pos(value));
+      }
+      out.push_back(std::move(spec));
+    }
+    return out;
+  }
+
+  void object_transform(const YAML::Node& node, TransformSpec& spec) const {
+    const auto& entry = *node.begin();
+    std::string kind = key_of(entry.first);
+    if (kind == "rewrite")
+      throw error(RuleErrorKind::unknown_key,
+                  "transformation 'rewrite' is not supported by git-mentor", pos(entry.first));
+    check_known(kind, entry.first, kTransformKinds);
+    spec.kind = Text{kind, span_of(entry.first)};
+    const YAML::Node& body = entry.second;
+    if (!body.IsMap())
+      throw error(RuleErrorKind::wrong_type, fmt_key(kind) + " must be an object", pos(body));
+    check_unique_keys(body);
+    bool has_source = false;
+    for (const auto& field : body) {
+      std::string key = key_of(field.first);
+      check_known(key, field.first, transform_keys(kind));
+      const YAML::Node& value = field.second;
+      if (key == "separatedBy") {
+        spec.separated_by = texts(value, key);
+        continue;
+      }
+      Text t = text(value, key);
+      if (key == "source") {
+        spec.source = std::move(t);
+        has_source = true;
+      } else if (key == "startChar") {
+        spec.start_char = std::move(t);
+      } else if (key == "endChar") {
+        spec.end_char = std::move(t);
+      } else if (key == "replace") {
+        spec.replace = std::move(t);
+      } else if (key == "by") {
+        spec.by = std::move(t);
+      } else {
+        spec.to_case = std::move(t);
+      }
+    }
+    if (!has_source)
+      throw error(RuleErrorKind::missing_key, fmt_key(kind) + " needs 'source'", pos(body));
+    require_transform_keys(spec, pos(body));
+  }
+
+  void require_transform_keys(const TransformSpec& spec, const SourcePos& where) const {
+    const std::string& kind = spec.kind.value;
+    if (kind == "replace" && (!spec.replace || !spec.by))
+      throw error(RuleErrorKind::missing_key, "'replace' needs 'replace' and 'by'", where);
+    if (kind == "convert" && !spec.to_case)
+      throw error(RuleErrorKind::missing_key, "'convert' needs 'toCase'", where);
+  }
+
+  // ast-grep 0.38.3's string form: KIND($SOURCE, key=value, ...), where a value is a number,
+  // a word, a quoted string or a [list, of, words].
+  void string_transform(const Text& whole, TransformSpec& spec) const {
+    const std::string& s = whole.value;
+    std::size_t i = 0;
+    auto piece = [&](std::size_t from, std::string value) {
+      ScalarSpan span;
+      span.start = whole.at(from);  // a piece is on one line: at() counts from its start
+      return Text{std::move(value), span};
+    };
+    auto fail = [&](std::size_t at, const std::string& what) {
+      return error(RuleErrorKind::wrong_type,
+                   "transformation " + fmt_key(spec.name.value) + ": " + what, whole.at(at));
+    };
+    auto skip_space = [&] {
+      while (i < s.size() && (s[i] == ' ' || s[i] == '\t'))
+        ++i;
+    };
+    auto word = [&] {
+      std::size_t from = i;
+      while (i < s.size() && (std::isalnum(static_cast<unsigned char>(s[i])) || s[i] == '_' ||
+                              s[i] == '$' || s[i] == '-' || s[i] == '+'))
+        ++i;
+      return s.substr(from, i - from);
+    };
+    skip_space();
+    std::size_t kind_at = i;
+    std::string kind = word();
+    if (kind == "rewrite")
+      throw fail(kind_at, "'rewrite' is not supported by git-mentor");
+    if (std::find(kTransformKinds.begin(), kTransformKinds.end(), kind) == kTransformKinds.end())
+      throw fail(kind_at, "expected substring(...), replace(...) or convert(...)");
+    spec.kind = piece(kind_at, kind);
+    skip_space();
+    if (i >= s.size() || s[i] != '(')
+      throw fail(i, "expected '(' after " + fmt_key(kind));
+    ++i;
+    skip_space();
+    std::size_t source_at = i;
+    std::string source = word();
+    if (source.empty())
+      throw fail(source_at, "expected the source metavariable, such as $A");
+    spec.source = piece(source_at, source);
+    std::vector<std::string> seen;
+    for (;;) {
+      skip_space();
+      if (i < s.size() && s[i] == ')') {
+        ++i;
+        break;
+      }
+      if (i >= s.size() || s[i] != ',')
+        throw fail(i, "expected ',' or ')'");
+      ++i;
+      skip_space();
+      std::size_t key_at = i;
+      std::string key = word();
+      std::span<const std::string_view> known = transform_keys(kind);
+      if (key == "source" || std::find(known.begin(), known.end(), key) == known.end())
+        throw error(
+            RuleErrorKind::unknown_key,
+            "unknown key " + fmt_key(key) + " in " + fmt_key(kind) + did_you_mean(key, known),
+            whole.at(key_at));
+      if (std::find(seen.begin(), seen.end(), key) != seen.end())
+        throw error(RuleErrorKind::duplicate_key, "duplicate key " + fmt_key(key),
+                    whole.at(key_at));
+      seen.push_back(key);
+      skip_space();
+      if (i >= s.size() || s[i] != '=')
+        throw fail(i, "expected '=' after " + fmt_key(key));
+      ++i;
+      skip_space();
+      std::size_t value_at = i;
+      if (key == "separatedBy") {
+        if (i >= s.size() || s[i] != '[')
+          throw fail(i, "'separatedBy' must be a list such as [dash, underscore]");
+        ++i;
+        for (;;) {
+          skip_space();
+          if (i < s.size() && s[i] == ']') {
+            ++i;
+            break;
+          }
+          std::size_t item_at = i;
+          std::string item = word();
+          if (item.empty())
+            throw fail(i, "expected a separator name or ']'");
+          spec.separated_by.push_back(piece(item_at, item));
+          skip_space();
+          if (i < s.size() && s[i] == ',')
+            ++i;
+        }
+        continue;
+      }
+      std::string value;
+      if (i < s.size() && (s[i] == '\'' || s[i] == '"')) {
+        char quote = s[i++];
+        value_at = i;
+        while (i < s.size() && s[i] != quote) {
+          if (s[i] == '\\' && i + 1 < s.size() && s[i + 1] == quote)
+            ++i;
+          value += s[i++];
+        }
+        if (i >= s.size())
+          throw fail(value_at, "unterminated string");
+        ++i;
+      } else {
+        value = word();
+        if (value.empty())
+          throw fail(i, "expected a value for " + fmt_key(key));
+      }
+      Text t = piece(value_at, value);
+      if (key == "startChar")
+        spec.start_char = std::move(t);
+      else if (key == "endChar")
+        spec.end_char = std::move(t);
+      else if (key == "replace")
+        spec.replace = std::move(t);
+      else if (key == "by")
+        spec.by = std::move(t);
+      else
+        spec.to_case = std::move(t);
+    }
+    skip_space();
+    if (i != s.size())
+      throw fail(i, "unexpected text after ')'");
+    require_transform_keys(spec, whole.pos());
   }
 
   std::vector<NamedRuleSpec> named_rules(const YAML::Node& node, const std::string& key) const {

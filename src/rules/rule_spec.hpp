@@ -92,6 +92,28 @@ struct NamedRuleSpec {
   RuleSpec rule;
 };
 
+// `fix:` a template string, or an object {template, expandStart, expandEnd} whose expansions are
+// relational rule objects (a rule plus stopBy) tried on the match's siblings before / after it.
+struct FixSpec {
+  Text template_text;
+  std::unique_ptr<RelationSpec> expand_start;
+  std::unique_ptr<RelationSpec> expand_end;
+};
+
+// One entry of `transform:` NAME: {substring | replace | convert: {...}}, or ast-grep 0.51's
+// string form `NAME: substring($A, startChar=1)`. Values are checked by compile_rule.
+struct TransformSpec {
+  Text name;  // the variable it defines, without '$'
+  Text kind;  // "substring", "replace" or "convert", where it is written
+  Text source;
+  std::optional<Text> start_char;  // substring
+  std::optional<Text> end_char;
+  std::optional<Text> replace;  // replace: the regex
+  std::optional<Text> by;
+  std::optional<Text> to_case;  // convert
+  std::vector<Text> separated_by;
+};
+
 // One YAML document of a rule file.
 struct RuleFileSpec {
   SourcePos origin;  // where the document starts
@@ -106,10 +128,13 @@ struct RuleFileSpec {
   std::vector<Text> ignores;
   std::vector<Text> bad_examples;
   std::vector<Text> good_examples;
+  std::vector<Text> fixed_examples;  // `examples.fixed`: each bad example once fixed
   std::optional<RuleSpec> rule;
   std::optional<Text> query;
   std::vector<NamedRuleSpec> constraints;
   std::vector<NamedRuleSpec> utils;
+  std::optional<FixSpec> fix;
+  std::vector<TransformSpec> transforms;
 };
 
 }  // namespace mentor::rules

@@ -13,7 +13,7 @@ namespace mentor::rules {
 namespace {
 
 // "git-mentor rule specs", and the version of the layout below: change it with any field.
-constexpr std::string_view kMagic = "GMRS\x02";
+constexpr std::string_view kMagic = "GMRS\x04";
 
 template <class T, class U>
 concept Is = std::same_as<std::remove_const_t<T>, U>;
@@ -92,6 +92,28 @@ void fields(V& v, T& named) {
 }
 
 template <class V, class T>
+requires Is<T, FixSpec>
+void fields(V& v, T& fix) {
+  v(fix.template_text);
+  v(fix.expand_start);
+  v(fix.expand_end);
+}
+
+template <class V, class T>
+requires Is<T, TransformSpec>
+void fields(V& v, T& transform) {
+  v(transform.name);
+  v(transform.kind);
+  v(transform.source);
+  v(transform.start_char);
+  v(transform.end_char);
+  v(transform.replace);
+  v(transform.by);
+  v(transform.to_case);
+  v(transform.separated_by);
+}
+
+template <class V, class T>
 requires Is<T, RuleFileSpec>
 void fields(V& v, T& spec) {
   v(spec.origin);
@@ -110,6 +132,9 @@ void fields(V& v, T& spec) {
   v(spec.query);
   v(spec.constraints);
   v(spec.utils);
+  v(spec.fix);
+  v(spec.transforms);
+  v(spec.fixed_examples);
 }
 
 // Unsigned numbers are LEB128 varints; ints are zigzag-encoded first.

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "rules/fix_tester.hpp"
 #include "rules/match_context.hpp"
 #include "rules/match_limits.hpp"
 #include "rules/matcher.hpp"
@@ -113,6 +114,12 @@ std::vector<ExampleFailure> test_rule_examples(const Rule& rule, lang::Parser& p
   for (const auto& code : rule.bad_examples) {
     if (auto failure = check_example(rule, parser, code, true))
       failures.push_back(std::move(*failure));
+  }
+  for (auto& fix : test_rule_fixes(rule, parser)) {
+    ExampleFailure failure{ExampleFailure::Kind::bad_fix, std::move(fix.snippet)};
+    failure.problem = std::move(fix.problem);
+    failure.fixed = std::move(fix.fixed);
+    failures.push_back(std::move(failure));
   }
   for (const auto& code : rule.good_examples) {
     if (auto failure = check_example(rule, parser, code, false))

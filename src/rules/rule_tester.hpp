@@ -26,6 +26,7 @@ struct ExampleFailure {
   enum class Kind {
     missing,  // a bad example the rule did not match
     noisy,    // a good example the rule matched
+    bad_fix,  // a bad example that the rule's fix leaves broken or still matched (fix_tester.hpp)
   };
   Kind kind;
   std::string snippet;
@@ -34,6 +35,8 @@ struct ExampleFailure {
   // nullopt with `note` saying why when there is none (no node of such a kind, a query rule).
   std::optional<ExampleDiagnosis> diagnosis;
   std::string note;
+  std::string problem;  // bad_fix: what is wrong with the fixed code
+  std::string fixed;    // bad_fix: the example with its fixes applied
 };
 
 // Checks one example: `must_match` for a bad one, not for a good one. nullopt when the rule

@@ -3,7 +3,8 @@
 
 Both tools scan tests/differential/corpus/ with the rules in tests/differential/rules/ and the
 shared utility rules in tests/differential/utils/ (ast-grep's `utilDirs`), and must report the
-same matches: the same (rule id, path, start line:column, end line:column) set. git-mentor runs
+same matches: the same (rule id, path, start line:column, end line:column) set, and for a rule
+with a fix the same replacement text and replaced bytes of each match. git-mentor runs
 twice, with --rules / --utils and with ast-grep's sgconfig.yml itself, and both runs must agree
 with ast-grep. The
 pinned ast-grep (@ast-grep/cli from the npm registry) is installed on first use into a cache
@@ -159,8 +160,9 @@ def write_sgconfig(repo):
     return config
 
 
-def mentor_matches(mentor, repo, sources):
-    """git-mentor's matches with the rule sources `sources` (command-line arguments)."""
+def mentor_matches(mentor, repo, sources, fixes=None):
+    """git-mentor's matches with the rule sources `sources` (command-line arguments); with
+    `fixes`, a dict, each match's fix (replacement, start byte, end byte) goes into it."""
     output = run([str(mentor), "-C", str(repo), "check", *sources, "--format", "json",
                   "--scope", "file", "--fail-on", "never", "HEAD"])
     keys = []
@@ -169,12 +171,18 @@ def mentor_matches(mentor, repo, sources):
         # marked as suppressed.
         if finding.get("suppressed"):
             continue
-        keys.append(Key(finding["rule"], finding["path"], finding["line"], finding["column"],
-                        finding["end_line"], finding["end_column"]))
+        key = Key(finding["rule"], finding["path"], finding["line"], finding["column"],
+                  finding["end_line"], finding["end_column"])
+        keys.append(key)
+        if fixes is not None and "fix" in finding:
+            fix = finding["fix"]
+            fixes[key] = (fix["replacement"], fix["start_byte"], fix["end_byte"])
     return keys
 
 
-def ast_grep_matches(binary, repo, config):
+def ast_grep_matches(binary, repo, config, fixes):
+    """ast-grep's matches; each match's fix (replacement, start byte, end byte) goes into the
+    dict `fixes`."""
     # Status 1 means a match of an `error` rule, not a failure.
     output = run([str(binary), "scan", "--config", str(config), "--json=stream", "."], cwd=repo,
                  ok=(0, 1))
@@ -189,9 +197,32 @@ def ast_grep_matches(binary, repo, config):
         if path.startswith("./"):
             path = path[2:]
         # ast-grep: 0-based lines and columns, the end column exclusive.
-        keys.append(Key(match["ruleId"], path, start["line"] + 1, start["column"] + 1,
-                        end["line"] + 1, end["column"] + 1))
+        key = Key(match["ruleId"], path, start["line"] + 1, start["column"] + 1,
+                  end["line"] + 1, end["column"] + 1)
+        keys.append(key)
+        if "replacement" in match:
+            offsets = match.get("replacementOffsets") or {}
+            fixes[key] = (match["replacement"], offsets.get("start"), offsets.get("end"))
     return keys
+
+
+def compare_fixes(repo, mentor_fixes, ast_grep_fixes, agreed):
+    """Prints the fixes of the agreed matches on which the tools differ; returns the number of
+    matches with a fix compared and of differences."""
+    compared = 0
+    differing = 0
+    for key in sorted(agreed):
+        mentor = mentor_fixes.get(key)
+        ast_grep = ast_grep_fixes.get(key)
+        if mentor is None and ast_grep is None:
+            continue
+        compared += 1
+        if mentor != ast_grep:
+            differing += 1
+            print(f"FIX DIFFERS: {describe(repo, key)}\n  git-mentor: {mentor!r}\n"
+                  f"  ast-grep:   {ast_grep!r}")
+    print(f"fixes: {compared} compared, {differing} differ")
+    return differing
 
 
 def source_text(repo, key):
@@ -307,16 +338,21 @@ def main():
             repo = make_repository(directory)
             ids = rule_ids()
             config = write_sgconfig(repo)
+            mentor_fixes = {}
+            ast_grep_fixes = {}
             mentor_keys = mentor_matches(args.mentor, repo,
-                                         ["--rules", str(RULES), "--utils", str(UTILS)])
+                                         ["--rules", str(RULES), "--utils", str(UTILS)],
+                                         mentor_fixes)
             # The same rules through the ast-grep project, as `git mentor check --rules DIR`
             # reads a directory holding an sgconfig.yml.
             project_keys = mentor_matches(args.mentor, repo, ["--rules", str(repo)])
-            ast_grep_keys = ast_grep_matches(binary, repo, config)
+            ast_grep_keys = ast_grep_matches(binary, repo, config, ast_grep_fixes)
         except SetupError as error:
             print(f"error: {error}", file=sys.stderr)
             return 2
         ok = compare(repo, mentor_keys, ast_grep_keys, ids, args.verbose)
+        agreed = set(mentor_keys) & set(ast_grep_keys)
+        ok = compare_fixes(repo, mentor_fixes, ast_grep_fixes, agreed) == 0 and ok
         ok = check_rejected(binary, args.mentor, repo) and ok
         if sorted(project_keys) != sorted(mentor_keys):
             ok = False

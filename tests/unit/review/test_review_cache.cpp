@@ -39,6 +39,19 @@ CommitReview review_of(std::size_t n) {
   f.suppressed = true;
   f.suppression_reason = std::string("a\0b", 3);
   r.findings.push_back(f);
+  Fix fix;
+  fix.start_byte = 10;
+  fix.end_byte = 15;
+  fix.line = 3;
+  fix.column = 5;
+  fix.end_line = 3;
+  fix.end_column = 10;
+  fix.original = "x = 1";
+  fix.replacement = "x = 2\n";
+  fix.old_lines = "    x = 1  # mentor: ignore[x]";
+  fix.new_lines = "    x = 2\n  # mentor: ignore[x]";
+  f.fix = fix;
+  r.findings.push_back(f);
   r.skipped.push_back({"big.py", "larger than max_file_bytes (10)"});
   r.paths = {"dir/file.py", "other.js"};
   return r;
@@ -68,7 +81,15 @@ TEST_CASE("ReviewCache reads back what it stored, field for field", "[review][ca
   CHECK(back->commit.id == stored.commit.id);
   CHECK(back->commit.author_time == stored.commit.author_time);
   CHECK(back->commit.parents == stored.commit.parents);
-  REQUIRE(back->findings.size() == 1);
+  REQUIRE(back->findings.size() == 2);
+  CHECK_FALSE(back->findings[0].fix);
+  REQUIRE(back->findings[1].fix);
+  const Fix& x = *back->findings[1].fix;
+  const Fix& y = *stored.findings[1].fix;
+  CHECK(std::tie(x.start_byte, x.end_byte, x.line, x.column, x.end_line, x.end_column, x.original,
+                 x.replacement, x.old_lines, x.new_lines) ==
+        std::tie(y.start_byte, y.end_byte, y.line, y.column, y.end_line, y.end_column, y.original,
+                 y.replacement, y.old_lines, y.new_lines));
   const Finding& f = back->findings[0];
   const Finding& g = stored.findings[0];
   CHECK(f.rule == g.rule);

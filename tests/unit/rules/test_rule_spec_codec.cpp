@@ -43,12 +43,14 @@ void check_same_rule(const rules::Rule& yaml, const rules::Rule& fast) {
   CHECK(yaml.bad_examples == fast.bad_examples);
   CHECK(yaml.good_examples == fast.good_examples);
   check_same_pos(yaml.origin, fast.origin);
+  CHECK((yaml.fixer == nullptr) == (fast.fixer == nullptr));
 }
 
 struct Span {
   std::uint32_t start;
   std::uint32_t end;
   std::vector<std::pair<std::string, std::string>> captures;
+  std::optional<std::string> fix;  // the replacement
   bool operator==(const Span&) const = default;
 };
 
@@ -57,7 +59,8 @@ std::vector<Span> matches(const rules::Rule& rule, lang::Parser& parser, const s
   lang::Tree tree = parser.parse(*rule.language, code);
   std::vector<Span> out;
   for (const auto& m : rules::match_rules(one, tree, code))
-    out.push_back(Span{m.match.start_byte, m.match.end_byte, m.match.captures});
+    out.push_back(Span{m.match.start_byte, m.match.end_byte, m.match.captures,
+                       m.match.fix ? std::optional(m.match.fix->text) : std::nullopt});
   return out;
 }
 
