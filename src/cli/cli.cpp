@@ -17,6 +17,7 @@
 #include "cli/man_page.hpp"
 #include "cli/review_command.hpp"
 #include "cli/rules_command.hpp"
+#include "cli/rules_try.hpp"
 #include "cli/summary_command.hpp"
 #include "cli/sync_command.hpp"
 #include "util/encoding.hpp"
@@ -333,7 +334,7 @@ int run(const std::vector<std::string>& args, Streams streams) {
   }
 
   RulesArgs rules_args;
-  CLI::App* rules_cmd = app.add_subcommand("rules", "List, explain, test and start rules");
+  CLI::App* rules_cmd = app.add_subcommand("rules", "List, explain, test, try and start rules");
   rules_cmd->require_subcommand(1);
   rules_cmd->footer(
       "The rules in use are those of .git-mentor.yaml (else the bundled packs) plus --rules.");
@@ -394,6 +395,61 @@ int run(const std::vector<std::string>& args, Streams streams) {
       "can match, where most of the rule's parts hold) and the first part that did not hold "
       "there, with its file:line:col; for Noisy, the node matched and the parts that held. The "
       "last line counts examples: N examples in M rules: P passed, F failed; U rules untested.");
+
+  RulesTryArgs try_args;
+  CLI::App* rules_try = rules_cmd->add_subcommand(
+      "try", "Run a pattern or a rule on a snippet, files or a commit and show what matches");
+  rules_try->fallthrough();
+  rules_try
+      ->add_option_function<std::string>(
+          "-p,--pattern", [&](const std::string& value) { try_args.pattern = value; },
+          "The pattern to try (needs --language for a snippet or a commit)")
+      ->type_name("PATTERN");
+  rules_try
+      ->add_option("-l,--language", try_args.language,
+                   "The language of the pattern and of the code (default: by extension)")
+      ->type_name("LANG");
+  rules_try
+      ->add_option_function<std::string>(
+          "--rule", [&](const std::string& value) { try_args.rule_file = value; },
+          "Try the rules of this file (or directory), with --utils")
+      ->type_name("FILE");
+  rules_try
+      ->add_option_function<std::string>(
+          "--rule-text", [&](const std::string& value) { try_args.rule_text = value; },
+          "Try the rules of this YAML text")
+      ->type_name("YAML");
+  rules_try
+      ->add_option_function<std::string>(
+          "-c,--code", [&](const std::string& value) { try_args.code = value; },
+          "Try it on this snippet")
+      ->type_name("SNIPPET");
+  rules_try->add_option("file", try_args.files, "Try it on these files (- reads standard input)")
+      ->type_name("FILE");
+  rules_try
+      ->add_option_function<std::string>(
+          "--commit", [&](const std::string& value) { try_args.commit = value; },
+          "Try it on the files this commit changed, marking what the commit introduced")
+      ->type_name("REV");
+  rules_try
+      ->add_flag("--debug{all}", try_args.debug,
+                 "Also print the trees the matcher compares, MODE being pattern (the pattern "
+                 "as compiled), ast (the pattern's and the code's named nodes), cst (all their "
+                 "nodes) or all (the default)")
+      ->check(CLI::IsMember({"pattern", "ast", "cst", "all"}))
+      ->option_text("[=MODE]");
+  rules_try->add_option("--format", try_args.format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->type_name("text|json");
+  rules_try->footer(
+      "Each match is shown as path:line:col with its code and metavariables: $A = text, and "
+      "$$$A = [a, \",\", b], the nodes of a sequence, anonymous ones quoted. With --commit, every "
+      "match in the files the commit changed (their new versions) is shown, marked as introduced "
+      "by the commit or not, as `git mentor check` decides it; `files` and `ignores` of a rule "
+      "apply only there. Exit status: 0 when something matched, 1 when nothing did, 2 on an "
+      "error.\n\nExamples:\n  git mentor rules try -p 'foo($A, $$$REST)' -l js --code 'foo(a)' "
+      "--debug\n  git mentor rules try --rule rules/no-print.yaml src/app.py\n  git mentor rules "
+      "try --rule rules/no-print.yaml --commit HEAD --format json");
   // `git mentor rules list --rules X` reads as naturally as `git mentor rules --rules X list`.
   for (CLI::App* sub : {rules_list, rules_explain, rules_new, rules_test})
     sub->fallthrough();
@@ -511,6 +567,11 @@ int run(const std::vector<std::string>& args, Streams streams) {
       return run_rules_new(rules_args, streams);
     if (rules_test->parsed())
       return run_rules_test(rules_args, streams);
+    if (rules_try->parsed()) {
+      try_args.directory = directory;
+      try_args.rules = rules_args.rules;
+      return run_rules_try(try_args, streams);
+    }
     streams.err << app.help();
     return 2;
   } catch (const Error& e) {

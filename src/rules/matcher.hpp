@@ -110,6 +110,8 @@ class Matcher {
 
   const lang::Language& language() const { return *language_; }
   bool is_query() const { return query_.has_value(); }
+  // The rule tree; nullptr for a raw query.
+  const RuleNode* rule_tree() const { return root_ ? &*root_ : nullptr; }
 
   // The kinds a node must have to possibly match (sorted, canonical); nullopt if any kind can.
   // Only meaningful for rule trees.

@@ -646,6 +646,7 @@ Pattern Pattern::compile(const PatternSpec& spec, const lang::Language& language
   }
   pattern.root_ = convert(goal, pre.text, sigil, kinds);
   pattern.names_ = bound_names(pattern.root_);
+  pattern.code_ = std::move(pre.text);
   return pattern;
 }
 

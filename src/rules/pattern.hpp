@@ -64,8 +64,17 @@ class Pattern {
   // The names of the metavariables it binds ($A, $$$A), sorted.
   const std::vector<std::string>& names() const { return names_; }
 
+  // What it was compiled into, for tools that show it (`rules try --debug`): the node a match
+  // starts at (after `selector`), the selector's kind, the strictness, and the code that was
+  // parsed (the pattern or context with metavariable sigils replaced by the expando).
+  const PatternNode& root() const { return root_; }
+  std::optional<TSSymbol> selector_kind() const { return selector_kind_; }
+  Strictness strictness() const { return strictness_; }
+  const std::string& code() const { return code_; }
+
  private:
   PatternNode root_;
+  std::string code_;
   std::vector<std::string> names_;
   std::optional<TSSymbol> selector_kind_;
   Strictness strictness_ = Strictness::smart;
