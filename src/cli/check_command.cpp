@@ -53,17 +53,6 @@ bool use_color(const CheckArgs& args, const Streams& streams) {
   return streams.out_is_terminal && (no_color == nullptr || *no_color == '\0');
 }
 
-review::ReviewOptions review_options(const Workspace& workspace, const ReviewRequest& request) {
-  review::ReviewOptions options;
-  options.scope = request.scope;
-  options.jobs = request.jobs;
-  options.max_file_bytes = workspace.config.max_file_bytes;
-  options.ignores = workspace.config.ignores;
-  options.languages = &workspace.languages;
-  options.cache_directory = request.cache_directory;
-  return options;
-}
-
 // Line `line` (1-based, without its terminator) of the file a finding is in, as reviewed: from
 // its commit, or from the index for staged changes. Files are read once.
 class ReviewedLines {
@@ -201,13 +190,31 @@ void write_report(const CheckArgs& args, const Workspace& workspace,
   } else if (args.format == "github") {
     report::write_github(streams.out, reviews);
   } else if (args.format == "markdown") {
-    report::write_markdown(streams.out, reviews);
+    report::MarkdownOptions options;
+    // A finding of the newest commit (reviews are oldest first) or of the staged changes is
+    // where the head of the range has it: a suggestion of its lines is right there.
+    std::string head = reviews.empty() ? std::string() : reviews.back().commit.id;
+    options.at_head = [head](const review::Finding& f) {
+      return !f.fixed_later && f.commit == head;
+    };
+    report::write_markdown(streams.out, reviews, options);
   } else {
     report::write_text(streams.out, reviews, {use_color(args, streams), args.quiet});
   }
 }
 
 }  // namespace
+
+review::ReviewOptions review_options(const Workspace& workspace, const ReviewRequest& request) {
+  review::ReviewOptions options;
+  options.scope = request.scope;
+  options.jobs = request.jobs;
+  options.max_file_bytes = workspace.config.max_file_bytes;
+  options.ignores = workspace.config.ignores;
+  options.languages = &workspace.languages;
+  options.cache_directory = request.cache_directory;
+  return options;
+}
 
 void load_rules_for_changes(const Workspace& workspace, const std::string& directory,
                             const RuleSources& extra, const std::vector<std::string>& commits,

@@ -44,6 +44,9 @@ struct ReviewRequest {
   std::string cache_directory;
 };
 
+// The review options of `request` under the workspace's configuration.
+review::ReviewOptions review_options(const Workspace& workspace, const ReviewRequest& request);
+
 // Loads the rules a review of `commits` (or of the index, per `request`) needs: the configured
 // sources plus `extra`, compiling only the languages the changes touch (shared utility rules
 // included). For the hooks, which must answer at once. With `bundled_only` (`check` of a short

@@ -11,6 +11,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/check_command.hpp"
+#include "cli/fix_command.hpp"
 #include "cli/hook_command.hpp"
 #include "cli/hook_install.hpp"
 #include "cli/log_command.hpp"
@@ -30,6 +31,26 @@ namespace {
 constexpr const char* kDescription =
     "git-mentor reviews a mentee's commits with the rules their mentor wrote and reports what "
     "each commit introduced, with the lesson behind it.";
+
+constexpr const char* kFixFooter = R"(
+A rule with `fix:` suggests how to rewrite the code it matches. `fix` reviews what the working
+tree changes against HEAD (staged or not, untracked files included; each file as it is on disk)
+and, for each finding with a fix, shows the diff and rewrites the file in the working tree.
+Commits, the index and the notes are never changed: review the result with `git diff`, then
+commit as usual.
+
+A fix is applied only where the file still holds the code the review saw, and not where it
+overlaps another fix (then it is skipped with a message); each file is replaced at once.
+On a terminal each fix is asked for: y apply, n leave, a apply this and all the rest, q stop.
+Without a terminal, fix shows the fixes and applies none unless --yes is given.
+
+Exit status: 0 every fix shown was applied (or --dry-run, or there was none), 1 fixes left
+unapplied (not asked for without a terminal, declined, or skipped), 2 an error.
+
+Examples:
+  git mentor fix                 # ask for each fix
+  git mentor fix --dry-run src/  # show the fixes under src/
+  git mentor fix --yes app.py)";
 
 constexpr const char* kCheckFooter = R"(
 RANGE is what git understands: A..B (commits in B not in A), A...B, ^A, or one commit C meaning
@@ -190,6 +211,27 @@ int run(const std::vector<std::string>& args, Streams streams) {
   check->add_flag("--staged", check_args.staged,
                   "Review what is staged (the index against HEAD) instead of commits, as a "
                   "pre-commit hook does");
+
+  FixArgs fix_args;
+  CLI::App* fix = app.add_subcommand(
+      "fix", "Apply the rules' suggested fixes to what the working tree changes against HEAD");
+  fix->footer(kFixFooter);
+  fix->add_option("path", fix_args.paths, "Only these files or folders (default: the work tree)")
+      ->type_name("PATH");
+  fix->add_option("--rules", fix_args.rules.rules, "Also load rules from PATH (repeatable)")
+      ->type_name("PATH")
+      ->allow_extra_args(false)
+      ->take_all();
+  fix->add_option("--utils", fix_args.rules.utils,
+                  "Also load shared utility rules (for `matches:`) from PATH (repeatable)")
+      ->type_name("PATH")
+      ->allow_extra_args(false)
+      ->take_all();
+  fix->add_flag("-y,--yes", fix_args.yes, "Apply every fix without asking");
+  fix->add_flag("-n,--dry-run", fix_args.dry_run, "Show the fixes, change nothing");
+  fix->add_option("--color", fix_args.color, "Colour the diffs")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->type_name("WHEN");
 
   LogArgs log_args;
   CLI::App* log = app.add_subcommand(
@@ -515,6 +557,10 @@ int run(const std::vector<std::string>& args, Streams streams) {
     if (check->parsed()) {
       check_args.directory = directory;
       return run_check(check_args, streams);
+    }
+    if (fix->parsed()) {
+      fix_args.directory = directory;
+      return run_fix(fix_args, streams);
     }
     if (hook_pre_push->parsed()) {
       hook_args.directory = directory;

@@ -3,10 +3,15 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <filesystem>
 #include <map>
 #include <optional>
 
+#include <git2/sys/mempack.h>
+#include <git2/sys/odb_backend.h>
+
 #include "git/handles.hpp"
+#include "util/regular_file.hpp"
 
 namespace mentor::git {
 
@@ -348,6 +353,105 @@ CommitChanges read_staged_changes(const Repository& repo, const DiffOptions& opt
   sides.push_back(classify(diff_raw, options, "the index"));
   collect_changes(r, sides, options, "the index", changes);
   return changes;
+}
+
+WorktreeChanges read_worktree_changes(const Repository& repo, const DiffOptions& options,
+                                      const std::vector<std::string>& paths) {
+  if (repo.is_bare())
+    throw Error("the working tree is needed; this repository is bare");
+  git_repository* r = repo.get();
+  WorktreeChanges out{Repository::open_objects(repo.git_dir()), {}};
+  git_repository* objects = out.objects.get();
+  {
+    // Blobs written through `objects` go to memory, never to the object database on disk.
+    git_odb* odb_raw = nullptr;
+    check(git_repository_odb(&odb_raw, objects), "cannot open the object database");
+    OdbPtr odb(odb_raw);
+    git_odb_backend* memory = nullptr;
+    check(git_mempack_new(&memory), "cannot make an in-memory object store");
+    if (int error = git_odb_add_backend(odb.get(), memory, 1000); error != 0) {
+      memory->free(memory);
+      check(error, "cannot make an in-memory object store");
+    }
+  }
+  CommitChanges& changes = out.changes;
+  git_signature* signature_raw = nullptr;
+  if (git_signature_default(&signature_raw, r) == 0) {
+    SignaturePtr signature(signature_raw);
+    changes.commit.author_name = or_empty(signature->name);
+    changes.commit.author_email = or_empty(signature->email);
+    changes.commit.author_time = signature->when.time;
+  }
+  changes.commit.summary = "working tree";
+
+  ObjectPtr head_tree;  // stays empty with an unborn HEAD: every file is added
+  git_object* head_raw = nullptr;
+  if (git_revparse_single(&head_raw, objects, "HEAD^{tree}") == 0)
+    head_tree.reset(head_raw);
+  auto* head = reinterpret_cast<git_tree*>(head_tree.get());
+
+  // Which files differ, from HEAD to the working tree (the index serves as a cache of stats).
+  std::vector<char*> specs;
+  for (const auto& path : paths)
+    specs.push_back(const_cast<char*>(path.c_str()));
+  git_diff_options find_options = GIT_DIFF_OPTIONS_INIT;
+  find_options.flags = GIT_DIFF_INCLUDE_UNTRACKED | GIT_DIFF_RECURSE_UNTRACKED_DIRS |
+                       GIT_DIFF_DISABLE_PATHSPEC_MATCH;
+  find_options.pathspec = {specs.data(), specs.size()};
+  git_diff* found_raw = nullptr;
+  check(git_diff_tree_to_workdir_with_index(&found_raw, r, head, &find_options),
+        "cannot diff the working tree against HEAD");
+  DiffPtr found(found_raw);
+
+  // HEAD's tree with the working tree's versions of the wanted files, in an index of our own.
+  git_index* index_raw = nullptr;
+  check(git_index_new(&index_raw), "cannot make an index");
+  IndexPtr index(index_raw);
+  if (head != nullptr)
+    check(git_index_read_tree(index.get(), head), "cannot read HEAD's tree");
+  const std::string workdir = repo.workdir();
+  for (std::size_t i = 0; i < git_diff_num_deltas(found.get()); ++i) {
+    const git_diff_delta* delta = git_diff_get_delta(found.get(), i);
+    const char* path = delta->new_file.path;
+    if (options.wanted && !options.wanted(path))
+      continue;
+    if (delta->status == GIT_DELTA_DELETED) {
+      check(git_index_remove(index.get(), path, 0), std::string("cannot read ") + path);
+      continue;
+    }
+    if (!is_regular_file(delta->new_file))
+      continue;
+    std::error_code error;
+    std::filesystem::path file = std::filesystem::path(workdir) / path;
+    if (!std::filesystem::is_regular_file(std::filesystem::symlink_status(file, error)))
+      continue;
+    std::uintmax_t size = std::filesystem::file_size(file, error);
+    if (error)
+      continue;
+    if (size > options.max_file_bytes) {
+      changes.skipped.push_back(
+          {path, "larger than max_file_bytes (" + std::to_string(options.max_file_bytes) + ")"});
+      continue;
+    }
+    std::string bytes = util::read_regular_file(file, options.max_file_bytes, "file");
+    git_index_entry entry{};
+    entry.mode = delta->new_file.mode;
+    entry.path = path;
+    check(git_blob_create_from_buffer(&entry.id, objects, bytes.data(), bytes.size()),
+          std::string("cannot read ") + path);
+    check(git_index_add(index.get(), &entry), std::string("cannot read ") + path);
+  }
+
+  git_diff_options diff_options = zero_context_options();
+  git_diff* diff_raw = nullptr;
+  check(git_diff_tree_to_index(&diff_raw, objects, head, index.get(), &diff_options),
+        "cannot diff the working tree against HEAD");
+  std::vector<SideDiff> sides;
+  sides.push_back(classify(diff_raw, options, "the working tree"));
+  collect_changes(objects, sides, options, "the working tree", changes);
+  std::sort(changes.skipped.begin(), changes.skipped.end(),
+            [](const SkippedFile& a, const SkippedFile& b) { return a.path < b.path; });
+  return out;
 }
 
 CommitInfo read_commit_info(const Repository& repo, const std::string& id) {

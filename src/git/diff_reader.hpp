@@ -98,6 +98,26 @@ CommitChanges read_commit_changes(const Repository& repo, const std::string& id,
 // filters as read_commit_changes apply.
 CommitChanges read_staged_changes(const Repository& repo, const DiffOptions& options);
 
+struct WorktreeChanges {
+  // A handle on the repository's objects (as Repository::open_objects) whose object database
+  // also holds, in memory only, the working-tree versions that `changes` names as blobs.
+  // Nothing is written to the repository.
+  Repository objects;
+  // HEAD (an unborn HEAD is the empty tree) against the working tree, tracked and untracked
+  // (not ignored) files, as read_staged_changes describes them: the author is the configured
+  // identity, the id empty, the summary "working tree". A file's version is its bytes as they
+  // are on disk (no clean filter, no line-ending conversion), so the positions of findings are
+  // those of the file on disk.
+  CommitChanges changes;
+};
+
+// Reads what the working tree of `repo` changes against HEAD, limited to `paths` (literal
+// files or folders relative to the work tree root, no globs; empty: everything). Only wanted
+// (DiffOptions::wanted), regular files are read; one larger than max_file_bytes is listed in
+// `skipped` without being read. Throws mentor::Error for a bare repository or when git fails.
+WorktreeChanges read_worktree_changes(const Repository& repo, const DiffOptions& options,
+                                      const std::vector<std::string>& paths);
+
 // Who wrote commit `id` (40-hex), when, and its parents. Throws mentor::Error when it is missing.
 CommitInfo read_commit_info(const Repository& repo, const std::string& id);
 

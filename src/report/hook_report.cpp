@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
+#include "report/fix_diff.hpp"
 #include "report/lesson.hpp"
 #include "report/tally.hpp"
 #include "util/encoding.hpp"
@@ -59,6 +60,8 @@ void write_finding(std::ostream& out, const review::Finding& f, const review::Ti
   std::string lesson = first_sentence(f.rule->lesson);
   if (!lesson.empty())
     fmt::print(out, "      {}\n", util::terminal_safe(lesson));
+  if (f.fix)
+    write_fix_diff(out, *f.fix, "      ", options.color);
 }
 
 // The findings `wanted` selects, by commit.

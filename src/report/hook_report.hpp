@@ -31,6 +31,7 @@ struct HookReportOptions {
 //     <short id> <subject>                       (per commit, in the order given)
 //       path:line:col: severity: message [rule-id]
 //         <the lesson's first sentence>
+//         - old line / + new line               (a suggested fix's diff, write_fix_diff)
 //   git-mentor: M findings do not block: ...     (fixed later, below fail_on, suppressed, praise)
 // then, when something blocks, that the push or commit was refused, `git mentor rules explain`
 // for each blocking rule, and how to fix or skip the check once (--no-verify).

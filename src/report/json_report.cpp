@@ -29,9 +29,12 @@ void write_json(std::ostream& out, std::span<const review::CommitReview> reviews
       if (f.fixed_later)
         finding["fixed_later"] = true;
       if (f.fix) {
-        finding["fix"] = {{"replacement", f.fix->replacement},
-                          {"start_byte", f.fix->start_byte},
-                          {"end_byte", f.fix->end_byte}};
+        finding["fix"] = {
+            {"replacement", f.fix->replacement}, {"start_byte", f.fix->start_byte},
+            {"end_byte", f.fix->end_byte},       {"line", f.fix->line},
+            {"column", f.fix->column},           {"end_line", f.fix->end_line},
+            {"end_column", f.fix->end_column},
+        };
       }
       array.push_back(std::move(finding));
     }

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "report/escape.hpp"
+#include "report/fix_diff.hpp"
 #include "report/tally.hpp"
 
 namespace mentor::report {
@@ -89,6 +90,56 @@ std::string lessons(std::span<const review::CommitReview> reviews) {
   return out;
 }
 
+// A code fence of backticks longer than any run of them in `text`.
+std::string fence_for(std::string_view text) {
+  std::size_t longest = 0;
+  std::size_t run = 0;
+  for (char c : text) {
+    run = c == '`' ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  return std::string(std::max<std::size_t>(3, longest + 1), '`');
+}
+
+// `text` as the lines of a fenced block: valid UTF-8, no carriage returns, ending in a line
+// break (none for an empty text).
+std::string block_text(std::string_view text) {
+  std::string out;
+  for (std::string_view line : split_lines(text)) {
+    out += valid_utf8(line);
+    out += '\n';
+  }
+  return out;
+}
+
+// The "Suggested fixes" entry of `f`, which has a fix.
+std::string suggestion(const review::Finding& f, const MarkdownOptions& options) {
+  const review::Fix& fix = *f.fix;
+  std::string lines = fix.end_line > fix.line ? fmt::format("lines {}–{}", fix.line, fix.end_line)
+                                              : fmt::format("line {}", fix.line);
+  std::string out =
+      fmt::format("- {} {} ({})\n\n", markdown_escape(f.path), lines, markdown_escape(f.rule->id));
+  std::string body;
+  std::string kind;
+  if (options.at_head && options.at_head(f)) {
+    kind = "suggestion";
+    body = block_text(fix.new_lines);
+  } else {
+    kind = "diff";
+    for (std::string_view line : split_lines(fix.old_lines))
+      body += "-" + valid_utf8(line) + "\n";
+    for (std::string_view line : split_lines(fix.new_lines))
+      body += "+" + valid_utf8(line) + "\n";
+  }
+  std::string fence = fence_for(body);
+  // Indented under the list item.
+  out += fmt::format("  {}{}\n", fence, kind);
+  for (std::string_view line : split_lines(body))
+    out += fmt::format("  {}\n", line);
+  out += fmt::format("  {}\n\n", fence);
+  return out;
+}
+
 }  // namespace
 
 void write_markdown(std::ostream& out, std::span<const review::CommitReview> reviews,
@@ -104,6 +155,7 @@ void write_markdown(std::ostream& out, std::span<const review::CommitReview> rev
                            : 0;
   std::string body;
   std::size_t left_out = 0;
+  std::size_t fixes_left_out = 0;
   for (const auto& review : reviews) {
     if (review.findings.empty())
       continue;
@@ -125,10 +177,30 @@ void write_markdown(std::ostream& out, std::span<const review::CommitReview> rev
     if (opened)
       body += '\n';
   }
+  std::string fixes;
+  for (const auto& review : reviews) {
+    for (const auto& f : review.findings) {
+      if (!f.fix || f.suppressed || f.fixed_later)
+        continue;
+      std::string entry = suggestion(f, options);
+      if (left_out != 0 || body.size() + fixes.size() + entry.size() > budget) {
+        ++fixes_left_out;
+        continue;
+      }
+      fixes += entry;
+    }
+  }
+  if (!fixes.empty())
+    body += "#### Suggested fixes\n\n" + fixes;
   out << head << body;
   if (left_out != 0) {
     out << fmt::format("*{} not shown: the report would be too long for a comment.*\n\n",
                        plural(left_out, "more finding"));
+  }
+  if (fixes_left_out != 0) {
+    out << fmt::format(
+        "*{} not shown: the report would be too long for a comment.*\n\n",
+        fmt::format("{} more suggested fix{}", fixes_left_out, fixes_left_out == 1 ? "" : "es"));
   }
   out << tail;
 }

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "report/columns.hpp"
+#include "report/fix_diff.hpp"
 
 namespace mentor::report {
 
@@ -104,6 +105,27 @@ Json region_json(const review::Finding& f, const SarifOptions& options) {
   return region;
 }
 
+// A fix's replacement as SARIF states it: its byte range as a region in UTF-16 columns, read
+// from the whole lines the fix holds (Fix::old_lines), and the text that replaces it.
+Json fix_json(const review::Finding& f, const review::Fix& fix) {
+  std::vector<std::string_view> lines = split_lines(fix.old_lines);
+  auto line_at = [&](std::uint32_t line) {
+    std::size_t index = line >= fix.line ? line - fix.line : 0;
+    return index < lines.size() ? lines[index] : std::string_view();
+  };
+  Json region{{"startLine", fix.line},
+              {"startColumn", utf16_column(line_at(fix.line), fix.column)},
+              {"endLine", fix.end_line},
+              {"endColumn", utf16_column(line_at(fix.end_line), fix.end_column)}};
+  Json replacement{{"deletedRegion", std::move(region)},
+                   {"insertedContent", {{"text", fix.replacement}}}};
+  return Json{{"description", {{"text", "Apply the fix of rule " + f.rule->id}}},
+              {"artifactChanges",
+               Json::array({Json{
+                   {"artifactLocation", {{"uri", path_to_uri(f.path)}, {"uriBaseId", kUriBase}}},
+                   {"replacements", Json::array({std::move(replacement)})}}})}};
+}
+
 Json result_json(const review::Finding& f, std::size_t rule_index, const SarifOptions& options) {
   const rules::Rule& rule = *f.rule;
   const bool praise = rule.severity == rules::Severity::praise;
@@ -117,6 +139,8 @@ Json result_json(const review::Finding& f, std::size_t rule_index, const SarifOp
              {{"artifactLocation", {{"uri", path_to_uri(f.path)}, {"uriBaseId", kUriBase}}},
               {"region", region_json(f, options)}}}}});
   result["partialFingerprints"] = {{kFingerprintKey, f.fingerprint}};
+  if (f.fix)
+    result["fixes"] = Json::array({fix_json(f, *f.fix)});
 
   std::optional<MentorVerdict> verdict;
   if (options.verdict)

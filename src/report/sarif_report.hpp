@@ -48,6 +48,9 @@ struct SarifOptions {
 //   "utf16CodeUnits", SARIF's default and what its viewers index by) converted from
 //   git-mentor's byte columns; endColumn is one past the last character, as in SARIF;
 // - partialFingerprints {"findingId/v1": the finding's fingerprint}, stable across line moves;
+// - for a finding with a suggested fix, fixes: one fix {description, artifactChanges: [{the
+//   same artifactLocation, replacements: [{deletedRegion: the fix's range (UTF-16 columns,
+//   endColumn one past its last character), insertedContent.text: the replacement}]}]};
 // - suppressions, always present since git-mentor knows them ([] means "not suppressed"): an
 //   inline `mentor: ignore` is {kind: inSource, status: accepted, justification: its reason};
 //   a mentor's dismissal is {kind: external, status: accepted, justification: the mentor's

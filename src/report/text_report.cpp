@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
+#include "report/fix_diff.hpp"
 #include "report/tally.hpp"
 #include "util/encoding.hpp"
 
@@ -107,6 +108,10 @@ void write_text(std::ostream& out, std::span<const review::CommitReview> reviews
       fmt::print(out, "  {}{}{}\n  {}\n", f.excerpt_start > 0 ? kCutMarker : "",
                  util::terminal_safe(f.source_line), f.excerpt_cut ? kCutMarker : "",
                  paint("\x1b[1;32m", caret_line(f)));
+      if (f.fix) {
+        fmt::print(out, "  {}\n", paint(kBold, "suggested fix:"));
+        write_fix_diff(out, *f.fix, "  ", options.color);
+      }
     }
   }
   if (options.quiet)

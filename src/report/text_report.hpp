@@ -14,7 +14,8 @@ struct TextOptions {
 };
 
 // Writes each finding as `path:line:col: severity: message [rule-id]`, then the source line and
-// a caret under the reported span; findings are grouped under a one-line header per commit.
+// a caret under the reported span, then, for a finding with a fix, "suggested fix:" and its
+// diff (write_fix_diff); findings are grouped under a one-line header per commit.
 // Ends with a tally such as "3 findings (1 error, 2 warnings) in 2 of 5 commits".
 void write_text(std::ostream& out, std::span<const review::CommitReview> reviews,
                 const TextOptions& options);

@@ -252,4 +252,13 @@ CommitReview review_staged(const git::Repository& repo, const RuleSet& rules,
                         rules, options, cache);
 }
 
+CommitReview review_worktree(const git::Repository& repo, const RuleSet& rules,
+                             const ReviewOptions& options, const std::vector<std::string>& paths) {
+  git::WorktreeChanges changes =
+      git::read_worktree_changes(repo, diff_options_for(rules, options), paths);
+  lang::Parser parser;
+  ParseCache cache = worker_cache(parser);
+  return review_changes(changes.objects, std::move(changes.changes), rules, options, cache);
+}
+
 }  // namespace mentor::review

@@ -56,4 +56,11 @@ std::set<const lang::Language*> languages_touched(const git::Repository& repo,
 CommitReview review_staged(const git::Repository& repo, const RuleSet& rules,
                            const ReviewOptions& options);
 
+// Reviews what the working tree of `repo` changes against HEAD, limited to `paths` (pathspecs;
+// empty: everything; see git::read_worktree_changes): every file as it is on disk, so the
+// findings' positions (and their fixes' byte ranges) are those of the files on disk. The
+// result's commit id is empty. Throws mentor::Error for a bare repository.
+CommitReview review_worktree(const git::Repository& repo, const RuleSet& rules,
+                             const ReviewOptions& options, const std::vector<std::string>& paths);
+
 }  // namespace mentor::review
