@@ -23,12 +23,14 @@
 #include "git/shallow.hpp"
 #include "lang/language.hpp"
 #include "record/findings_record.hpp"
+#include "record/fix_history.hpp"
 #include "record/reviews_record.hpp"
 #include "report/github_report.hpp"
 #include "report/json_report.hpp"
 #include "report/markdown_report.hpp"
 #include "report/sarif_report.hpp"
 #include "report/text_report.hpp"
+#include "review/fix_gate.hpp"
 #include "review/reviewer.hpp"
 #include "review/tip.hpp"
 #include "util/encoding.hpp"
@@ -360,6 +362,33 @@ void mark_fixed_later(const Workspace& workspace, std::span<review::CommitReview
                            asked, places);
 }
 
+void hold_back_fixes(const Workspace& workspace, std::span<review::CommitReview> reviews,
+                     const review::RuleSet& rules, Streams& streams) {
+  bool any = std::any_of(rules.all().begin(), rules.all().end(),
+                         [](const rules::Rule* rule) { return rule->fix_after > 1; });
+  if (!any)
+    return;
+  git::Mailmap mailmap(workspace.repo);
+  auto identity = [&](const std::string& author) {
+    std::size_t open = author.rfind(" <");
+    if (open == std::string::npos || author.back() != '>')
+      return author;
+    git::Person person{author.substr(0, open), author.substr(open + 2, author.size() - open - 3)};
+    return mailmap.resolve(person).display();
+  };
+  std::set<std::string> reviewed;
+  for (const auto& review : reviews)
+    reviewed.insert(review.commit.id);
+  review::PriorFindings prior;
+  auto warn = [&](const std::string& message) {
+    fmt::print(streams.err, "git-mentor: warning: {}\n", util::terminal_safe(message));
+  };
+  for (const auto& [key, count] : record::prior_findings(workspace.repo, reviewed, warn))
+    prior[{key.first, identity(key.second)}] += count;
+  review::withhold_fixes(
+      reviews, prior, [](const rules::Rule& rule) { return rule.fix_after; }, identity);
+}
+
 std::size_t count_blocking(std::span<const review::CommitReview> reviews, FailOn fail_on) {
   std::size_t blocking = 0;
   for (const auto& review : reviews) {
@@ -427,6 +456,7 @@ int run_check(const CheckArgs& args, Streams& streams) {
   FailOn fail_on = effective_fail_on(args.fail_on, workspace.config);
   if (!args.staged)
     mark_fixed_later(workspace, reviews, rules, request, fail_on);
+  hold_back_fixes(workspace, reviews, rules, streams);
   write_report(args, workspace, reviews, streams);
   return count_blocking(reviews, fail_on) == 0 ? 0 : 1;
 }

@@ -100,6 +100,13 @@ void mark_fixed_later(const Workspace& workspace, std::span<review::CommitReview
                       review::TipPlaces* places);
 
 // The findings that block under `fail_on` and are still there at the tip.
+// Holds back the fixes of rules with `fixAfter` (review::withhold_fixes) until the author, as
+// .mailmap names them, has made the mistake often enough: counted in the findings record, leaving
+// out the reviewed commits, and in `reviews` in order. Reads the record only when a rule of
+// `rules` sets fixAfter.
+void hold_back_fixes(const Workspace& workspace, std::span<review::CommitReview> reviews,
+                     const review::RuleSet& rules, Streams& streams);
+
 std::size_t count_blocking(std::span<const review::CommitReview> reviews, FailOn fail_on);
 
 }  // namespace mentor::cli

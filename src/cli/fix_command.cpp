@@ -105,6 +105,7 @@ int run_fix(const FixArgs& args, Streams& streams) {
       mailmap.resolve({review.commit.author_name, review.commit.author_email}).display();
   for (auto& finding : review.findings)
     finding.author = author;
+  hold_back_fixes(workspace, std::span<review::CommitReview>(&review, 1), rules, streams);
 
   // The fixes on offer, by file; findings are sorted by path.
   std::map<std::string, std::vector<const review::Finding*>> by_file;

@@ -52,6 +52,7 @@ std::size_t report_to_hook_user(const Workspace& workspace, std::span<review::Co
       }
     }
   }
+  hold_back_fixes(workspace, reviews, rules, streams);
   report::HookReportOptions options;
   options.places = request.staged ? nullptr : &places;
   options.action = action;

@@ -25,8 +25,10 @@ bool fix_shown(std::uint32_t fix_after, std::size_t earlier);
 // Removes the fix of each finding of `reviews` that fix_shown refuses, given `prior` (before this
 // run) plus the findings of the same rule and author that precede it in `reviews` (in order).
 // Suppressed findings neither count nor lose their fix (fix never applies them). `fix_after`
-// gives a rule's fixAfter; returns 1 for a rule without one.
+// gives a rule's fixAfter; returns 1 for a rule without one. `identity`, when given, maps a
+// finding's author to the key `prior` uses (e.g. after .mailmap).
 void withhold_fixes(std::span<CommitReview> reviews, const PriorFindings& prior,
-                    const std::function<std::uint32_t(const rules::Rule&)>& fix_after);
+                    const std::function<std::uint32_t(const rules::Rule&)>& fix_after,
+                    const std::function<std::string(const std::string&)>& identity = {});
 
 }  // namespace mentor::review

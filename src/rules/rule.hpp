@@ -47,6 +47,9 @@ struct Rule {
   SourcePos origin;  // the rule file and the line where this rule's document starts
   std::shared_ptr<const Matcher> matcher;
   std::shared_ptr<const Fixer> fixer;  // null when the rule has no `fix`
+  // `fixAfter: N`: the fix is shown from the author's N-th finding of this rule on (1: always;
+  // review/fix_gate.hpp).
+  std::uint32_t fix_after = 1;
 
   // Whether the rule applies to `path` according to `files` and `ignores`.
   bool applies_to(std::string_view path) const;

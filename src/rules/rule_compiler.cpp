@@ -688,6 +688,30 @@ std::vector<std::string> values(const std::vector<Text>& texts) {
   return out;
 }
 
+// The rule's `fixAfter` (1 when absent): a whole number from 1 to 1000, on a rule with a fix.
+std::uint32_t fix_after(const RuleFileSpec& spec, std::string_view rule_id) {
+  if (!spec.fix_after)
+    return 1;
+  const Text& text = *spec.fix_after;
+  std::uint32_t value = 0;
+  bool digits = !text.value.empty() && text.value.size() <= 4 &&
+                text.value.find_first_not_of("0123456789") == std::string::npos;
+  if (digits)
+    value = static_cast<std::uint32_t>(std::stoul(text.value));
+  if (value < 1 || value > 1000) {
+    throw rule_error(RuleErrorKind::invalid_fix_after, rule_id,
+                     "'fixAfter' must be a whole number from 1 to 1000 (the occurrence of the "
+                     "mistake from which the fix is shown), not " +
+                         fmt_key(text.value),
+                     text.pos());
+  }
+  if (!spec.fix) {
+    throw rule_error(RuleErrorKind::invalid_fix_after, rule_id,
+                     "'fixAfter' is set but the rule has no 'fix'", text.pos());
+  }
+  return value;
+}
+
 // Whether `id` can name a shared utility: ast-grep's `name(PARAM)` utilities that take rules as
 // arguments are not supported.
 void check_util_id(const Text& id) {
@@ -824,6 +848,7 @@ std::optional<Rule> compile_rule(const RuleFileSpec& spec, const SharedUtils* sh
   rule.skill = spec.skill ? spec.skill->value : std::string();
   rule.lesson = spec.lesson ? spec.lesson->value : std::string();
   rule.url = spec.url ? spec.url->value : std::string();
+  rule.fix_after = fix_after(spec, id);
   rule.files = values(spec.files);
   rule.ignores = values(spec.ignores);
   rule.bad_examples = values(spec.bad_examples);

@@ -31,6 +31,7 @@ enum class RuleErrorKind {
   duplicate_key,       // a key written twice in one YAML mapping
   invalid_transform,   // a `transform:` value of the wrong form, or transforms using each other
                        // in a cycle
+  invalid_fix_after,   // `fixAfter` that is not a whole number from 1 to 1000, or without `fix`
 };
 
 // Thrown by load_rules. what() is "rule 'ID': detail" (or just the detail before the id is

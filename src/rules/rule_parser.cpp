@@ -19,10 +19,10 @@ namespace mentor::rules {
 
 namespace {
 
-constexpr std::array<std::string_view, 18> kTopLevelKeys = {
-    "id",    "language", "severity", "message",  "skill", "lesson",
-    "note",  "url",      "metadata", "rule",     "query", "constraints",
-    "utils", "files",    "ignores",  "examples", "fix",   "transform"};
+constexpr std::array<std::string_view, 19> kTopLevelKeys = {
+    "id",      "language", "severity", "message",   "skill",       "lesson", "note",
+    "url",     "metadata", "rule",     "query",     "constraints", "utils",  "files",
+    "ignores", "examples", "fix",      "transform", "fixAfter"};
 
 // A utility rule file's documents: ast-grep's global utility rules have only these.
 constexpr std::array<std::string_view, 5> kUtilKeys = {"id", "language", "rule", "constraints",
@@ -113,6 +113,8 @@ class DocumentParser {
         spec.lesson = text(value, key);
       } else if (key == "url") {
         spec.url = text(value, key);
+      } else if (key == "fixAfter") {
+        spec.fix_after = text(value, key);
       } else if (key == "rule") {
         spec.rule = rule(value, key);
       } else if (key == "query") {

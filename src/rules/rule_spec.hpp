@@ -135,6 +135,7 @@ struct RuleFileSpec {
   std::vector<NamedRuleSpec> utils;
   std::optional<FixSpec> fix;
   std::vector<TransformSpec> transforms;
+  std::optional<Text> fix_after;  // `fixAfter`: show the fix from the author's N-th occurrence
 };
 
 }  // namespace mentor::rules

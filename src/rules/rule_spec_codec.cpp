@@ -13,7 +13,7 @@ namespace mentor::rules {
 namespace {
 
 // "git-mentor rule specs", and the version of the layout below: change it with any field.
-constexpr std::string_view kMagic = "GMRS\x04";
+constexpr std::string_view kMagic = "GMRS\x05";
 
 template <class T, class U>
 concept Is = std::same_as<std::remove_const_t<T>, U>;
@@ -135,6 +135,7 @@ void fields(V& v, T& spec) {
   v(spec.fix);
   v(spec.transforms);
   v(spec.fixed_examples);
+  v(spec.fix_after);
 }
 
 // Unsigned numbers are LEB128 varints; ints are zigzag-encoded first.

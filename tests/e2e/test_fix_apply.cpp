@@ -1,7 +1,4 @@
 // `git mentor fix` and the fixes in every format, end to end, with a rule that has `fix:`.
-//
-// NOT YET BUILT: tests/CMakeLists.txt leaves this file out until the rule engine fills
-// review::Finding::fix from `fix:` in rule files (the `fix` branch). Enable it there then.
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -22,7 +19,7 @@ namespace fs = std::filesystem;
 constexpr const char* kFixRules = R"(id: no-print
 language: python
 severity: error
-message: "print($$$ARGS) left in"
+message: "print($A) left in"
 lesson: Use logging.
 rule:
   pattern: print($A)
@@ -194,13 +191,73 @@ TEST_CASE("the pre-commit hook shows the fix under the finding", "[e2e][fix-e2e]
   TestRepo repo;
   repo.write("app.py", "import logging\n");
   repo.commit("init");
-  RuleFile rules(kFixRules);
-  repo.write(".git-mentor.yaml", "rules:\n  - " + rules.path() + "\n");
+  repo.write(".mentor/no-print.yaml", kFixRules);
+  repo.write(".git-mentor.yaml", "rules:\n  - .mentor/no-print.yaml\n");
   repo.write("app.py", "import logging\nprint(1)\n");
   repo.git({"add", "app.py"});
   MentorRun run = run_in_process({"-C", repo.path().string(), "hook", "pre-commit"});
   CHECK(run.code == 1);
   CHECK(run.err.find("      - print(1)\n      + logging.info(1)\n") != std::string::npos);
+}
+
+TEST_CASE("fixAfter: 2 shows the fix from the author's second recorded or reviewed occurrence",
+          "[e2e][fix-e2e]") {
+  TestRepo repo;
+  repo.write("app.py", "import logging\n");
+  repo.commit("init");
+  repo.write("app.py", "import logging\nprint(1)\n");
+  repo.commit("first print");
+  RuleFile rules(std::string(kFixRules) + "fixAfter: 2\n");
+
+  // The first occurrence ever: the finding, without its fix.
+  nlohmann::json first =
+      findings_of(run_mentor(check_args(repo, rules, {"HEAD", "--format", "json"})));
+  REQUIRE(first.size() == 1);
+  CHECK_FALSE(first[0].contains("fix"));
+
+  // Two in one run: the earlier commit's is the first occurrence, the later one shows its fix.
+  repo.write("app.py", "import logging\nprint(1)\nprint(2)\n");
+  repo.commit("second print");
+  nlohmann::json both =
+      findings_of(run_mentor(check_args(repo, rules, {"HEAD~2..HEAD", "--format", "json"})));
+  REQUIRE(both.size() == 2);
+  int with_fix = 0;
+  for (const auto& f : both)
+    with_fix += f.contains("fix") ? 1 : 0;
+  CHECK(with_fix == 1);
+
+  // Once the first is recorded, reviewing the second alone shows its fix: the record counts.
+  MentorRun record = run_in_process(check_args(repo, rules, {"HEAD~2..HEAD~1", "--record"}));
+  CHECK(record.code == 1);
+  nlohmann::json second =
+      findings_of(run_mentor(check_args(repo, rules, {"HEAD", "--format", "json"})));
+  REQUIRE(second.size() == 1);
+  CHECK(second[0]["fix"]["replacement"] == "logging.info(2)");
+  // Another author's record does not count for this one.
+  TestRepo other;
+  other.write("app.py", "print(3)\n");
+  other.commit("other");
+  nlohmann::json alone =
+      findings_of(run_mentor(check_args(other, rules, {"HEAD", "--format", "json"})));
+  REQUIRE(alone.size() == 1);
+  CHECK_FALSE(alone[0].contains("fix"));
+}
+
+TEST_CASE("fixAfter must be a whole number from 1 to 1000 on a rule with a fix", "[e2e][fix-e2e]") {
+  TestRepo repo;
+  repo.write("app.py", "print(1)\n");
+  repo.commit("init");
+  RuleFile zero(std::string(kFixRules) + "fixAfter: 0\n");
+  MentorRun run = run_mentor(check_args(repo, zero, {"HEAD"}));
+  CHECK(run.code == 2);
+  CHECK(run.err.find(":9:11: error: rule 'no-print': 'fixAfter' must be a whole number") !=
+        std::string::npos);
+  RuleFile no_fix("id: no-print\nlanguage: python\nrule:\n  pattern: print($A)\nfixAfter: 2\n");
+  run = run_mentor(check_args(repo, no_fix, {"HEAD"}));
+  CHECK(run.code == 2);
+  CHECK(
+      run.err.find(":5:11: error: rule 'no-print': 'fixAfter' is set but the rule has no 'fix'") !=
+      std::string::npos);
 }
 
 }  // namespace mentor::test
