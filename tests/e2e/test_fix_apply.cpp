@@ -109,7 +109,8 @@ TEST_CASE("fix --yes rewrites the working-tree file only", "[e2e][fix-e2e]") {
   CHECK(again.err == "git-mentor: no fix to apply\n");
 }
 
-TEST_CASE("fix PATH limits the files; a path outside the work tree is an error", "[e2e][fix-e2e]") {
+TEST_CASE("fix PATH limits the files, and a path outside the work tree is an error",
+          "[e2e][fix-e2e]") {
   TestRepo repo = repo_with_prints();
   repo.write("lib/other.py", "print(3)\n");
   RuleFile rules(kFixRules);
