@@ -1,5 +1,6 @@
 // `git mentor check`.
 #include "cli/check_command.hpp"
+#include "cli/color.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -45,15 +46,6 @@ constexpr std::size_t kRecordBatch = 100;
 
 // Up to this many commits, check compiles only the bundled rules of the languages they touch.
 constexpr std::size_t kFilterBundledUpTo = 10;
-
-bool use_color(const CheckArgs& args, const Streams& streams) {
-  if (args.color == "always")
-    return true;
-  if (args.color == "never")
-    return false;
-  const char* no_color = std::getenv("NO_COLOR");
-  return streams.out_is_terminal && (no_color == nullptr || *no_color == '\0');
-}
 
 // Line `line` (1-based, without its terminator) of the file a finding is in, as reviewed: from
 // its commit, or from the index for staged changes. Files are read once.
@@ -201,7 +193,8 @@ void write_report(const CheckArgs& args, const Workspace& workspace,
     };
     report::write_markdown(streams.out, reviews, options);
   } else {
-    report::write_text(streams.out, reviews, {use_color(args, streams), args.quiet});
+    report::write_text(streams.out, reviews,
+                       {use_color(args.color, streams.out_is_terminal), args.quiet});
   }
 }
 

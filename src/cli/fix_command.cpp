@@ -1,5 +1,6 @@
 // `git mentor fix`.
 #include "cli/fix_command.hpp"
+#include "cli/color.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -26,15 +27,6 @@ namespace mentor::cli {
 namespace fs = std::filesystem;
 
 namespace {
-
-bool use_color(const FixArgs& args, const Streams& streams) {
-  if (args.color == "always")
-    return true;
-  if (args.color == "never")
-    return false;
-  const char* no_color = std::getenv("NO_COLOR");
-  return streams.out_is_terminal && (no_color == nullptr || *no_color == '\0');
-}
 
 // `paths` (relative to `directory`) relative to the work tree root `workdir`. Throws
 // mentor::Error for a path outside the work tree.
@@ -118,7 +110,7 @@ int run_fix(const FixArgs& args, Streams& streams) {
     return 0;
   }
 
-  const bool color = use_color(args, streams);
+  const bool color = use_color(args.color, streams.out_is_terminal);
   const bool interactive =
       !args.yes && !args.dry_run && streams.in_is_terminal && streams.in != nullptr;
   const bool applying = args.yes || interactive;

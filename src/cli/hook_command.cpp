@@ -1,5 +1,6 @@
 // `git mentor hook pre-push` and `git mentor hook pre-commit`.
 #include "cli/hook_command.hpp"
+#include "cli/color.hpp"
 
 #include <cstdlib>
 #include <set>
@@ -58,8 +59,7 @@ std::size_t report_to_hook_user(const Workspace& workspace, std::span<review::Co
   options.action = action;
   options.at_threshold = [&](const review::Finding& f) { return is_blocking(f, fail_on); };
   options.fail_on = fail_on_name(fail_on);
-  const char* no_color = std::getenv("NO_COLOR");
-  options.color = streams.err_is_terminal && (no_color == nullptr || *no_color == '\0');
+  options.color = use_color("auto", streams.err_is_terminal);
   return report::write_hook_report(streams.err, reviews, options);
 }
 

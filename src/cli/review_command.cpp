@@ -1,5 +1,6 @@
 // `git mentor review`.
 #include "cli/review_command.hpp"
+#include "cli/color.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -163,12 +164,6 @@ class IdIndex {
 // Text from the record or the repository, for a terminal.
 std::string safe(std::string_view text) {
   return util::terminal_safe(text);
-}
-
-// Colour on a terminal unless NO_COLOR is set (https://no-color.org).
-bool use_color() {
-  const char* no_color = std::getenv("NO_COLOR");
-  return no_color == nullptr || *no_color == '\0';
 }
 
 // A severity, coloured by how much it weighs: error red, warning yellow, info cyan, hint dim,
@@ -787,7 +782,7 @@ int interactive(const Workspace& workspace, const ReviewArgs& args, Streams& str
   review::RuleSet rules;
   load_workspace_rules(workspace, args.directory, args.rules, rules);
 
-  const bool color = use_color();
+  const bool color = use_color("auto", streams.out_is_terminal);
   InteractiveHooks hooks;
   hooks.count = loaded.findings.size();
   hooks.waiting = [&](std::size_t i) { return waiting(loaded.findings[i], loaded.reviews); };

@@ -1,5 +1,6 @@
 // `git mentor rules list|explain|test|new`.
 #include "cli/rules_command.hpp"
+#include "cli/color.hpp"
 
 #include <cstdio>
 #include <filesystem>
@@ -252,7 +253,7 @@ int run_rules_explain(const RulesArgs& args, Streams& streams) {
     throw Error("no rule with id '" + args.id + "'" + (hint.empty() ? "" : hint) +
                 "; `git mentor rules list` shows them all");
   }
-  bool color = streams.out_is_terminal && std::getenv("NO_COLOR") == nullptr;
+  bool color = use_color("auto", streams.out_is_terminal);
   auto bold = [&](const std::string& text) { return color ? "\x1b[1m" + text + "\x1b[0m" : text; };
   fmt::print(streams.out, "{}  ({} {}, skill: {})\n", bold(util::terminal_safe(rule->id)),
              rule->language->name, rules::to_string(rule->severity),

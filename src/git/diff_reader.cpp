@@ -324,17 +324,26 @@ CommitChanges read_commit_changes(const Repository& repo, const std::string& id,
   return changes;
 }
 
+namespace {
+
+// The author-to-be of uncommitted changes: the configured identity, as git commit would use it;
+// left empty when none is configured.
+void set_author_to_be(git_repository* repo, CommitInfo& commit) {
+  git_signature* signature_raw = nullptr;
+  if (git_signature_default(&signature_raw, repo) != 0)
+    return;
+  SignaturePtr signature(signature_raw);
+  commit.author_name = or_empty(signature->name);
+  commit.author_email = or_empty(signature->email);
+  commit.author_time = signature->when.time;
+}
+
+}  // namespace
+
 CommitChanges read_staged_changes(const Repository& repo, const DiffOptions& options) {
   git_repository* r = repo.get();
   CommitChanges changes;
-  // The author-to-be: the configured identity, as git commit would use it.
-  git_signature* signature_raw = nullptr;
-  if (git_signature_default(&signature_raw, r) == 0) {
-    SignaturePtr signature(signature_raw);
-    changes.commit.author_name = or_empty(signature->name);
-    changes.commit.author_email = or_empty(signature->email);
-    changes.commit.author_time = signature->when.time;
-  }
+  set_author_to_be(r, changes.commit);
   changes.commit.summary = "staged changes";
 
   ObjectPtr head_tree;  // stays empty with an unborn HEAD: everything staged is added
@@ -375,13 +384,7 @@ WorktreeChanges read_worktree_changes(const Repository& repo, const DiffOptions&
     }
   }
   CommitChanges& changes = out.changes;
-  git_signature* signature_raw = nullptr;
-  if (git_signature_default(&signature_raw, r) == 0) {
-    SignaturePtr signature(signature_raw);
-    changes.commit.author_name = or_empty(signature->name);
-    changes.commit.author_email = or_empty(signature->email);
-    changes.commit.author_time = signature->when.time;
-  }
+  set_author_to_be(r, changes.commit);
   changes.commit.summary = "working tree";
 
   ObjectPtr head_tree;  // stays empty with an unborn HEAD: every file is added
