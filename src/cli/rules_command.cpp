@@ -339,8 +339,9 @@ int run_rules_new(const RulesArgs& args, Streams& streams) {
   }
   const lang::Language& language = language_named(args.language);
   bool configured = true;
-  fs::path dir = args.dir.empty() ? default_rules_dir(args, configured)
-                                  : fs::absolute(args.directory) / fs::path(args.dir);
+  fs::path dir = args.dir.empty()
+                     ? default_rules_dir(args, configured)
+                     : (fs::absolute(args.directory) / fs::path(args.dir)).lexically_normal();
   fs::path file = dir / (args.id + ".yaml");
   std::error_code ec;
   if (fs::exists(fs::symlink_status(file, ec)))
