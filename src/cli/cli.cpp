@@ -28,6 +28,22 @@ namespace mentor::cli {
 
 namespace {
 
+// CLI11's help, except that a flag taking an optional value shows its name alone (CLI11 writes
+// `--debug{all}`); the flag's option_text tells the value.
+class HelpFormatter : public CLI::Formatter {
+ public:
+  std::string make_option_name(const CLI::Option* opt, bool is_positional) const override {
+    std::string name = CLI::Formatter::make_option_name(opt, is_positional);
+    for (std::size_t open = name.find('{'); open != std::string::npos; open = name.find('{')) {
+      std::size_t close = name.find('}', open);
+      if (close == std::string::npos)
+        break;
+      name.erase(open, close - open + 1);
+    }
+    return name;
+  }
+};
+
 constexpr const char* kDescription =
     "git-mentor reviews a mentee's commits with the rules their mentor wrote and reports what "
     "each commit introduced, with the lesson behind it.";
@@ -161,6 +177,7 @@ int run_generator(const CLI::App& app, const std::vector<std::string>& args, Str
 
 int run(const std::vector<std::string>& args, Streams streams) {
   CLI::App app{kDescription, "git-mentor"};
+  app.formatter(std::make_shared<HelpFormatter>());
   app.set_version_flag("--version", std::string("git-mentor ") + GIT_MENTOR_VERSION);
   app.footer("Run `git mentor COMMAND --help` for a command's options.");
   std::string directory = ".";
