@@ -2,6 +2,8 @@
 // Only rule tests call it; match_rules never does.
 #include "rules/match_explain.hpp"
 
+#include <fmt/format.h>
+
 #include "rules/matcher.hpp"
 
 namespace mentor::rules {
@@ -81,7 +83,10 @@ MatchExplanation Matcher::explain(TSNode node, MatchContext& context) const {
     bool held = eval(*part, node, context, env);
     if (!held)
       env.rewind(mark);
-    record(held, RulePart{describe(*part), part->pos});
+    std::string what = describe(*part);
+    if (!held && part->type == RuleNode::Type::any)
+      what += fmt::format(" (none of its {} rules)", part->children.size());
+    record(held, RulePart{std::move(what), part->pos});
   }
   for (const auto& constraint : constraints_) {
     const Binding* binding = env.find(constraint.name);

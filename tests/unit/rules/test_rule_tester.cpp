@@ -49,7 +49,7 @@ rule:
   CHECK(whats(explanation.held) ==
         std::vector<std::string>{"kind@5:13", "nthChild@9:17", "has@10:12"});
   REQUIRE(explanation.failed);
-  CHECK(whats({*explanation.failed}) == std::vector<std::string>{"any@7:11"});
+  CHECK(whats({*explanation.failed}) == std::vector<std::string>{"any (none of its 2 rules)@7:11"});
   CHECK(explanation.failures == 1);
 }
 
