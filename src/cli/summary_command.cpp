@@ -1,37 +1,19 @@
 // `git mentor summary`.
 #include "cli/summary_command.hpp"
 
-#include <algorithm>
 #include <chrono>
 #include <ctime>
-#include <set>
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
-#include "cli/progress.hpp"
+#include "cli/summary_input.hpp"
 #include "cli/workspace.hpp"
-#include "git/commit_range.hpp"
-#include "git/diff_reader.hpp"
-#include "git/identity.hpp"
-#include "git/shallow.hpp"
-#include "record/findings_record.hpp"
-#include "record/reviews_record.hpp"
 #include "summary/render.hpp"
 #include "summary/summary.hpp"
 #include "util/error.hpp"
-#include "util/glob.hpp"
 
 namespace mentor::cli {
-
-namespace {
-
-bool ignored(const std::vector<std::string>& ignores, std::string_view path) {
-  return std::any_of(ignores.begin(), ignores.end(),
-                     [&](const std::string& glob) { return util::glob_match(glob, path); });
-}
-
-}  // namespace
 
 int run_summary(const SummaryArgs& args, Streams& streams) {
   Workspace workspace = open_workspace(args.directory);
@@ -53,97 +35,14 @@ int run_summary(const SummaryArgs& args, Streams& streams) {
     }
   }
 
-  const git::Repository& repo = workspace.repo;
-  std::vector<std::string> commits = git::resolve_commits(repo, args.ranges, git::Plain::history);
-  auto warn = [&](const std::string& message) { print_warning(streams, message); };
-  std::map<std::string, record::CommitRecord> records = record::read_records(repo, commits, warn);
-  record::ReviewsRecord reviews = record::read_reviews(repo, warn);
-  record::carry_verdicts(reviews, records);
+  Selection selection;
+  selection.ranges = args.ranges;
+  selection.mentee = args.mentee;
+  selection.since = since;
+  SummarySource source;
+  read_summary_source(workspace, args.directory, selection, streams, source);
 
-  git::Mailmap mailmap(repo);
-  const std::set<std::string> shallow = git::shallow_commits(repo);
-  summary::Input input;
-  {
-    Progress progress(streams, streams.err_is_terminal && commits.size() > 1, "summary: read");
-    std::set<std::string> touched;
-    std::vector<std::string> paths;
-    git::DiffOptions diff_options;
-    diff_options.max_file_bytes = workspace.config.max_file_bytes;
-    // The tree comparison alone: note each changed file and its language, read no content.
-    diff_options.wanted = [&](std::string_view path) {
-      const lang::Language* language = workspace.languages.for_path(path);
-      if (language != nullptr && !ignored(workspace.config.ignores, path)) {
-        touched.emplace(language->name);
-        paths.emplace_back(path);
-      }
-      return false;
-    };
-    for (std::size_t i = 0; i < commits.size(); ++i) {
-      progress.update(i, commits.size());
-      const std::string& id = commits[i];
-      git::CommitInfo info = git::read_commit_info(repo, id);
-      if (since && info.author_time < *since)
-        continue;
-      git::Person author = mailmap.resolve({info.author_name, info.author_email});
-      if (!args.mentee.empty() ? !git::matches_person(args.mentee, author)
-                               : !git::is_mentee(workspace.config.mentees, author)) {
-        continue;
-      }
-      summary::CommitInput& commit = input.commits.emplace_back();
-      commit.id = id;
-      commit.author_name = std::move(author.name);
-      commit.author_email = std::move(author.email);
-      commit.time = info.author_time;
-      auto record = records.find(id);
-      if (record == records.end())
-        continue;
-      commit.reviewed = record->second.reviewed;
-      commit.findings = std::move(record->second.findings);
-      // A commit at a shallow clone's boundary has no parent here to diff with: its languages
-      // stay unknown.
-      if ((commit.reviewed || !commit.findings.empty()) && !shallow.contains(id)) {
-        touched.clear();
-        paths.clear();
-        git::read_commit_changes(repo, id, diff_options);
-        commit.languages.assign(touched.begin(), touched.end());
-        commit.paths = paths;
-      }
-    }
-    progress.update(commits.size(), commits.size());
-  }
-  input.language_of = [&](std::string_view path) {
-    const lang::Language* language = workspace.languages.for_path(path);
-    return language != nullptr ? std::string(language->name) : std::string();
-  };
-  // The rules as configured, for their `files:` and `ignores:` globs (what an opportunity is).
-  // Rules that cannot be loaded leave the opportunities to the languages alone.
-  review::RuleSet rules;
-  try {
-    load_workspace_rules(workspace, args.directory, {}, rules);
-  } catch (const Error& error) {
-    warn(std::string("the rules could not be loaded (") + error.what() +
-         "); every file of a rule's languages counts as an opportunity for it");
-  }
-  input.rule_applies = [&](std::string_view rule, std::string_view path) -> std::optional<bool> {
-    const rules::Rule* found = rules.find(std::string(rule));
-    if (found == nullptr)
-      return std::nullopt;
-    return found->applies_to(path);
-  };
-  input.verdicts = [&](const record::RecordedFinding& finding) {
-    summary::FindingVerdict verdict;
-    if (const record::FindingReview* review = reviews.find(record::key_of(finding))) {
-      verdict.verdict = review->verdict;
-      verdict.not_the_mentees = review->not_the_mentees;
-      for (const auto& annotation : review->history) {
-        if (!annotation.note.empty())
-          verdict.notes.push_back({annotation.time, annotation.note});
-      }
-    }
-    return verdict;
-  };
-
-  summary::Summary result = summary::summarize(input, settings);
+  summary::Summary result = summary::summarize(source.input, settings);
   result.ranges = args.ranges;
   result.mentee = args.mentee;
   result.since = since;

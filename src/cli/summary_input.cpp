@@ -1,0 +1,127 @@
+// Reading what the record says about a selection of commits.
+#include "cli/summary_input.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "cli/progress.hpp"
+#include "git/commit_range.hpp"
+#include "git/diff_reader.hpp"
+#include "git/identity.hpp"
+#include "git/shallow.hpp"
+#include "record/findings_record.hpp"
+#include "util/error.hpp"
+#include "util/glob.hpp"
+
+namespace mentor::cli {
+
+namespace {
+
+bool ignored(const std::vector<std::string>& ignores, std::string_view path) {
+  return std::any_of(ignores.begin(), ignores.end(),
+                     [&](const std::string& glob) { return util::glob_match(glob, path); });
+}
+
+bool selected(const Workspace& workspace, const Selection& selection, const git::Person& author) {
+  if (selection.all_authors)
+    return true;
+  return !selection.mentee.empty() ? git::matches_person(selection.mentee, author)
+                                   : git::is_mentee(workspace.config.mentees, author);
+}
+
+}  // namespace
+
+void read_summary_source(const Workspace& workspace, const std::string& directory,
+                         const Selection& selection, Streams& streams, SummarySource& out) {
+  const git::Repository& repo = workspace.repo;
+  out.commits = git::resolve_commits(repo, selection.ranges, git::Plain::history);
+  auto warn = [&](const std::string& message) { print_warning(streams, message); };
+  std::map<std::string, record::CommitRecord> records =
+      record::read_records(repo, out.commits, warn);
+  out.reviews = record::read_reviews(repo, warn);
+  record::carry_verdicts(out.reviews, records);
+
+  git::Mailmap mailmap(repo);
+  const std::set<std::string> shallow = git::shallow_commits(repo);
+  summary::Input& input = out.input;
+  {
+    const std::vector<std::string>& commits = out.commits;
+    Progress progress(streams, streams.err_is_terminal && commits.size() > 1, "summary: read");
+    std::set<std::string> touched;
+    std::vector<std::string> paths;
+    git::DiffOptions diff_options;
+    diff_options.max_file_bytes = workspace.config.max_file_bytes;
+    // The tree comparison alone: note each changed file and its language, read no content.
+    diff_options.wanted = [&](std::string_view path) {
+      const lang::Language* language = workspace.languages.for_path(path);
+      if (language != nullptr && !ignored(workspace.config.ignores, path)) {
+        touched.emplace(language->name);
+        paths.emplace_back(path);
+      }
+      return false;
+    };
+    for (std::size_t i = 0; i < commits.size(); ++i) {
+      progress.update(i, commits.size());
+      const std::string& id = commits[i];
+      git::CommitInfo info = git::read_commit_info(repo, id);
+      if (selection.since && info.author_time < *selection.since)
+        continue;
+      git::Person author = mailmap.resolve({info.author_name, info.author_email});
+      if (!selected(workspace, selection, author))
+        continue;
+      summary::CommitInput& commit = input.commits.emplace_back();
+      commit.id = id;
+      commit.author_name = std::move(author.name);
+      commit.author_email = std::move(author.email);
+      commit.time = info.author_time;
+      auto record = records.find(id);
+      if (record == records.end())
+        continue;
+      commit.reviewed = record->second.reviewed;
+      commit.findings = std::move(record->second.findings);
+      // A commit at a shallow clone's boundary has no parent here to diff with: its languages
+      // stay unknown.
+      if ((commit.reviewed || !commit.findings.empty()) && !shallow.contains(id)) {
+        touched.clear();
+        paths.clear();
+        git::read_commit_changes(repo, id, diff_options);
+        commit.languages.assign(touched.begin(), touched.end());
+        commit.paths = paths;
+      }
+    }
+    progress.update(commits.size(), commits.size());
+  }
+  input.language_of = [&workspace](std::string_view path) {
+    const lang::Language* language = workspace.languages.for_path(path);
+    return language != nullptr ? std::string(language->name) : std::string();
+  };
+  // The rules as configured, for their `files:` and `ignores:` globs (what an opportunity is).
+  // Rules that cannot be loaded leave the opportunities to the languages alone.
+  try {
+    load_workspace_rules(workspace, directory, {}, out.rules);
+  } catch (const Error& error) {
+    warn(std::string("the rules could not be loaded (") + error.what() +
+         "); every file of a rule's languages counts as an opportunity for it");
+  }
+  input.rule_applies = [&out](std::string_view rule, std::string_view path) -> std::optional<bool> {
+    const rules::Rule* found = out.rules.find(std::string(rule));
+    if (found == nullptr)
+      return std::nullopt;
+    return found->applies_to(path);
+  };
+  input.verdicts = [&out](const record::RecordedFinding& finding) {
+    summary::FindingVerdict verdict;
+    if (const record::FindingReview* review = out.reviews.find(record::key_of(finding))) {
+      verdict.verdict = review->verdict;
+      verdict.not_the_mentees = review->not_the_mentees;
+      for (const auto& annotation : review->history) {
+        if (!annotation.note.empty())
+          verdict.notes.push_back({annotation.time, annotation.note});
+      }
+    }
+    return verdict;
+  };
+}
+
+}  // namespace mentor::cli
