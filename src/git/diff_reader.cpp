@@ -346,17 +346,13 @@ CommitChanges read_staged_changes(const Repository& repo, const DiffOptions& opt
   set_author_to_be(r, changes.commit);
   changes.commit.summary = "staged changes";
 
-  ObjectPtr head_tree;  // stays empty with an unborn HEAD: everything staged is added
-  git_object* head_raw = nullptr;
-  if (git_revparse_single(&head_raw, r, "HEAD^{tree}") == 0)
-    head_tree.reset(head_raw);
+  TreePtr head = head_tree(r);  // empty with an unborn HEAD: everything staged is added
   git_index* index_raw = nullptr;
   check(git_repository_index(&index_raw, r), "cannot read the index");
   IndexPtr index(index_raw);
   git_diff_options diff_options = zero_context_options();
   git_diff* diff_raw = nullptr;
-  check(git_diff_tree_to_index(&diff_raw, r, reinterpret_cast<git_tree*>(head_tree.get()),
-                               index.get(), &diff_options),
+  check(git_diff_tree_to_index(&diff_raw, r, head.get(), index.get(), &diff_options),
         "cannot diff the index against HEAD");
   std::vector<SideDiff> sides;
   sides.push_back(classify(diff_raw, options, "the index"));
@@ -387,11 +383,8 @@ WorktreeChanges read_worktree_changes(const Repository& repo, const DiffOptions&
   set_author_to_be(r, changes.commit);
   changes.commit.summary = "working tree";
 
-  ObjectPtr head_tree;  // stays empty with an unborn HEAD: every file is added
-  git_object* head_raw = nullptr;
-  if (git_revparse_single(&head_raw, objects, "HEAD^{tree}") == 0)
-    head_tree.reset(head_raw);
-  auto* head = reinterpret_cast<git_tree*>(head_tree.get());
+  TreePtr head_owned = head_tree(objects);  // empty with an unborn HEAD: every file is added
+  git_tree* head = head_owned.get();
 
   // Which files differ, from HEAD to the working tree (the index serves as a cache of stats).
   std::vector<char*> specs;

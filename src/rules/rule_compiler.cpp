@@ -32,6 +32,20 @@ bool is_kebab_case(std::string_view id) {
 
 namespace {
 
+// "unknown case 'x'" with a did-you-mean, or the list of the names when none is close.
+template <std::size_t N>
+std::string unknown_name(std::string_view what, std::string_view name,
+                         const std::array<std::string_view, N>& names) {
+  std::string hint = did_you_mean(name, names);
+  if (hint.empty()) {
+    hint = " (one of ";
+    for (std::size_t i = 0; i < N; ++i)
+      hint += std::string(i == 0 ? "" : ", ") + std::string(names[i]);
+    hint += ")";
+  }
+  return "unknown " + std::string(what) + " " + fmt_key(name) + hint;
+}
+
 std::string lowercase(std::string_view text) {
   std::string out(text);
   for (char& c : out)
@@ -417,13 +431,8 @@ class RuleCompiler {
         static constexpr std::array<std::string_view, 7> kCases = {
             "lowerCase", "upperCase", "capitalize", "camelCase",
             "snakeCase", "kebabCase", "pascalCase"};
-        std::string hint = did_you_mean(to_case.value, kCases);
         throw rule_error(RuleErrorKind::invalid_transform, rule_id_,
-                         "unknown case " + fmt_key(to_case.value) +
-                             (hint.empty() ? " (one of lowerCase, upperCase, capitalize, "
-                                             "camelCase, snakeCase, kebabCase, pascalCase)"
-                                           : hint),
-                         to_case.pos());
+                         unknown_name("case", to_case.value, kCases), to_case.pos());
       }
       out.to_case = *parsed;
       if (!spec.separated_by.empty()) {
@@ -433,13 +442,8 @@ class RuleCompiler {
           if (!separator) {
             static constexpr std::array<std::string_view, 6> kSeparators = {
                 "caseChange", "dash", "dot", "slash", "space", "underscore"};
-            std::string hint = did_you_mean(item.value, kSeparators);
             throw rule_error(RuleErrorKind::invalid_transform, rule_id_,
-                             "unknown separator " + fmt_key(item.value) +
-                                 (hint.empty() ? " (one of caseChange, dash, dot, slash, space, "
-                                                 "underscore)"
-                                               : hint),
-                             item.pos());
+                             unknown_name("separator", item.value, kSeparators), item.pos());
           }
           out.separators->push_back(*separator);
         }
