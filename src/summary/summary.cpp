@@ -235,6 +235,9 @@ Summary summarize(const Input& input, const Settings& settings) {
                                                          -static_cast<double>(b.findings), b.rule);
       });
 
+  // Each taught mentee's relevant commits per rule, for the lessons.
+  std::map<std::string, std::vector<LessonSeries>> lesson_series;
+
   // Mentees, told apart by email (by name when there is none).
   std::map<std::string, MenteeAccumulator> mentees;
   for (std::size_t c : order) {
@@ -310,6 +313,8 @@ Summary summarize(const Input& input, const Settings& settings) {
       const std::vector<RelevantCommit> relevant =
           relevant_commits(occurrences, reviewed, scope, input);
       fill_tally(t, occurrences, relevant, scope, settings);
+      if (t.confirmed > 0)
+        lesson_series[rule].push_back({s.name, s.email, relevant});
       for (const auto& o : occurrences) {
         t.places.push_back(
             {reviewed[o.commit]->id, reviewed[o.commit]->time, o.finding->path, o.finding->line});
@@ -383,6 +388,17 @@ Summary summarize(const Input& input, const Settings& settings) {
                    [](const MenteeSummary& a, const MenteeSummary& b) {
                      return std::tie(a.name, a.email) < std::tie(b.name, b.email);
                    });
+
+  // Which lessons work; a rule's skill and severity are those of its newest finding.
+  out.lessons = lesson_effects(lesson_series, settings.lesson_window);
+  for (auto& lesson : out.lessons) {
+    for (const auto& h : out.rule_health) {
+      if (h.rule == lesson.rule) {
+        lesson.skill = h.skill;
+        lesson.severity = h.severity;
+      }
+    }
+  }
   return out;
 }
 
