@@ -37,10 +37,11 @@ double fraction(const YAML::Node& value, const std::string& key, double min, dou
 }  // namespace
 
 summary::Settings parse_summary_settings(const YAML::Node& node, const std::string& file) {
-  static constexpr std::array<std::string_view, 9> kKeys = {
+  static constexpr std::array<std::string_view, 10> kKeys = {
       "recurring",           "mastered_after",   "mastered_min_occurrences",
       "dismissal_threshold", "min_verdicts",     "confirmed_weight",
-      "trend_margin",        "trend_min_weight", "chart_points"};
+      "trend_margin",        "trend_min_weight", "chart_points",
+      "lesson_window"};
   summary::Settings settings;
   if (node.IsNull())
     return settings;
@@ -64,6 +65,8 @@ summary::Settings parse_summary_settings(const YAML::Node& node, const std::stri
       settings.min_verdicts = positive(value, key, file);
     } else if (key == "chart_points") {
       settings.chart_points = positive(value, key, file);
+    } else if (key == "lesson_window") {
+      settings.lesson_window = positive(value, key, file);
     } else if (key == "dismissal_threshold") {
       settings.dismissal_threshold = fraction(value, key, 0, 1, file, "a number from 0 to 1");
     } else if (key == "trend_margin") {

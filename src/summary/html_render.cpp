@@ -75,6 +75,44 @@ std::string skill_trend(const SkillTally& s) {
   return out;
 }
 
+// Which lessons work: a row per rule a mentor taught, with each taught mentee.
+std::string lessons_html(const Summary& summary) {
+  if (summary.lessons.empty())
+    return "";
+  const unsigned window = summary.settings.lesson_window;
+  std::string out = "<section id=\"lessons\">\n<h2>Lessons</h2>\n";
+  out += fmt::format(
+      "<p>A lesson is a mentee's first confirmed finding of the rule. It does not stick when at "
+      "least {} mentees have commits since and more than half repeat it within {} relevant "
+      "commit{}. Before and after: findings per relevant commit, the taught mentees "
+      "together.</p>\n",
+      kLessonMinMentees, window, window == 1 ? "" : "s");
+  out +=
+      "<table class=\"lessons\">\n<tr><th>Rule</th><th>Skill</th><th>Taught</th>"
+      "<th>Followed</th><th>Repeated</th><th>Before</th><th>After</th><th>Sticks?</th>"
+      "<th>Each mentee</th></tr>\n";
+  for (const auto& l : summary.lessons) {
+    std::string mentees;
+    for (const auto& m : l.mentees) {
+      mentees += fmt::format(
+          "<div>{}: taught {} <code>{}</code>, before {} in {}, after {} in {}; {}</div>",
+          h(m.email.empty() ? m.name : m.email), format_date(m.lesson_time),
+          h(m.lesson_commit.substr(0, 12)), m.before_occurrences, m.before_commits,
+          m.after_occurrences, m.after_commits, h(mentee_repeat_label(m, window)));
+    }
+    const std::string label = h(repeat_label(l, window));
+    out += fmt::format(
+        "<tr{}><td><code>{}</code></td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>"
+        "<td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td>"
+        "<td class=\"message\">{}</td></tr>\n",
+        l.flagged ? " class=\"flagged\"" : "", h(l.rule), h(skill_label(l.skill)), l.taught,
+        l.followed, l.repeated, rate_label(l.before_rate), rate_label(l.after_rate),
+        l.flagged ? "<span class=\"flag\">the lesson does not stick</span>: " + label : label,
+        mentees);
+  }
+  return out + "</table>\n</section>\n";
+}
+
 }  // namespace
 
 std::string render_html(const Summary& summary, std::string_view tool_version) {
@@ -184,6 +222,7 @@ std::string render_html(const Summary& summary, std::string_view tool_version) {
     }
     out += "</table>\n</section>\n";
   }
+  out += lessons_html(summary);
   const Settings& s = summary.settings;
   out += fmt::format(
       "<footer><p>git-mentor {}. Recurring: in at least {} commits. Mastered: at least {} "

@@ -31,6 +31,37 @@ void tally_json(Json& json, const Tally& t) {
   json["languages"] = t.languages;
 }
 
+// Which lessons work: one object per rule a mentor taught.
+Json lessons_json(const Summary& summary) {
+  Json out = Json::array();
+  for (const auto& l : summary.lessons) {
+    Json mentees = Json::array();
+    for (const auto& m : l.mentees) {
+      mentees.push_back(
+          Json{{"name", m.name},
+               {"email", m.email},
+               {"lesson", Json{{"commit", m.lesson_commit}, {"date", format_time(m.lesson_time)}}},
+               {"before_commits", m.before_commits},
+               {"before_occurrences", m.before_occurrences},
+               {"after_commits", m.after_commits},
+               {"after_occurrences", m.after_occurrences},
+               {"first_repeat", m.first_repeat ? Json(*m.first_repeat) : Json(nullptr)},
+               {"repeated", m.repeated}});
+    }
+    out.push_back(Json{{"rule", l.rule},
+                       {"skill", l.skill},
+                       {"severity", l.severity},
+                       {"taught", l.taught},
+                       {"followed", l.followed},
+                       {"repeated", l.repeated},
+                       {"before_rate", l.before_rate ? Json(*l.before_rate) : Json(nullptr)},
+                       {"after_rate", l.after_rate ? Json(*l.after_rate) : Json(nullptr)},
+                       {"flagged", l.flagged},
+                       {"mentees", std::move(mentees)}});
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string render_json(const Summary& summary, std::string_view tool_version) {
@@ -49,7 +80,8 @@ std::string render_json(const Summary& summary, std::string_view tool_version) {
                           {"confirmed_weight", s.confirmed_weight},
                           {"trend_margin", s.trend_margin},
                           {"trend_min_weight", s.trend_min_weight},
-                          {"chart_points", s.chart_points}};
+                          {"chart_points", s.chart_points},
+                          {"lesson_window", s.lesson_window}};
   root["commits"] = summary.commits;
   root["reviewed"] = summary.reviewed;
   Json mentees = Json::array();
@@ -119,6 +151,7 @@ std::string render_json(const Summary& summary, std::string_view tool_version) {
              {"dismissal_notes", h.dismissal_notes}});
   }
   root["rule_health"] = std::move(health);
+  root["lessons"] = lessons_json(summary);
   return root.dump(2, ' ', false, Json::error_handler_t::replace) + '\n';
 }
 

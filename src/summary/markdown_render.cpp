@@ -52,6 +52,29 @@ std::string skill_trend_cell(const SkillTally& s) {
   return out;
 }
 
+// Which lessons work: a row per rule a mentor taught.
+std::string lessons_markdown(const Summary& summary) {
+  if (summary.lessons.empty())
+    return "";
+  const unsigned window = summary.settings.lesson_window;
+  std::string out = "\n### Lessons\n\n";
+  out += fmt::format(
+      "A lesson is a mentee's first confirmed finding of the rule. It does not stick when at "
+      "least {} mentees have commits since and more than half repeat it within {} relevant "
+      "commit{}. Before and after: findings per relevant commit.\n\n",
+      kLessonMinMentees, window, window == 1 ? "" : "s");
+  out += row({"Rule", "Skill", "Taught", "Followed", "Repeated", "Before", "After", "Sticks?"});
+  out += "|---|---|---:|---:|---:|---:|---:|---|\n";
+  for (const auto& l : summary.lessons) {
+    const std::string label = repeat_label(l, window);
+    out += row({md(l.rule), md(skill_label(l.skill)), std::to_string(l.taught),
+                std::to_string(l.followed), std::to_string(l.repeated), rate_label(l.before_rate),
+                rate_label(l.after_rate),
+                l.flagged ? "**the lesson does not stick**: " + label : label});
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string render_markdown(const Summary& summary) {
@@ -139,8 +162,11 @@ std::string render_markdown(const Summary& summary) {
         health += fmt::format("- {}: {}\n", md(h.rule), md(note));
     }
   }
-  // Rule health is kept first when space runs out: it is one table, and the mentor acts on it.
-  std::size_t budget = kMaxMarkdownBytes - std::min(kMaxMarkdownBytes, out.size() + health.size());
+  const std::string lessons = lessons_markdown(summary);
+  // Rule health and lessons are kept first when space runs out: a table each, and the mentor
+  // acts on them.
+  std::size_t budget =
+      kMaxMarkdownBytes - std::min(kMaxMarkdownBytes, out.size() + health.size() + lessons.size());
   std::size_t left_out = 0;
   for (const auto& block : mentee_blocks) {
     if (left_out == 0 && block.size() <= budget) {
@@ -159,6 +185,9 @@ std::string render_markdown(const Summary& summary) {
   out += health.size() <= kMaxMarkdownBytes - std::min(kMaxMarkdownBytes, out.size())
              ? health
              : "\n*Rule health left out to fit a comment: see `git mentor summary`.*\n";
+  out += lessons.size() <= kMaxMarkdownBytes - std::min(kMaxMarkdownBytes, out.size())
+             ? lessons
+             : "\n*Lessons left out to fit a comment: see `git mentor summary`.*\n";
   return out;
 }
 

@@ -14,6 +14,7 @@ struct Settings {
   double trend_margin = 0.25;     // improving/worsening: the rates differ by more than this
   double trend_min_weight = 2.0;  // improving/worsening: at least this much severity weight
   unsigned chart_points = 12;     // points per line in the HTML chart (commit buckets)
+  unsigned lesson_window = 10;    // a lesson is repeated within this many relevant commits
 };
 
 }  // namespace mentor::summary

@@ -10,6 +10,7 @@
 #include <tuple>
 
 #include "review/file_review.hpp"
+#include "summary/occurrence.hpp"
 #include "util/dates.hpp"
 
 namespace mentor::summary {
@@ -115,41 +116,27 @@ Weighed weigh(const record::RecordedFinding& finding, const Input& input,
   return w;
 }
 
-// One occurrence in one reviewed commit (index into the mentee's reviewed commits).
-struct Occurrence {
-  std::size_t commit = 0;
-  const record::RecordedFinding* finding = nullptr;
-  double weight = 0;
-  bool confirmed = false;
-};
-
-// Fills the counting fields of `tally` from `occurrences` (in commit order) over the mentee's
-// reviewed commits `reviewed`; the opportunities of `scope` and the commits with an occurrence
-// are the relevant ones. The trend weighs each occurrence by its severity alone: reviewed and
-// unreviewed findings compare like with like.
+// Fills the counting fields of `tally` from `occurrences` (in commit order) over `relevant`, the
+// mentee's relevant commits for `scope` (relevant_commits). The trend weighs each occurrence by
+// its severity alone: reviewed and unreviewed findings compare like with like.
 void fill_tally(Tally& tally, const std::vector<Occurrence>& occurrences,
-                const std::vector<const CommitInput*>& reviewed, const Scope& scope,
-                const Input& input, const Settings& settings) {
-  std::vector<double> per_commit(reviewed.size(), 0.0);
-  std::vector<bool> occurred(reviewed.size(), false);
+                const std::vector<RelevantCommit>& relevant, const Scope& scope,
+                const Settings& settings) {
   for (const auto& o : occurrences) {
     ++tally.occurrences;
     if (o.confirmed)
       ++tally.confirmed;
     tally.weight += o.weight;
-    per_commit[o.commit] += severity_weight(o.finding->severity);
-    occurred[o.commit] = true;
   }
   std::vector<double> series;
-  for (std::size_t i = 0; i < reviewed.size(); ++i) {
-    if (occurred[i]) {
+  for (const auto& r : relevant) {
+    if (r.occurrences > 0) {
       ++tally.commits;
       if (tally.commits == 1)
-        tally.first_seen = {reviewed[i]->id, reviewed[i]->time};
-      tally.last_seen = {reviewed[i]->id, reviewed[i]->time};
+        tally.first_seen = {r.commit->id, r.commit->time};
+      tally.last_seen = {r.commit->id, r.commit->time};
     }
-    if (occurred[i] || is_opportunity(*reviewed[i], scope, input.language_of, input.rule_applies))
-      series.push_back(per_commit[i]);
+    series.push_back(r.severity);
   }
   tally.recurring = tally.commits >= settings.recurring;
   tally.languages.assign(scope.languages.begin(), scope.languages.end());
@@ -248,6 +235,9 @@ Summary summarize(const Input& input, const Settings& settings) {
                                                          -static_cast<double>(b.findings), b.rule);
       });
 
+  // Each taught mentee's relevant commits per rule, for the lessons.
+  std::map<std::string, std::vector<LessonSeries>> lesson_series;
+
   // Mentees, told apart by email (by name when there is none).
   std::map<std::string, MenteeAccumulator> mentees;
   for (std::size_t c : order) {
@@ -319,7 +309,12 @@ Summary summarize(const Input& input, const Settings& settings) {
       t.skill = newest.skill;
       t.severity = newest.severity;
       t.message = newest.message;
-      fill_tally(t, occurrences, reviewed, Scope{rule_languages[rule], {rule}}, input, settings);
+      const Scope scope{rule_languages[rule], {rule}};
+      const std::vector<RelevantCommit> relevant =
+          relevant_commits(occurrences, reviewed, scope, input);
+      fill_tally(t, occurrences, relevant, scope, settings);
+      if (t.confirmed > 0)
+        lesson_series[rule].push_back({s.name, s.email, relevant});
       for (const auto& o : occurrences) {
         t.places.push_back(
             {reviewed[o.commit]->id, reviewed[o.commit]->time, o.finding->path, o.finding->line});
@@ -352,7 +347,8 @@ Summary summarize(const Input& input, const Settings& settings) {
       std::stable_sort(
           occurrences.begin(), occurrences.end(),
           [](const Occurrence& a, const Occurrence& b) { return a.commit < b.commit; });
-      fill_tally(t, occurrences, reviewed, scope, input, settings);
+      fill_tally(t, occurrences, relevant_commits(occurrences, reviewed, scope, input), scope,
+                 settings);
       // A skill's trend sums its rules: one rule getting worse may hide under others improving.
       for (const auto& r : s.rules) {
         if (r.skill == skill && r.trend == Trend::worsening)
@@ -392,6 +388,17 @@ Summary summarize(const Input& input, const Settings& settings) {
                    [](const MenteeSummary& a, const MenteeSummary& b) {
                      return std::tie(a.name, a.email) < std::tie(b.name, b.email);
                    });
+
+  // Which lessons work; a rule's skill and severity are those of its newest finding.
+  out.lessons = lesson_effects(lesson_series, settings.lesson_window);
+  for (auto& lesson : out.lessons) {
+    for (const auto& h : out.rule_health) {
+      if (h.rule == lesson.rule) {
+        lesson.skill = h.skill;
+        lesson.severity = h.severity;
+      }
+    }
+  }
   return out;
 }
 

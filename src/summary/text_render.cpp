@@ -112,6 +112,35 @@ std::string commits_label(std::size_t n) {
   return fmt::format("{} commit{}", n, n == 1 ? "" : "s");
 }
 
+// Which lessons work: a row per rule a mentor taught, then each taught mentee.
+std::string lessons_text(const Summary& summary) {
+  if (summary.lessons.empty())
+    return "";
+  const unsigned window = summary.settings.lesson_window;
+  std::string out = fmt::format(
+      "\nLessons (a lesson: a mentee's first confirmed finding of the rule; flagged: at least {} "
+      "mentees with commits since, more than half repeat it within {} relevant commit{})\n",
+      kLessonMinMentees, window, window == 1 ? "" : "s");
+  Table rules({"RULE", "TAUGHT", "FOLLOWED", "REPEATED", "BEFORE", "AFTER", ""}, "lrrrrr");
+  Table mentees({"RULE", "MENTEE", "LESSON", "BEFORE", "AFTER", "SINCE"}, "lll");
+  auto in = [](std::size_t occurrences, std::size_t commits) {
+    return fmt::format("{} in {}", occurrences, commits_label(commits));
+  };
+  for (const auto& l : summary.lessons) {
+    const std::string label = repeat_label(l, window);
+    rules.add({safe(l.rule), count(l.taught), count(l.followed), count(l.repeated),
+               rate_label(l.before_rate), rate_label(l.after_rate),
+               l.flagged ? "the lesson does not stick: " + label : label});
+    for (const auto& m : l.mentees) {
+      mentees.add({safe(l.rule), safe(m.email.empty() ? m.name : m.email),
+                   format_date(m.lesson_time) + " " + m.lesson_commit.substr(0, 12),
+                   in(m.before_occurrences, m.before_commits),
+                   in(m.after_occurrences, m.after_commits), mentee_repeat_label(m, window)});
+    }
+  }
+  return out + '\n' + rules.render("  ") + '\n' + mentees.render("  ");
+}
+
 }  // namespace
 
 std::string render_text(const Summary& summary) {
@@ -191,6 +220,7 @@ std::string render_text(const Summary& summary) {
         out += fmt::format("    {}: {}\n", safe(h.rule), safe(note));
     }
   }
+  out += lessons_text(summary);
   return out;
 }
 

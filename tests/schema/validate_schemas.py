@@ -54,6 +54,7 @@ WRONG = [
     ("config", "max_file_bytes too large", "max_file_bytes: 100000000\n"),
     ("config", "unknown summary key", "summary: {recuring: 3}\n"),
     ("config", "summary fraction out of range", "summary: {dismissal_threshold: 2}\n"),
+    ("config", "summary lesson_window not positive", "summary: {lesson_window: 0}\n"),
 ]
 
 

@@ -68,3 +68,12 @@ TEST_CASE("config summary: bad values name the key and the place", "[cli][config
   CHECK(std::string(summary_error("sumary: {}").what()) ==
         "unknown key 'sumary' (did you mean 'summary'?)");
 }
+
+TEST_CASE("config summary: lesson_window", "[cli][config][summary][lesson-effect]") {
+  CHECK(cli::parse_config("", "c.yaml").summary.lesson_window == 10);
+  CHECK(cli::parse_config("summary: { lesson_window: 4 }\n", "c.yaml").summary.lesson_window == 4);
+  CHECK(std::string(summary_error("summary: { lesson_window: 0 }").what()) ==
+        "summary.lesson_window must be a positive whole number");
+  CHECK(std::string(summary_error("summary: { lesson_windw: 3 }").what()) ==
+        "unknown key 'summary.lesson_windw' (did you mean 'lesson_window'?)");
+}
