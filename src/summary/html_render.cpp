@@ -86,7 +86,7 @@ std::string lessons_html(const Summary& summary) {
       "least {} mentees have commits since and more than half repeat it within {} relevant "
       "commit{}. Before and after: findings per relevant commit, the taught mentees "
       "together.</p>\n",
-      kLessonMinMentees, window, window == 1 ? "" : "s");
+      loop::kLessonMinMentees, window, window == 1 ? "" : "s");
   out +=
       "<table class=\"lessons\">\n<tr><th>Rule</th><th>Skill</th><th>Taught</th>"
       "<th>Followed</th><th>Repeated</th><th>Before</th><th>After</th><th>Sticks?</th>"
@@ -98,15 +98,15 @@ std::string lessons_html(const Summary& summary) {
           "<div>{}: taught {} <code>{}</code>, before {} in {}, after {} in {}; {}</div>",
           h(m.email.empty() ? m.name : m.email), format_date(m.lesson_time),
           h(m.lesson_commit.substr(0, 12)), m.before_occurrences, m.before_commits,
-          m.after_occurrences, m.after_commits, h(mentee_repeat_label(m, window)));
+          m.after_occurrences, m.after_commits, h(loop::mentee_repeat_label(m, window)));
     }
-    const std::string label = h(repeat_label(l, window));
+    const std::string label = h(loop::repeat_label(l, window));
     out += fmt::format(
         "<tr{}><td><code>{}</code></td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>"
         "<td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td>"
         "<td class=\"message\">{}</td></tr>\n",
         l.flagged ? " class=\"flagged\"" : "", h(l.rule), h(skill_label(l.skill)), l.taught,
-        l.followed, l.repeated, rate_label(l.before_rate), rate_label(l.after_rate),
+        l.followed, l.repeated, loop::rate_label(l.before_rate), loop::rate_label(l.after_rate),
         l.flagged ? "<span class=\"flag\">the lesson does not stick</span>: " + label : label,
         mentees);
   }

@@ -62,14 +62,14 @@ std::string lessons_markdown(const Summary& summary) {
       "A lesson is a mentee's first confirmed finding of the rule. It does not stick when at "
       "least {} mentees have commits since and more than half repeat it within {} relevant "
       "commit{}. Before and after: findings per relevant commit.\n\n",
-      kLessonMinMentees, window, window == 1 ? "" : "s");
+      loop::kLessonMinMentees, window, window == 1 ? "" : "s");
   out += row({"Rule", "Skill", "Taught", "Followed", "Repeated", "Before", "After", "Sticks?"});
   out += "|---|---|---:|---:|---:|---:|---:|---|\n";
   for (const auto& l : summary.lessons) {
-    const std::string label = repeat_label(l, window);
+    const std::string label = loop::repeat_label(l, window);
     out += row({md(l.rule), md(skill_label(l.skill)), std::to_string(l.taught),
-                std::to_string(l.followed), std::to_string(l.repeated), rate_label(l.before_rate),
-                rate_label(l.after_rate),
+                std::to_string(l.followed), std::to_string(l.repeated),
+                loop::rate_label(l.before_rate), loop::rate_label(l.after_rate),
                 l.flagged ? "**the lesson does not stick**: " + label : label});
   }
   return out;

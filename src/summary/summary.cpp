@@ -9,8 +9,8 @@
 #include <set>
 #include <tuple>
 
+#include "loop/occurrence.hpp"
 #include "review/file_review.hpp"
-#include "summary/occurrence.hpp"
 #include "util/dates.hpp"
 
 namespace mentor::summary {
@@ -27,16 +27,6 @@ std::string_view trend_name(Trend trend) {
       return "mastered";
   }
   return "steady";
-}
-
-double severity_weight(std::string_view severity) {
-  if (severity == "error")
-    return 2.0;
-  if (severity == "info")
-    return 0.5;
-  if (severity == "hint")
-    return 0.25;
-  return 1.0;  // warning, and anything unknown
 }
 
 void compute_trend(std::span<const double> weights, const Settings& settings, Tally& tally) {
@@ -119,8 +109,8 @@ Weighed weigh(const record::RecordedFinding& finding, const Input& input,
 // Fills the counting fields of `tally` from `occurrences` (in commit order) over `relevant`, the
 // mentee's relevant commits for `scope` (relevant_commits). The trend weighs each occurrence by
 // its severity alone: reviewed and unreviewed findings compare like with like.
-void fill_tally(Tally& tally, const std::vector<Occurrence>& occurrences,
-                const std::vector<RelevantCommit>& relevant, const Scope& scope,
+void fill_tally(Tally& tally, const std::vector<loop::Occurrence>& occurrences,
+                const std::vector<loop::RelevantCommit>& relevant, const Scope& scope,
                 const Settings& settings) {
   for (const auto& o : occurrences) {
     ++tally.occurrences;
@@ -236,7 +226,7 @@ Summary summarize(const Input& input, const Settings& settings) {
       });
 
   // Each taught mentee's relevant commits per rule, for the lessons.
-  std::map<std::string, std::vector<LessonSeries>> lesson_series;
+  std::map<std::string, std::vector<loop::LessonSeries>> lesson_series;
 
   // Mentees, told apart by email (by name when there is none).
   std::map<std::string, MenteeAccumulator> mentees;
@@ -271,7 +261,7 @@ Summary summarize(const Input& input, const Settings& settings) {
     s.first_commit = reviewed.front()->time;
     s.last_commit = reviewed.back()->time;
 
-    std::map<std::string, std::vector<Occurrence>> by_rule;
+    std::map<std::string, std::vector<loop::Occurrence>> by_rule;
     std::map<std::string, PraiseTally> praise;
     for (std::size_t r = 0; r < reviewed.size(); ++r) {
       const std::size_t c = reviewed_index[r];
@@ -310,8 +300,8 @@ Summary summarize(const Input& input, const Settings& settings) {
       t.severity = newest.severity;
       t.message = newest.message;
       const Scope scope{rule_languages[rule], {rule}};
-      const std::vector<RelevantCommit> relevant =
-          relevant_commits(occurrences, reviewed, scope, input);
+      const std::vector<loop::RelevantCommit> relevant =
+          loop::relevant_commits(occurrences, reviewed, scope, input);
       fill_tally(t, occurrences, relevant, scope, settings);
       if (t.confirmed > 0)
         lesson_series[rule].push_back({s.name, s.email, relevant});
@@ -332,7 +322,7 @@ Summary summarize(const Input& input, const Settings& settings) {
       SkillTally t;
       t.skill = skill;
       t.rules = rules;
-      std::vector<Occurrence> occurrences;
+      std::vector<loop::Occurrence> occurrences;
       Scope scope{{}, rules};
       bool agnostic = false;
       for (const auto& rule : rules) {
@@ -346,8 +336,8 @@ Summary summarize(const Input& input, const Settings& settings) {
         scope.languages.clear();
       std::stable_sort(
           occurrences.begin(), occurrences.end(),
-          [](const Occurrence& a, const Occurrence& b) { return a.commit < b.commit; });
-      fill_tally(t, occurrences, relevant_commits(occurrences, reviewed, scope, input), scope,
+          [](const loop::Occurrence& a, const loop::Occurrence& b) { return a.commit < b.commit; });
+      fill_tally(t, occurrences, loop::relevant_commits(occurrences, reviewed, scope, input), scope,
                  settings);
       // A skill's trend sums its rules: one rule getting worse may hide under others improving.
       for (const auto& r : s.rules) {
@@ -390,7 +380,7 @@ Summary summarize(const Input& input, const Settings& settings) {
                    });
 
   // Which lessons work; a rule's skill and severity are those of its newest finding.
-  out.lessons = lesson_effects(lesson_series, settings.lesson_window);
+  out.lessons = loop::lesson_effects(lesson_series, settings.lesson_window);
   for (auto& lesson : out.lessons) {
     for (const auto& h : out.rule_health) {
       if (h.rule == lesson.rule) {

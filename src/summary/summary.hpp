@@ -16,10 +16,10 @@
 #include <string_view>
 #include <vector>
 
+#include "loop/commits.hpp"
+#include "loop/lesson_effect.hpp"
 #include "record/findings_record.hpp"
 #include "record/reviews_record.hpp"
-#include "summary/lesson_effect.hpp"
-#include "summary/opportunity.hpp"
 #include "summary/settings.hpp"
 
 namespace mentor::summary {
@@ -28,45 +28,15 @@ namespace mentor::summary {
 enum class Trend { improving, steady, worsening, mastered };
 std::string_view trend_name(Trend trend);
 
-// A mentor's note on a finding.
-struct MentorNote {
-  std::string time;  // as stored, "2026-11-23T11:09:24.123Z": orders notes
-  std::string text;
-};
-
-// What mentors said of one finding, as far as the summary is concerned.
-struct FindingVerdict {
-  std::optional<record::Verdict> verdict;  // the newest confirmed/dismissed/praised
-  bool not_the_mentees = false;   // dismissed because the code is not the mentee's (attribution)
-  std::vector<MentorNote> notes;  // the notes given on it
-};
-using VerdictLookup = std::function<FindingVerdict(const record::RecordedFinding&)>;
-
-// One commit of the selection, with what the record holds about it.
-struct CommitInput {
-  std::string id;  // 40-hex
-  std::string author_name;
-  std::string author_email;            // the author after .mailmap; mentees are told apart by email
-  std::int64_t time = 0;               // author time, seconds since the epoch
-  bool reviewed = false;               // a `reviewed` line was recorded
-  std::vector<std::string> languages;  // languages of the files it changed
-  std::vector<std::string> paths;      // the files it changed (when known: opportunities use them)
-  std::vector<record::RecordedFinding> findings;  // as recorded
-};
-
-struct Input {
-  // The selected commits, oldest first (the order breaks ties between equal author times).
-  std::vector<CommitInput> commits;
-  // Verdicts; unset means no finding was reviewed by a mentor.
-  VerdictLookup verdicts;
-  // The language of a path ("" when none); unset means languages are unknown.
-  std::function<std::string(std::string_view path)> language_of;
-  // Whether a rule applies to a path by its globs; unset: every file of its languages.
-  RuleApplies rule_applies;
-};
-
-// How much one finding of `severity` weighs: error 2, warning 1, info 0.5, hint 0.25.
-double severity_weight(std::string_view severity);
+// The record as the loop reads it (loop/commits.hpp), under the names the summary always used.
+using loop::CommitInput;
+using loop::FindingVerdict;
+using loop::Input;
+using loop::MentorNote;
+using loop::RuleApplies;
+using loop::Scope;
+using loop::severity_weight;
+using loop::VerdictLookup;
 
 // A commit where something was seen.
 struct Seen {
@@ -163,11 +133,11 @@ struct RuleHealth {
 
 struct Summary {
   Settings settings;
-  std::size_t commits = 0;              // selected
-  std::size_t reviewed = 0;             // of which reviewed
-  std::vector<MenteeSummary> mentees;   // by name, then email
-  std::vector<RuleHealth> rule_health;  // flagged first, then highest dismissal rate
-  std::vector<LessonEffect> lessons;    // rules mentors taught: flagged (does not stick) first
+  std::size_t commits = 0;                  // selected
+  std::size_t reviewed = 0;                 // of which reviewed
+  std::vector<MenteeSummary> mentees;       // by name, then email
+  std::vector<RuleHealth> rule_health;      // flagged first, then highest dismissal rate
+  std::vector<loop::LessonEffect> lessons;  // rules mentors taught: flagged (does not stick) first
   // What was asked for, for the reports' headers (set by the caller).
   std::vector<std::string> ranges;
   std::string mentee;

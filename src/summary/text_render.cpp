@@ -120,22 +120,22 @@ std::string lessons_text(const Summary& summary) {
   std::string out = fmt::format(
       "\nLessons (a lesson: a mentee's first confirmed finding of the rule; flagged: at least {} "
       "mentees with commits since, more than half repeat it within {} relevant commit{})\n",
-      kLessonMinMentees, window, window == 1 ? "" : "s");
+      loop::kLessonMinMentees, window, window == 1 ? "" : "s");
   Table rules({"RULE", "TAUGHT", "FOLLOWED", "REPEATED", "BEFORE", "AFTER", ""}, "lrrrrr");
   Table mentees({"RULE", "MENTEE", "LESSON", "BEFORE", "AFTER", "SINCE"}, "lll");
   auto in = [](std::size_t occurrences, std::size_t commits) {
     return fmt::format("{} in {}", occurrences, commits_label(commits));
   };
   for (const auto& l : summary.lessons) {
-    const std::string label = repeat_label(l, window);
+    const std::string label = loop::repeat_label(l, window);
     rules.add({safe(l.rule), count(l.taught), count(l.followed), count(l.repeated),
-               rate_label(l.before_rate), rate_label(l.after_rate),
+               loop::rate_label(l.before_rate), loop::rate_label(l.after_rate),
                l.flagged ? "the lesson does not stick: " + label : label});
     for (const auto& m : l.mentees) {
       mentees.add({safe(l.rule), safe(m.email.empty() ? m.name : m.email),
                    format_date(m.lesson_time) + " " + m.lesson_commit.substr(0, 12),
                    in(m.before_occurrences, m.before_commits),
-                   in(m.after_occurrences, m.after_commits), mentee_repeat_label(m, window)});
+                   in(m.after_occurrences, m.after_commits), loop::mentee_repeat_label(m, window)});
     }
   }
   return out + '\n' + rules.render("  ") + '\n' + mentees.render("  ");

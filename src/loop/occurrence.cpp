@@ -1,9 +1,9 @@
-// The relevant commits of a mentee for a rule or a skill (summary/occurrence.hpp).
-#include "summary/occurrence.hpp"
+// The relevant commits of a mentee for a rule or a skill (loop/occurrence.hpp).
+#include "loop/occurrence.hpp"
 
-#include "summary/summary.hpp"
+#include "loop/commits.hpp"
 
-namespace mentor::summary {
+namespace mentor::loop {
 
 std::vector<RelevantCommit> relevant_commits(const std::vector<Occurrence>& occurrences,
                                              const std::vector<const CommitInput*>& reviewed,
@@ -27,4 +27,4 @@ std::vector<RelevantCommit> relevant_commits(const std::vector<Occurrence>& occu
   return out;
 }
 
-}  // namespace mentor::summary
+}  // namespace mentor::loop

@@ -1,7 +1,7 @@
 // Which lessons work: for each rule, whether the mistake recurs once a mentor confirmed it, per
 // mentee and across mentees. docs/mentoring.md ("Which lessons work") defines every number.
 //
-// Pure: it works on the relevant commits the summary counts (summary/occurrence.hpp), so a
+// Pure: it works on the relevant commits the summary counts (loop/occurrence.hpp), so a
 // lesson is judged by the same occurrences and opportunities as the trends.
 #pragma once
 
@@ -12,9 +12,9 @@
 #include <string>
 #include <vector>
 
-#include "summary/occurrence.hpp"
+#include "loop/occurrence.hpp"
 
-namespace mentor::summary {
+namespace mentor::loop {
 
 // A lesson does not stick when at least this many mentees had a relevant commit after it and
 // more than half of them repeated the mistake within the window.
@@ -79,4 +79,4 @@ std::string mentee_repeat_label(const MenteeLesson& mentee, unsigned window);
 // A rate for the reports: "0.25", "-" when none.
 std::string rate_label(const std::optional<double>& rate);
 
-}  // namespace mentor::summary
+}  // namespace mentor::loop

@@ -1,11 +1,11 @@
-// The definition of an opportunity (summary/opportunity.hpp).
-#include "summary/opportunity.hpp"
+// The definition of an opportunity (loop/opportunity.hpp).
+#include "loop/opportunity.hpp"
 
 #include <algorithm>
 
-#include "summary/summary.hpp"
+#include "loop/commits.hpp"
 
-namespace mentor::summary {
+namespace mentor::loop {
 
 namespace {
 
@@ -35,4 +35,4 @@ bool is_opportunity(const CommitInput& commit, const Scope& scope,
   });
 }
 
-}  // namespace mentor::summary
+}  // namespace mentor::loop

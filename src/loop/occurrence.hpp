@@ -1,4 +1,4 @@
-// Internal to summary/: one mentee's occurrences of a mistake and the commits they are counted
+// One mentee's occurrences of a mistake and the commits they are counted
 // over (the relevant commits), shared by the tallies (summary.cpp) and lesson effectiveness
 // (lesson_effect.cpp) so that both count the same way (docs/mentoring.md, "Trends").
 #pragma once
@@ -6,10 +6,10 @@
 #include <cstddef>
 #include <vector>
 
+#include "loop/opportunity.hpp"
 #include "record/findings_record.hpp"
-#include "summary/opportunity.hpp"
 
-namespace mentor::summary {
+namespace mentor::loop {
 
 struct CommitInput;
 struct Input;
@@ -25,7 +25,7 @@ struct Occurrence {
 // A relevant commit of a mentee for a rule or a skill: an opportunity, or a commit with an
 // occurrence.
 struct RelevantCommit {
-  const CommitInput* commit = nullptr;  // owned by the summary's Input
+  const CommitInput* commit = nullptr;  // owned by the Input
   std::size_t occurrences = 0;          // of the rule (or skill) in it
   std::size_t confirmed = 0;            // of which a mentor confirmed
   double severity = 0;                  // their severity weight, verdicts aside
@@ -37,4 +37,4 @@ std::vector<RelevantCommit> relevant_commits(const std::vector<Occurrence>& occu
                                              const std::vector<const CommitInput*>& reviewed,
                                              const Scope& scope, const Input& input);
 
-}  // namespace mentor::summary
+}  // namespace mentor::loop

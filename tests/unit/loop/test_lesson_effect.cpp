@@ -5,12 +5,12 @@
 
 #include <catch2/catch.hpp>
 
-#include "summary/lesson_effect.hpp"
+#include "loop/lesson_effect.hpp"
 #include "summary/summary.hpp"
 #include "unit/summary/summary_fixture.hpp"
 
 using namespace mentor;
-using summary::LessonSeries;
+using loop::LessonSeries;
 using test::SummaryInput;
 
 namespace {
@@ -24,10 +24,10 @@ class Series {
     out.name = email.substr(0, email.find('@'));
     out.email = email;
     for (char p : pattern) {
-      summary::CommitInput& c = commits_.emplace_back();
+      loop::CommitInput& c = commits_.emplace_back();
       c.id = std::string(39, 'a') + std::to_string(commits_.size() % 10);
       c.time = 1704067200 + static_cast<std::int64_t>(commits_.size()) * 86400;
-      summary::RelevantCommit r;
+      loop::RelevantCommit r;
       r.commit = &c;
       r.occurrences = p == '.' ? 0u : p == '2' ? 2u : 1u;
       r.confirmed = p == 'c' ? 1u : 0u;
@@ -37,11 +37,11 @@ class Series {
   }
 
  private:
-  std::deque<summary::CommitInput> commits_;  // stable addresses
+  std::deque<loop::CommitInput> commits_;  // stable addresses
 };
 
-const summary::LessonEffect* lesson_of(const std::vector<summary::LessonEffect>& lessons,
-                                       const std::string& rule) {
+const loop::LessonEffect* lesson_of(const std::vector<loop::LessonEffect>& lessons,
+                                    const std::string& rule) {
   for (const auto& l : lessons) {
     if (l.rule == rule)
       return &l;
@@ -58,7 +58,7 @@ TEST_CASE(
   Series s;
   // Two commits before (one occurrence), the lesson, four after with a repeat in the third.
   LessonSeries series = s.make("ann@example.org", "x.c2.x.c.");
-  auto lesson = summary::mentee_lesson(series, 10);
+  auto lesson = loop::mentee_lesson(series, 10);
   REQUIRE(lesson);
   CHECK(lesson->name == "ann");
   CHECK(lesson->lesson_commit == series.commits[2].commit->id);
@@ -72,26 +72,25 @@ TEST_CASE(
   CHECK(lesson->repeated);
 
   // The window counts relevant commits after the lesson.
-  lesson = summary::mentee_lesson(s.make("ben@example.org", "c..x"), 3);
+  lesson = loop::mentee_lesson(s.make("ben@example.org", "c..x"), 3);
   CHECK(*lesson->first_repeat == 3);
   CHECK(lesson->repeated);
-  CHECK(summary::mentee_repeat_label(*lesson, 3) == "repeated after 3 commits");
-  lesson = summary::mentee_lesson(s.make("ben@example.org", "c..x"), 2);
+  CHECK(loop::mentee_repeat_label(*lesson, 3) == "repeated after 3 commits");
+  lesson = loop::mentee_lesson(s.make("ben@example.org", "c..x"), 2);
   CHECK(*lesson->first_repeat == 3);
   CHECK_FALSE(lesson->repeated);
-  CHECK(summary::mentee_repeat_label(*lesson, 2) ==
-        "repeated after 3 commits (outside the window)");
+  CHECK(loop::mentee_repeat_label(*lesson, 2) == "repeated after 3 commits (outside the window)");
 
   // No repeat; nothing after the lesson; never confirmed: no lesson at all.
-  lesson = summary::mentee_lesson(s.make("cat@example.org", "xc...."), 10);
+  lesson = loop::mentee_lesson(s.make("cat@example.org", "xc...."), 10);
   CHECK_FALSE(lesson->first_repeat);
   CHECK_FALSE(lesson->repeated);
   CHECK(lesson->after_commits == 4);
-  CHECK(summary::mentee_repeat_label(*lesson, 10) == "not repeated in 4 commits");
-  lesson = summary::mentee_lesson(s.make("cat@example.org", "..c"), 10);
+  CHECK(loop::mentee_repeat_label(*lesson, 10) == "not repeated in 4 commits");
+  lesson = loop::mentee_lesson(s.make("cat@example.org", "..c"), 10);
   CHECK(lesson->after_commits == 0);
-  CHECK(summary::mentee_repeat_label(*lesson, 10) == "no relevant commit since");
-  CHECK_FALSE(summary::mentee_lesson(s.make("dan@example.org", "xx.x"), 10));
+  CHECK(loop::mentee_repeat_label(*lesson, 10) == "no relevant commit since");
+  CHECK_FALSE(loop::mentee_lesson(s.make("dan@example.org", "xx.x"), 10));
 }
 
 TEST_CASE("which lessons work: a lesson does not stick when more than half the mentees repeat it",
@@ -113,7 +112,7 @@ TEST_CASE("which lessons work: a lesson does not stick when more than half the m
   // Only unconfirmed findings: no lesson to judge.
   by_rule["untaught"] = {s.make("ann@example.org", "xxx")};
 
-  std::vector<summary::LessonEffect> lessons = summary::lesson_effects(by_rule, 10);
+  std::vector<loop::LessonEffect> lessons = loop::lesson_effects(by_rule, 10);
   REQUIRE(lessons.size() == 5);
   CHECK(lesson_of(lessons, "untaught") == nullptr);
   // Flagged first, then most mentees followed.
@@ -130,7 +129,7 @@ TEST_CASE("which lessons work: a lesson does not stick when more than half the m
   // Before: ann 1 in 2, ben 0 in 0; after: ann 1 in 4, ben 1 in 4.
   CHECK(*repeats->before_rate == Approx(0.5));
   CHECK(*repeats->after_rate == Approx(0.25));
-  CHECK(summary::repeat_label(*repeats, 10) == "2 of 2 mentees repeat it within 10 commits");
+  CHECK(loop::repeat_label(*repeats, 10) == "2 of 2 mentees repeat it within 10 commits");
   REQUIRE(repeats->mentees.size() == 2);
   CHECK(repeats->mentees[0].email == "ann@example.org");
 
@@ -144,7 +143,7 @@ TEST_CASE("which lessons work: a lesson does not stick when more than half the m
   CHECK(one->repeated == 1);
   CHECK_FALSE(one->flagged);
   CHECK_FALSE(one->before_rate);
-  CHECK(summary::repeat_label(*one, 1) == "1 of 1 mentee repeats it within 1 commit");
+  CHECK(loop::repeat_label(*one, 1) == "1 of 1 mentee repeats it within 1 commit");
 
   const auto* half = lesson_of(lessons, "half");
   CHECK(half->taught == 3);
@@ -159,7 +158,7 @@ TEST_CASE("which lessons work: a lesson does not stick when more than half the m
   CHECK(most->flagged);
 
   // A narrower window: ann's repeat in "repeats" (two commits after) no longer counts.
-  lessons = summary::lesson_effects(by_rule, 1);
+  lessons = loop::lesson_effects(by_rule, 1);
   CHECK(lesson_of(lessons, "repeats")->repeated == 1);
   CHECK_FALSE(lesson_of(lessons, "repeats")->flagged);
 }
@@ -194,7 +193,7 @@ TEST_CASE("which lessons work: summarize counts occurrences and opportunities as
 
   summary::Summary s = in.summarize();
   REQUIRE(s.lessons.size() == 1);
-  const summary::LessonEffect& l = s.lessons[0];
+  const loop::LessonEffect& l = s.lessons[0];
   CHECK(l.rule == "no-print");
   CHECK(l.skill == "readability");
   CHECK(l.severity == "warning");
@@ -203,7 +202,7 @@ TEST_CASE("which lessons work: summarize counts occurrences and opportunities as
   CHECK(l.repeated == 2);
   CHECK(l.flagged);
   REQUIRE(l.mentees.size() == 2);
-  const summary::MenteeLesson& ann = l.mentees[0];
+  const loop::MenteeLesson& ann = l.mentees[0];
   CHECK(ann.email == "ann@example.org");
   CHECK(ann.lesson_time == in.input().commits[1].time);
   CHECK(ann.before_commits == 1);
@@ -211,7 +210,7 @@ TEST_CASE("which lessons work: summarize counts occurrences and opportunities as
   CHECK(ann.after_commits == 3);  // days 14, 21 and 28: not the JavaScript commit
   CHECK(ann.after_occurrences == 1);
   CHECK(*ann.first_repeat == 3);
-  const summary::MenteeLesson& ben = l.mentees[1];
+  const loop::MenteeLesson& ben = l.mentees[1];
   CHECK(ben.before_commits == 0);
   CHECK(*ben.first_repeat == 1);
   REQUIRE(l.before_rate);

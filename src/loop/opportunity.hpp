@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-namespace mentor::summary {
+namespace mentor::loop {
 
 struct CommitInput;
 
@@ -32,4 +32,4 @@ bool is_opportunity(const CommitInput& commit, const Scope& scope,
                     const std::function<std::string(std::string_view)>& language_of,
                     const RuleApplies& applies);
 
-}  // namespace mentor::summary
+}  // namespace mentor::loop

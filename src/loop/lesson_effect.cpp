@@ -1,14 +1,14 @@
-// Which lessons work (summary/lesson_effect.hpp); docs/mentoring.md ("Which lessons work").
-#include "summary/lesson_effect.hpp"
+// Which lessons work (loop/lesson_effect.hpp); docs/mentoring.md ("Which lessons work").
+#include "loop/lesson_effect.hpp"
 
 #include <algorithm>
 #include <tuple>
 
 #include <fmt/format.h>
 
-#include "summary/summary.hpp"
+#include "loop/commits.hpp"
 
-namespace mentor::summary {
+namespace mentor::loop {
 
 std::optional<MenteeLesson> mentee_lesson(const LessonSeries& series, unsigned window) {
   const auto& commits = series.commits;
@@ -103,4 +103,4 @@ std::string rate_label(const std::optional<double>& rate) {
   return rate ? fmt::format("{:.2f}", *rate) : std::string("-");
 }
 
-}  // namespace mentor::summary
+}  // namespace mentor::loop
