@@ -124,4 +124,14 @@ void read_summary_source(const Workspace& workspace, const std::string& director
   };
 }
 
+std::int64_t parse_date_option(std::string_view option, const std::string& text, std::int64_t now) {
+  std::optional<std::int64_t> time = summary::parse_since(text, now);
+  if (!time) {
+    throw Error(std::string(option) + ": '" + text +
+                "' is not a date (YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM], or 'N "
+                "days|weeks|months|years ago')");
+  }
+  return *time;
+}
+
 }  // namespace mentor::cli

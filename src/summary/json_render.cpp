@@ -119,6 +119,7 @@ std::string render_json(const Summary& summary, std::string_view tool_version) {
              {"dismissal_notes", h.dismissal_notes}});
   }
   root["rule_health"] = std::move(health);
+  root["goals"] = goals_json(summary);
   return root.dump(2, ' ', false, Json::error_handler_t::replace) + '\n';
 }
 

@@ -140,7 +140,9 @@ std::string render_markdown(const Summary& summary) {
     }
   }
   // Rule health is kept first when space runs out: it is one table, and the mentor acts on it.
-  std::size_t budget = kMaxMarkdownBytes - std::min(kMaxMarkdownBytes, out.size() + health.size());
+  const std::string goals = render_goals_markdown(summary);
+  std::size_t budget =
+      kMaxMarkdownBytes - std::min(kMaxMarkdownBytes, out.size() + goals.size() + health.size());
   std::size_t left_out = 0;
   for (const auto& block : mentee_blocks) {
     if (left_out == 0 && block.size() <= budget) {
@@ -156,6 +158,7 @@ std::string render_markdown(const Summary& summary) {
         "or `--format html`.*\n",
         left_out, left_out == 1 ? "" : "s");
   }
+  out += goals;
   out += health.size() <= kMaxMarkdownBytes - std::min(kMaxMarkdownBytes, out.size())
              ? health
              : "\n*Rule health left out to fit a comment: see `git mentor summary`.*\n";

@@ -18,6 +18,7 @@
 
 #include "record/findings_record.hpp"
 #include "record/reviews_record.hpp"
+#include "summary/goal_progress.hpp"
 #include "summary/opportunity.hpp"
 #include "summary/settings.hpp"
 
@@ -166,6 +167,8 @@ struct Summary {
   std::size_t reviewed = 0;             // of which reviewed
   std::vector<MenteeSummary> mentees;   // by name, then email
   std::vector<RuleHealth> rule_health;  // flagged first, then highest dismissal rate
+  // The goals of the selection's mentees with their state (summary/goals.hpp; set by the caller).
+  std::vector<GoalProgress> goals;
   // What was asked for, for the reports' headers (set by the caller).
   std::vector<std::string> ranges;
   std::string mentee;
