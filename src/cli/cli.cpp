@@ -12,6 +12,7 @@
 
 #include "cli/check_command.hpp"
 #include "cli/fix_command.hpp"
+#include "cli/goal_command.hpp"
 #include "cli/hook_command.hpp"
 #include "cli/hook_install.hpp"
 #include "cli/log_command.hpp"
@@ -513,6 +514,9 @@ int run(const std::vector<std::string>& args, Streams streams) {
   for (CLI::App* sub : {rules_list, rules_explain, rules_new, rules_test})
     sub->fallthrough();
 
+  GoalArgs goal_args;
+  CLI::App* goal_cmd = add_goal_command(app, goal_args);
+
   HookArgs hook_args;
   CLI::App* hook_cmd = app.add_subcommand("hook", "Run as a git hook");
   hook_cmd->require_subcommand(1);
@@ -611,6 +615,12 @@ int run(const std::vector<std::string>& args, Streams streams) {
     if (log->parsed()) {
       log_args.directory = directory;
       return run_log(log_args, streams);
+    }
+    if (goal_cmd->parsed()) {
+      goal_args.directory = directory;
+      for (CLI::App* sub : goal_cmd->get_subcommands())
+        goal_args.action = sub->get_name();
+      return run_goal(goal_args, streams);
     }
     if (summary_cmd->parsed()) {
       summary_args.directory = directory;

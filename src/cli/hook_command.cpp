@@ -10,6 +10,7 @@
 #include <fmt/ostream.h>
 
 #include "cli/check_command.hpp"
+#include "cli/goal_command.hpp"
 #include "cli/pre_push_input.hpp"
 #include "git/commit_range.hpp"
 #include "report/hook_report.hpp"
@@ -106,6 +107,9 @@ int run_hook_pre_push(const HookArgs& args, Streams& streams, std::istream& in) 
   timer.mark("review");
 
   std::size_t blocking = report_to_hook_user(workspace, reviews, rules, request, "push", streams);
+  timer.mark("report");
+  mention_goals(workspace, args.directory, reviews, rules, streams);
+  timer.mark("goals");
   return blocking == 0 ? 0 : 1;
 }
 

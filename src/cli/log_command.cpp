@@ -40,6 +40,30 @@ nlohmann::ordered_json with_reviews(const record::RecordedFinding& f,
   return json;
 }
 
+// The goals set and closed, as lines (terminal-safe) by the commit whose note holds them: a
+// goal's `add` and `close` lines are stored on the commit HEAD pointed at then.
+std::map<std::string, std::vector<std::string>> goal_event_lines(
+    const record::ReviewsRecord& reviews) {
+  std::map<std::string, std::vector<std::string>> lines;
+  for (const auto& [id, g] : reviews.goals) {
+    if (g.added) {
+      std::string what = g.skill + (g.rule.empty() ? "" : " (rule " + g.rule + ")");
+      lines[g.head].push_back(
+          safe(fmt::format("goal {} set by {} on {} for {}: {}, {} or above, {} to {}{}{}{}", g.id,
+                           g.mentor, g.time.substr(0, 10), g.mentee, what, g.severity,
+                           g.from.substr(0, 10), g.until.substr(0, 10),
+                           g.within ? fmt::format(", first {} relevant commits", *g.within) : "",
+                           g.note.empty() ? "" : ": ", g.note)));
+    }
+    if (g.closed) {
+      lines[g.close_head].push_back(safe(
+          fmt::format("goal {} closed by {} on {}{}{}", g.id, g.closed_by, g.closed->substr(0, 10),
+                      g.close_note.empty() ? "" : ": ", g.close_note)));
+    }
+  }
+  return lines;
+}
+
 }  // namespace
 
 int run_log(const LogArgs& args, Streams& streams) {
@@ -66,7 +90,8 @@ int run_log(const LogArgs& args, Streams& streams) {
     for (const auto& commit : session.commits)
       notes_on[commit].push_back(&session);
   }
-  std::set<std::string> noted;                                    // sessions whose note was shown
+  std::set<std::string> noted;  // sessions whose note was shown
+  const std::map<std::string, std::vector<std::string>> goal_events = goal_event_lines(reviews);
   for (auto it = commits.rbegin(); it != commits.rend(); ++it) {  // newest first, as git log
     git::Person author = mailmap.resolve(git::commit_author(workspace.repo, *it));
     if (!args.mentee.empty() && !git::matches_person(args.mentee, author))
@@ -84,7 +109,8 @@ int run_log(const LogArgs& args, Streams& streams) {
     const auto& list = record == records.end() ? none : record->second.findings;
     if (record != records.end() && record->second.reviewed)
       ++reviewed;
-    if (list.empty() && session_notes.empty())
+    auto goal_lines = goal_events.find(*it);
+    if (list.empty() && session_notes.empty() && goal_lines == goal_events.end())
       continue;
     if (!list.empty())
       ++with_findings;
@@ -105,6 +131,10 @@ int run_log(const LogArgs& args, Streams& streams) {
       std::istringstream lines(session->summary);
       for (std::string line; std::getline(lines, line);)
         fmt::print(streams.out, "    {}\n", safe(line));
+    }
+    if (goal_lines != goal_events.end()) {
+      for (const auto& line : goal_lines->second)
+        fmt::print(streams.out, "  {}\n", line);
     }
     for (const auto& f : list) {
       fmt::print(streams.out, "  {}:{}:{}: {}{}: {} [{}]\n", safe(f.path), f.line, f.col,

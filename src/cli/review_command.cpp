@@ -45,16 +45,6 @@ record::Warn warner(Streams& streams) {
   return [&streams](const std::string& message) { print_warning(streams, message); };
 }
 
-std::string mentor_of(const git::Repository& repo) {
-  auto person = git::configured_identity(repo);
-  if (!person || person->email.empty()) {
-    throw Error(
-        "who is reviewing? verdicts are signed with your git identity; set it with "
-        "`git config user.name \"Your Name\"` and `git config user.email you@example.com`");
-  }
-  return person->display();
-}
-
 // The session this clone has open: one per repository (per worktree), kept in the git
 // directory, outside what is shared.
 std::string session_file(const git::Repository& repo) {
@@ -863,6 +853,16 @@ void print_review_history(std::ostream& out, const record::FindingReview* review
       first = false;
     }
   }
+}
+
+std::string mentor_of(const git::Repository& repo) {
+  auto person = git::configured_identity(repo);
+  if (!person || person->email.empty()) {
+    throw Error(
+        "who is the mentor? verdicts and goals are signed with your git identity; set it with "
+        "`git config user.name \"Your Name\"` and `git config user.email you@example.com`");
+  }
+  return person->display();
 }
 
 int run_review_command(const ReviewArgs& args, Streams& streams) {

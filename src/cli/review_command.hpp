@@ -40,6 +40,10 @@ void print_review_history(std::ostream& out, const record::FindingReview* review
                           std::string_view indent);
 
 // Runs one review action. Returns 0; throws mentor::Error for exit code 2.
+// The mentor: the configured git identity as "Name <email>". Throws mentor::Error when none is
+// set (verdicts, sessions and goals are signed with it).
+std::string mentor_of(const git::Repository& repo);
+
 int run_review_command(const ReviewArgs& args, Streams& streams);
 
 }  // namespace mentor::cli

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
+#include "cli/goal_command.hpp"
 #include "cli/summary_input.hpp"
 #include "cli/workspace.hpp"
 #include "summary/render.hpp"
@@ -26,14 +27,8 @@ int run_summary(const SummaryArgs& args, Streams& streams) {
     settings.dismissal_threshold = *args.dismissal_threshold;
 
   std::optional<std::int64_t> since;
-  if (!args.since.empty()) {
-    since = summary::parse_since(args.since, static_cast<std::int64_t>(std::time(nullptr)));
-    if (!since) {
-      throw Error("--since: '" + args.since +
-                  "' is not a date (YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM], or 'N "
-                  "days|weeks|months|years ago')");
-    }
-  }
+  if (!args.since.empty())
+    since = parse_date_option("--since", args.since, static_cast<std::int64_t>(std::time(nullptr)));
 
   Selection selection;
   selection.ranges = args.ranges;
@@ -46,6 +41,7 @@ int run_summary(const SummaryArgs& args, Streams& streams) {
   result.ranges = args.ranges;
   result.mentee = args.mentee;
   result.since = since;
+  attach_goals(workspace, args.directory, args.ranges, source.reviews, result, streams);
   if (args.format == "json")
     streams.out << summary::render_json(result, GIT_MENTOR_VERSION);
   else if (args.format == "markdown")

@@ -11,6 +11,7 @@
 #include "git/identity.hpp"
 #include "git/shallow.hpp"
 #include "record/findings_record.hpp"
+#include "util/dates.hpp"
 #include "util/error.hpp"
 #include "util/glob.hpp"
 
@@ -122,6 +123,16 @@ void read_summary_source(const Workspace& workspace, const std::string& director
     }
     return verdict;
   };
+}
+
+std::int64_t parse_date_option(std::string_view option, const std::string& text, std::int64_t now) {
+  std::optional<std::int64_t> time = util::parse_date(text, now);
+  if (!time) {
+    throw Error(std::string(option) + ": '" + text +
+                "' is not a date (YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM], or 'N "
+                "days|weeks|months|years ago')");
+  }
+  return *time;
 }
 
 }  // namespace mentor::cli

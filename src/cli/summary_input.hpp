@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cli/cli.hpp"
@@ -43,5 +44,10 @@ struct SummarySource {
 // range.
 void read_summary_source(const Workspace& workspace, const std::string& directory,
                          const Selection& selection, Streams& streams, SummarySource& out);
+
+// A date option (`--since`, and goals' `--until` and `--from`) read with util::parse_date,
+// relative dates counted back from `now`. Throws mentor::Error naming the option and the forms it
+// takes when `text` is none of them.
+std::int64_t parse_date_option(std::string_view option, const std::string& text, std::int64_t now);
 
 }  // namespace mentor::cli

@@ -72,6 +72,54 @@ void store(const git::Repository& repo, const git::NoteLines& lines, const std::
   follow_rewrites(repo, warn);
 }
 
+// A `goal` line (docs/storage.md): its `add` defines the goal, its first `close` ends it.
+std::string apply_goal_line(const nlohmann::json& json, const std::string& commit,
+                            std::string mentor, std::string time, std::string note,
+                            ReviewsRecord& record) {
+  auto id = text(json, "id");
+  auto event = text(json, "event");
+  if (!id || !event)
+    return "no \"id\" or \"event\"";
+  if (event == "add") {
+    auto mentee = text(json, "mentee");
+    auto skill = text(json, "skill");
+    auto until = text(json, "until");
+    if (!mentee || !skill || !until)
+      return "no \"mentee\", \"skill\" or \"until\"";
+    Goal& g = record.goals[*id];
+    g.id = *id;
+    g.added = true;
+    g.head = commit;
+    g.mentee = std::move(*mentee);
+    g.skill = std::move(*skill);
+    g.rule = text(json, "rule").value_or("");
+    g.severity = text(json, "severity").value_or("warning");
+    g.until = std::move(*until);
+    g.from = text(json, "from").value_or(time.substr(0, 19) + "Z");
+    g.within.reset();
+    if (auto within = json.find("within");
+        within != json.end() && within->is_number_unsigned() && within->get<std::uint64_t>() > 0)
+      g.within = within->get<std::uint64_t>();
+    g.mentor = std::move(mentor);
+    g.time = std::move(time);
+    g.note = std::move(note);
+    return {};
+  }
+  if (event == "close") {
+    Goal& g = record.goals[*id];
+    g.id = *id;
+    // Closed twice (two mentors, two clones): the first close counts.
+    if (!g.closed || time < *g.closed) {
+      g.closed = std::move(time);
+      g.closed_by = std::move(mentor);
+      g.close_note = std::move(note);
+      g.close_head = commit;
+    }
+    return {};
+  }
+  return "unknown goal \"event\"";
+}
+
 // One line of the note of `holder` in the reviews ref, applied to `record`. An annotation
 // belongs to the finding of `holder`, whatever commit its line names (git copies notes to the
 // new commits of a rebase or an amend). Returns why it was not understood, or "".
@@ -107,6 +155,9 @@ std::string apply_line(std::string_view line, const std::string& holder, Reviews
     record.findings[a.key].history.push_back(std::move(a));
     return {};
   }
+  if (type == "goal")
+    return apply_goal_line(json, *commit, std::move(*mentor), std::move(*time), std::move(*note),
+                           record);
   if (type != "session")
     return "unknown \"type\"";
   auto id = text(json, "session");
@@ -293,6 +344,34 @@ void store_session_close(const git::Repository& repo, const Session& session, co
   put_note(json, session.summary);
   store(repo, {{session.head, {dump(json)}}}, "git-mentor: close review session " + session.id,
         warn);
+}
+
+void store_goal_add(const git::Repository& repo, const Goal& goal, const Warn& warn) {
+  Json json{{"v", kFormatVersion}, {"type", "goal"},        {"event", "add"},     {"id", goal.id},
+            {"commit", goal.head}, {"mentee", goal.mentee}, {"skill", goal.skill}};
+  if (!goal.rule.empty())
+    json["rule"] = goal.rule;
+  json["severity"] = goal.severity;
+  json["from"] = goal.from;
+  json["until"] = goal.until;
+  if (goal.within)
+    json["within"] = *goal.within;
+  json["mentor"] = goal.mentor;
+  json["time"] = goal.time;
+  put_note(json, goal.note);
+  store(repo, {{goal.head, {dump(json)}}}, "git-mentor: add goal " + goal.id, warn);
+}
+
+void store_goal_close(const git::Repository& repo, const Goal& goal, const Warn& warn) {
+  Json json{{"v", kFormatVersion},
+            {"type", "goal"},
+            {"event", "close"},
+            {"id", goal.id},
+            {"commit", goal.close_head},
+            {"mentor", goal.closed_by},
+            {"time", goal.closed.value_or(now_utc())}};
+  put_note(json, goal.close_note);
+  store(repo, {{goal.close_head, {dump(json)}}}, "git-mentor: close goal " + goal.id, warn);
 }
 
 std::string now_utc() {

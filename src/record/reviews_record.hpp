@@ -3,6 +3,7 @@
 #pragma once
 
 #include <compare>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <span>
@@ -65,6 +66,29 @@ struct Session {
   std::string summary;  // the closing note
 };
 
+// A goal a mentor set for a mentee: no mistake of a skill (or a rule) at or above a severity in
+// the mentee's relevant commits of a window (docs/mentoring.md, "Goals"). Only its definition
+// and its closing are stored; whether it is met is computed from the record (loop/goals.hpp).
+struct Goal {
+  std::string id;      // 12-hex
+  std::string head;    // the commit its `add` line is stored on (HEAD when it was added)
+  bool added = false;  // its `add` line was read (a `close` line alone defines no goal)
+  std::string mentee;  // as typed: an email, a name or a glob (.mailmap applies)
+  std::string skill;
+  std::string rule;                     // "" = every rule of the skill
+  std::string severity = "warning";     // the threshold: findings at or above it count
+  std::string from;                     // the window's start, UTC "YYYY-MM-DDTHH:MM:SSZ"
+  std::string until;                    // the window's end, included, same form
+  std::optional<std::uint64_t> within;  // the window ends after this many relevant commits
+  std::string mentor;                   // who set it
+  std::string time;                     // when, as stored ("2026-11-23T11:09:24.123Z")
+  std::string note;
+  std::optional<std::string> closed;  // when a mentor closed it (the first close counts)
+  std::string closed_by;
+  std::string close_note;
+  std::string close_head;  // the commit its `close` line is stored on
+};
+
 // Everything mentors said about one finding.
 struct FindingReview {
   std::optional<Verdict> verdict;   // the newest confirmed/dismissed/praised; none when only noted
@@ -74,6 +98,7 @@ struct FindingReview {
 
 struct ReviewsRecord {
   std::map<std::string, Session> sessions;  // by id
+  std::map<std::string, Goal> goals;        // by id; those with `added` false are not goals
   std::map<FindingKey, FindingReview> findings;
 
   const FindingReview* find(const FindingKey& key) const;
@@ -109,6 +134,11 @@ void add_annotations(const git::Repository& repo, std::span<const Annotation> an
 // Stores a session's opening line, or (when `session.closed` is set) its closing line.
 void store_session_open(const git::Repository& repo, const Session& session, const Warn& warn);
 void store_session_close(const git::Repository& repo, const Session& session, const Warn& warn);
+
+// Stores a goal's `add` line on the note of `goal.head`, or its `close` line (`goal.closed` set)
+// on the note of `goal.close_head`.
+void store_goal_add(const git::Repository& repo, const Goal& goal, const Warn& warn);
+void store_goal_close(const git::Repository& repo, const Goal& goal, const Warn& warn);
 
 // The current time as stored ("2026-11-23T11:09:24.123Z").
 std::string now_utc();

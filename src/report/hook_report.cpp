@@ -166,4 +166,10 @@ std::size_t write_hook_report(std::ostream& out, std::span<const review::CommitR
   return blocking;
 }
 
+void write_goal_mention(std::ostream& out, std::string_view subject, std::string_view until,
+                        std::string_view progress) {
+  fmt::print(out, "git-mentor: goal ({}, until {}): {}\n", util::terminal_safe(subject),
+             util::terminal_safe(until), util::terminal_safe(progress));
+}
+
 }  // namespace mentor::report

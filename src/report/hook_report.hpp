@@ -43,4 +43,10 @@ struct HookReportOptions {
 std::size_t write_hook_report(std::ostream& out, std::span<const review::CommitReview> reviews,
                               const HookReportOptions& options);
 
+// The pre-push hook's mention of an open goal a push touches, one line:
+//   git-mentor: goal (readability, until 2026-12-20): 3 of 5 relevant commits clean so far, ...
+// Everything goes through util::terminal_safe.
+void write_goal_mention(std::ostream& out, std::string_view subject, std::string_view until,
+                        std::string_view progress);
+
 }  // namespace mentor::report

@@ -163,10 +163,12 @@ std::string render_markdown(const Summary& summary) {
     }
   }
   const std::string lessons = lessons_markdown(summary);
-  // Rule health and lessons are kept first when space runs out: a table each, and the mentor
+  const std::string goals = render_goals_markdown(summary);
+  // Goals, rule health and lessons are kept first when space runs out: short, and the mentor
   // acts on them.
   std::size_t budget =
-      kMaxMarkdownBytes - std::min(kMaxMarkdownBytes, out.size() + health.size() + lessons.size());
+      kMaxMarkdownBytes -
+      std::min(kMaxMarkdownBytes, out.size() + goals.size() + health.size() + lessons.size());
   std::size_t left_out = 0;
   for (const auto& block : mentee_blocks) {
     if (left_out == 0 && block.size() <= budget) {
@@ -182,6 +184,7 @@ std::string render_markdown(const Summary& summary) {
         "or `--format html`.*\n",
         left_out, left_out == 1 ? "" : "s");
   }
+  out += goals;
   out += health.size() <= kMaxMarkdownBytes - std::min(kMaxMarkdownBytes, out.size())
              ? health
              : "\n*Rule health left out to fit a comment: see `git mentor summary`.*\n";

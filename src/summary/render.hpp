@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include <nlohmann/json.hpp>
+
 #include "summary/summary.hpp"
 
 namespace mentor::summary {
@@ -35,5 +37,13 @@ std::string evidence_label(const Tally& tally);
 std::string skill_trend_label(const SkillTally& skill);
 // "HEAD's history", "main..feature", with " by WHO" and " since DATE" when given.
 std::string scope_label(const Summary& summary);
+
+// Goals (summary.goals): a section of each report, empty when there are none; and one goal as
+// JSON, as the summary's `goals[]` and `git mentor goal list --format json` print it.
+std::string render_goals_text(const Summary& summary);
+std::string render_goals_markdown(const Summary& summary);
+std::string render_goals_html(const Summary& summary);
+nlohmann::ordered_json goal_json(const loop::GoalProgress& progress);
+nlohmann::ordered_json goals_json(const Summary& summary);
 
 }  // namespace mentor::summary

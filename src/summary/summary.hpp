@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "loop/commits.hpp"
+#include "loop/goal_progress.hpp"
 #include "loop/lesson_effect.hpp"
 #include "record/findings_record.hpp"
 #include "record/reviews_record.hpp"
@@ -138,6 +139,8 @@ struct Summary {
   std::vector<MenteeSummary> mentees;       // by name, then email
   std::vector<RuleHealth> rule_health;      // flagged first, then highest dismissal rate
   std::vector<loop::LessonEffect> lessons;  // rules mentors taught: flagged (does not stick) first
+  // The goals of the selection's mentees with their state (loop/goals.hpp; set by the caller).
+  std::vector<loop::GoalProgress> goals;
   // What was asked for, for the reports' headers (set by the caller).
   std::vector<std::string> ranges;
   std::string mentee;
@@ -156,10 +159,5 @@ Summary summarize(const Input& input, const Settings& settings);
 // "2024-01-31" and "2024-01-31T08:00:00Z" (UTC).
 std::string format_date(std::int64_t seconds);
 std::string format_time(std::int64_t seconds);
-
-// Parses --since: "YYYY-MM-DD", "YYYY-MM-DDTHH:MM[:SS]" with an optional "Z" or "+HH:MM" offset
-// (UTC when none), or "N day(s)|week(s)|month(s)|year(s) ago" counted back from `now` (a month
-// is 30 days, a year 365). nullopt when it is none of these.
-std::optional<std::int64_t> parse_since(std::string_view text, std::int64_t now);
 
 }  // namespace mentor::summary

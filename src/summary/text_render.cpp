@@ -194,6 +194,7 @@ std::string render_text(const Summary& summary) {
       out += "\n  good practice seen: " + line + '\n';
     }
   }
+  out += render_goals_text(summary);
   if (!summary.rule_health.empty()) {
     out += fmt::format(
         "\nRule health (flagged: more than {} of the verdicts dismiss it, with at least {} "

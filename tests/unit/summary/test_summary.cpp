@@ -3,6 +3,7 @@
 
 #include "summary/summary.hpp"
 #include "unit/summary/summary_fixture.hpp"
+#include "util/dates.hpp"
 
 using namespace mentor;
 using summary::Trend;
@@ -386,17 +387,17 @@ TEST_CASE("summary: the timeline buckets reviewed commits and counts findings pe
 }
 
 TEST_CASE("summary --since dates", "[summary]") {
-  CHECK(summary::parse_since("2024-01-01", 0) == 1704067200);
-  CHECK(summary::parse_since("2024-02-29T12:30", 0) == 1704067200 + 59 * 86400 + 45000);
-  CHECK(summary::parse_since("2024-01-01T01:00:00+01:00", 0) == 1704067200);
-  CHECK(summary::parse_since("2024-01-01T00:00:00Z", 0) == 1704067200);
-  CHECK(summary::parse_since("3 days ago", 1000000) == 1000000 - 3 * 86400);
-  CHECK(summary::parse_since("2.weeks.ago", 2000000) == 2000000 - 14 * 86400);
-  CHECK(summary::parse_since("1 month", 3000000) == 3000000 - 30 * 86400);
-  CHECK_FALSE(summary::parse_since("2023-02-29", 0));
-  CHECK_FALSE(summary::parse_since("2024-13-01", 0));
-  CHECK_FALSE(summary::parse_since("yesterday", 0));
-  CHECK_FALSE(summary::parse_since("2024-01-01 junk", 0));
-  CHECK_FALSE(summary::parse_since("", 0));
+  CHECK(util::parse_date("2024-01-01", 0) == 1704067200);
+  CHECK(util::parse_date("2024-02-29T12:30", 0) == 1704067200 + 59 * 86400 + 45000);
+  CHECK(util::parse_date("2024-01-01T01:00:00+01:00", 0) == 1704067200);
+  CHECK(util::parse_date("2024-01-01T00:00:00Z", 0) == 1704067200);
+  CHECK(util::parse_date("3 days ago", 1000000) == 1000000 - 3 * 86400);
+  CHECK(util::parse_date("2.weeks.ago", 2000000) == 2000000 - 14 * 86400);
+  CHECK(util::parse_date("1 month", 3000000) == 3000000 - 30 * 86400);
+  CHECK_FALSE(util::parse_date("2023-02-29", 0));
+  CHECK_FALSE(util::parse_date("2024-13-01", 0));
+  CHECK_FALSE(util::parse_date("yesterday", 0));
+  CHECK_FALSE(util::parse_date("2024-01-01 junk", 0));
+  CHECK_FALSE(util::parse_date("", 0));
   CHECK(summary::format_time(1704067200) == "2024-01-01T00:00:00Z");
 }
