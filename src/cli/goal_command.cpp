@@ -339,7 +339,14 @@ std::vector<loop::GoalProgress> evaluate_goals(
   // Only the commits a window can hold: authored since the earliest start.
   Selection selection;
   selection.ranges = ranges;
-  selection.all_authors = true;
+  // Only the goals' mentees' commits are diffed: when they all name one, read only theirs.
+  const bool one_mentee = std::all_of(goals.begin(), goals.end(), [&](const record::Goal& goal) {
+    return goal.mentee == goals.front().mentee;
+  });
+  if (one_mentee)
+    selection.mentee = goals.front().mentee;
+  else
+    selection.all_authors = true;
   std::int64_t since = std::numeric_limits<std::int64_t>::max();
   for (const auto& goal : goals)
     since = std::min(since, loop::parse_stored_time(goal.from).value_or(0));
