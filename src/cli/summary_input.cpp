@@ -38,16 +38,32 @@ void read_summary_source(const Workspace& workspace, const std::string& director
   const git::Repository& repo = workspace.repo;
   out.commits = git::resolve_commits(repo, selection.ranges, git::Plain::history);
   auto warn = [&](const std::string& message) { print_warning(streams, message); };
+  git::Mailmap mailmap(repo);
+  summary::Input& input = out.input;
+  // The selected commits first (author and time), so that only their records are read.
+  std::vector<std::string> selected_ids;
+  for (const std::string& id : out.commits) {
+    git::CommitInfo info = git::read_commit_info(repo, id);
+    if (selection.since && info.author_time < *selection.since)
+      continue;
+    git::Person author = mailmap.resolve({info.author_name, info.author_email});
+    if (!selected(workspace, selection, author))
+      continue;
+    summary::CommitInput& commit = input.commits.emplace_back();
+    commit.id = id;
+    commit.author_name = std::move(author.name);
+    commit.author_email = std::move(author.email);
+    commit.time = info.author_time;
+    selected_ids.push_back(id);
+  }
   std::map<std::string, record::CommitRecord> records =
-      record::read_records(repo, out.commits, warn);
+      record::read_records(repo, selected_ids, warn);
   out.reviews = record::read_reviews(repo, warn);
   record::carry_verdicts(out.reviews, records);
 
-  git::Mailmap mailmap(repo);
   const std::set<std::string> shallow = git::shallow_commits(repo);
-  summary::Input& input = out.input;
   {
-    const std::vector<std::string>& commits = out.commits;
+    std::vector<summary::CommitInput>& commits = input.commits;
     Progress progress(streams, streams.err_is_terminal && commits.size() > 1, "summary: read");
     std::set<std::string> touched;
     std::vector<std::string> paths;
@@ -64,18 +80,8 @@ void read_summary_source(const Workspace& workspace, const std::string& director
     };
     for (std::size_t i = 0; i < commits.size(); ++i) {
       progress.update(i, commits.size());
-      const std::string& id = commits[i];
-      git::CommitInfo info = git::read_commit_info(repo, id);
-      if (selection.since && info.author_time < *selection.since)
-        continue;
-      git::Person author = mailmap.resolve({info.author_name, info.author_email});
-      if (!selected(workspace, selection, author))
-        continue;
-      summary::CommitInput& commit = input.commits.emplace_back();
-      commit.id = id;
-      commit.author_name = std::move(author.name);
-      commit.author_email = std::move(author.email);
-      commit.time = info.author_time;
+      summary::CommitInput& commit = commits[i];
+      const std::string& id = commit.id;
       auto record = records.find(id);
       if (record == records.end())
         continue;
