@@ -21,6 +21,7 @@ import struct
 import subprocess
 import sys
 import tempfile
+import time
 import zlib
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -172,6 +173,16 @@ def make_repository(path, mentor):
     for verdict, f, note in verdicts:
         run([mentor, "-C", path, "review", verdict, f["review_id"], "--note", note])
     run([mentor, "-C", path, "review", "close"])
+    # The rules configured (uncommitted, as a mentor tries them), and a goal for Ada: error
+    # handling over her first 12 relevant commits, missed by the confirmed `except: pass`.
+    os.makedirs(os.path.join(path, ".mentor"))
+    shutil.copyfile(rules, os.path.join(path, ".mentor", "rules.yaml"))
+    with open(os.path.join(path, ".git-mentor.yaml"), "w") as f:
+        f.write("rules: [.mentor/rules.yaml]\n")
+    until = time.strftime("%Y-%m-%d", time.gmtime(time.time() + 30 * 86400))
+    run([mentor, "-C", path, "goal", "add", "--mentee", "ada@example.com", "--skill",
+         "error-handling", "--from", "2024-01-01", "--within", "12", "--until", until,
+         "--note", "no silent except"])
 
 
 def read_png(path):
@@ -262,6 +273,9 @@ def main():
                           for s in ("error-handling", "readability", "security", "correctness")),
             "tables": dom.count('<table class="rules">') == 2,
             "rule health": '<tr class="flagged"><td><code>py-eval</code>' in dom,
+            "goals": '<section id="goals">' in dom and "ada@example.com" in dom and
+                     "missed" in dom,
+            "lessons": '<section id="lessons">' in dom and '<table class="lessons">' in dom,
             "title intact": "<title>git-mentor summary</title>" in dom,
             "no injected script": "<script" not in dom,
             "no injected img": "<img" not in dom,
