@@ -144,7 +144,7 @@ TEST_CASE("goal: within N ends the window at the N-th relevant commit", "[goals]
   CHECK(loop::goal_state_label(p) == "open, 22 days left");
 }
 
-TEST_CASE("goal: commits not recorded keep it open; a closed goal keeps its state", "[goals]") {
+TEST_CASE("goal: commits not recorded keep it open, and a closed goal keeps its state", "[goals]") {
   SummaryInput in;
   in.commit(kSam, 3);
   in.commit(kSam, 5).reviewed = false;  // never recorded: not known to be clean
