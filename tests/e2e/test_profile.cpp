@@ -302,6 +302,21 @@ TEST_CASE("profile: a range and --since select the commits", "[e2e][profile]") {
   check_rate(skill_of(early, "readability")["mentee"], 6, 6, 10, 60);
 }
 
+TEST_CASE("profile: the mentee is matched after .mailmap", "[e2e][profile]") {
+  ProfileFixture fx;
+  fx.record();
+  // Other Dev's commits are the mentee's under another address.
+  fx.repo.write(".mailmap", "Mentee Example <mentee@example.com> <other@example.com>\n");
+  nlohmann::json p = fx.profile_json();
+  CHECK(p["authors"] == nlohmann::json::array({"Mentee Example <mentee@example.com>"}));
+  CHECK(p["commits"] == 30);
+  CHECK(p["team"]["authors"] == 1);
+  CHECK(p["team"]["commits"] == 10);
+  // Other Dev made no mistake (the team's are all Third Dev's): the mentee's 8 print() calls,
+  // over 30 commits now.
+  check_rate(skill_of(p, "readability")["mentee"], 8, 8, 30, 100.0 * 8 / 30);
+}
+
 TEST_CASE("profile: progress on a terminal's stderr while reviewing", "[e2e][profile]") {
   ProfileFixture fx;
   std::ostringstream out;
