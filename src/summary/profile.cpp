@@ -9,6 +9,8 @@
 #include <set>
 #include <tuple>
 
+#include "loop/occurrence.hpp"
+
 namespace mentor::summary {
 
 std::optional<double> SkillRate::per_100() const {
@@ -26,23 +28,41 @@ struct Mistake {
   double weight = 0;
 };
 
-// Counts `mistakes` (of one skill) over `commits` (indices into input.commits): a commit is an
-// opportunity for `scope`, or had a mistake.
-SkillRate count_rate(const std::vector<std::size_t>& commits, const std::set<std::size_t>& with,
-                     const std::map<std::size_t, std::size_t>& occurrences, const Scope& scope,
-                     const Input& input) {
-  SkillRate rate;
-  for (std::size_t c : commits) {
-    const bool had = with.contains(c);
-    if (had) {
-      ++rate.commits;
-      rate.occurrences += occurrences.at(c);
-    }
-    if (had || is_opportunity(input.commits[c], scope, input.language_of, input.rule_applies))
-      ++rate.opportunities;
+// Some of the selection's reviewed commits, in time order.
+class Group {
+ public:
+  explicit Group(std::size_t selected) : position_(selected, kNone) {}
+
+  void add(std::size_t index, const CommitInput& commit) {
+    position_[index] = commits_.size();
+    commits_.push_back(&commit);
   }
-  return rate;
-}
+  const std::vector<const CommitInput*>& commits() const { return commits_; }
+
+  // The rate of `mistakes` (of one skill, anyone's) in these commits: counted over their
+  // relevant commits for `scope` (loop::relevant_commits, as the summary's tallies).
+  SkillRate rate(const std::vector<Mistake>& mistakes, const Scope& scope,
+                 const Input& input) const {
+    std::vector<loop::Occurrence> occurrences;
+    for (const auto& m : mistakes) {
+      if (position_[m.commit] != kNone)
+        occurrences.push_back({position_[m.commit], m.finding, m.weight, false});
+    }
+    SkillRate rate;
+    for (const loop::RelevantCommit& r :
+         loop::relevant_commits(occurrences, commits_, scope, input)) {
+      ++rate.opportunities;
+      rate.occurrences += r.occurrences;
+      rate.commits += r.occurrences > 0 ? 1 : 0;
+    }
+    return rate;
+  }
+
+ private:
+  static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  std::vector<const CommitInput*> commits_;
+  std::vector<std::size_t> position_;  // input index -> index into commits_, or kNone
+};
 
 std::string person_key(const CommitInput& commit) {
   if (commit.author_email.empty())
@@ -86,8 +106,8 @@ Profile profile(const Input& input, const std::function<bool(const CommitInput&)
                    [&](std::size_t a, std::size_t b) { return commits[a].time < commits[b].time; });
 
   std::vector<std::size_t> mentee;  // reviewed, in time order
-  std::vector<std::size_t> team;
   std::vector<bool> of_mentee(commits.size(), false);
+  Group team(commits.size());
   std::map<std::string, std::string> mentee_authors;  // key -> the newest label
   std::set<std::string> team_authors;
   for (std::size_t c : order) {
@@ -102,25 +122,28 @@ Profile profile(const Input& input, const std::function<bool(const CommitInput&)
       ++out.team_commits;
       team_authors.insert(person_key(commit));
       if (is_reviewed(commit))
-        team.push_back(c);
+        team.add(c, commit);
     }
   }
   for (auto& [key, label] : mentee_authors)
     out.authors.push_back(std::move(label));
   out.reviewed = mentee.size();
-  out.team_reviewed = team.size();
+  out.team_reviewed = team.commits().size();
   out.team_authors = team_authors.size();
   out.earlier_commits = mentee.size() / 2;
   out.later_commits = mentee.size() - out.earlier_commits;
-  const std::vector<std::size_t> earlier(
-      mentee.begin(), mentee.begin() + static_cast<std::ptrdiff_t>(out.earlier_commits));
-  const std::vector<std::size_t> later(
-      mentee.begin() + static_cast<std::ptrdiff_t>(out.earlier_commits), mentee.end());
+  Group all(commits.size());
+  Group earlier(commits.size());
+  Group later(commits.size());
+  for (std::size_t i = 0; i < mentee.size(); ++i) {
+    all.add(mentee[i], commits[mentee[i]]);
+    (i < out.earlier_commits ? earlier : later).add(mentee[i], commits[mentee[i]]);
+  }
   if (!mentee.empty()) {
     out.first_commit = commits[mentee.front()].time;
-    if (!earlier.empty())
-      out.earlier_to = commits[earlier.back()].time;
-    out.later_from = commits[later.front()].time;
+    if (!earlier.commits().empty())
+      out.earlier_to = earlier.commits().back()->time;
+    out.later_from = later.commits().front()->time;
     out.last_commit = commits[mentee.back()].time;
   }
 
@@ -149,18 +172,14 @@ Profile profile(const Input& input, const std::function<bool(const CommitInput&)
     p.skill = skill;
     p.rules.assign(found.rules.begin(), found.rules.end());
     const Scope scope = skill_scope(p.rules, languages);
-    std::set<std::size_t> with;
-    std::map<std::size_t, std::size_t> occurrences;
     for (const auto& m : found.mistakes) {
-      with.insert(m.commit);
-      ++occurrences[m.commit];
       if (of_mentee[m.commit])
         p.weight += m.weight;
     }
-    p.mentee = count_rate(mentee, with, occurrences, scope, input);
-    p.team = count_rate(team, with, occurrences, scope, input);
-    p.earlier = count_rate(earlier, with, occurrences, scope, input);
-    p.later = count_rate(later, with, occurrences, scope, input);
+    p.mentee = all.rate(found.mistakes, scope, input);
+    p.team = team.rate(found.mistakes, scope, input);
+    p.earlier = earlier.rate(found.mistakes, scope, input);
+    p.later = later.rate(found.mistakes, scope, input);
     const auto mentee_rate = p.mentee.per_100();
     const auto team_rate = p.team.per_100();
     if (mentee_rate && team_rate)

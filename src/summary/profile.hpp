@@ -4,8 +4,8 @@
 // start") defines every number.
 //
 // Pure like summarize(): it counts over the same summary::Input with the summary's own notions
-// (summary::weigh for what counts as a mistake, summary::is_opportunity for the commits that
-// could have had one).
+// (summary::weigh for what counts as a mistake, loop::relevant_commits for the commits that
+// could have had one, or had one).
 #pragma once
 
 #include <cstddef>
