@@ -257,6 +257,36 @@ std::size_t drop_shallow_boundary(const Workspace& workspace, std::vector<std::s
   return dropped.size();
 }
 
+void prepare_commit_review(const Workspace& workspace, const std::string& directory,
+                           const RuleSources& extra, std::vector<std::string>& commits,
+                           const ReviewRequest& request, review::RuleSet& rules, Streams& streams,
+                           bool quiet) {
+  drop_shallow_boundary(workspace, commits, streams);
+  std::size_t others = keep_mentees(workspace, commits);
+  // Finding the languages costs a tree diff per commit (against each parent): less than
+  // compiling every bundled rule for a few commits only (tests/bench/README.md).
+  if (commits.size() <= kFilterBundledUpTo)
+    load_rules_for_changes(workspace, directory, extra, commits, request, rules, true);
+  else
+    load_workspace_rules(workspace, directory, extra, rules);
+  if (others > 0 && !quiet) {
+    fmt::print(streams.err,
+               "git-mentor: skipped {} commit{} by authors who are not mentees (`mentees:` in "
+               "{})\n",
+               others, others == 1 ? "" : "s", kConfigFile);
+  }
+}
+
+void say_recorded(std::span<const review::CommitReview> reviews, std::size_t newly_recorded,
+                  Streams& streams) {
+  std::size_t findings = 0;
+  for (const auto& review : reviews)
+    findings += review.findings.size();
+  fmt::print(streams.err, "git-mentor: {} finding{} of {} commit{} {} in {}\n", findings,
+             findings == 1 ? "" : "s", reviews.size(), reviews.size() == 1 ? "" : "s",
+             newly_recorded == 0 ? "were already recorded" : "recorded", record::kFindingsRef);
+}
+
 std::vector<review::CommitReview> run_review(const Workspace& workspace,
                                              const std::vector<std::string>& commits,
                                              const review::RuleSet& rules,
@@ -418,33 +448,15 @@ int run_check(const CheckArgs& args, Streams& streams) {
     commits = git::resolve_commits(workspace.repo, args.ranges);
     if (commits.empty() && !args.ranges.empty())
       say_range_is_empty(workspace.repo, args.ranges, streams);
-    drop_shallow_boundary(workspace, commits, streams);
-    std::size_t others = keep_mentees(workspace, commits);
-    // Finding the languages costs a tree diff per commit (against each parent): less than
-    // compiling every bundled rule for a few commits only (tests/bench/README.md).
-    if (commits.size() <= kFilterBundledUpTo)
-      load_rules_for_changes(workspace, args.directory, args.rules, commits, request, rules, true);
-    else
-      load_workspace_rules(workspace, args.directory, args.rules, rules);
-    if (others > 0 && !args.quiet) {
-      fmt::print(streams.err,
-                 "git-mentor: skipped {} commit{} by authors who are not mentees (`mentees:` in "
-                 "{})\n",
-                 others, others == 1 ? "" : "s", kConfigFile);
-    }
+    prepare_commit_review(workspace, args.directory, args.rules, commits, request, rules, streams,
+                          args.quiet);
   }
   std::size_t newly_recorded = 0;
   std::vector<review::CommitReview> reviews =
       args.record ? review_and_record(workspace, commits, rules, request, streams, newly_recorded)
                   : run_review(workspace, commits, rules, request, streams);
-  if (args.record && !args.quiet) {
-    std::size_t findings = 0;
-    for (const auto& review : reviews)
-      findings += review.findings.size();
-    fmt::print(streams.err, "git-mentor: {} finding{} of {} commit{} {} in {}\n", findings,
-               findings == 1 ? "" : "s", reviews.size(), reviews.size() == 1 ? "" : "s",
-               newly_recorded == 0 ? "were already recorded" : "recorded", record::kFindingsRef);
-  }
+  if (args.record && !args.quiet)
+    say_recorded(reviews, newly_recorded, streams);
 
   FailOn fail_on = effective_fail_on(args.fail_on, workspace.config);
   if (!args.staged)

@@ -67,6 +67,20 @@ std::size_t keep_mentees(const Workspace& workspace, std::vector<std::string>& c
 std::size_t drop_shallow_boundary(const Workspace& workspace, std::vector<std::string>& commits,
                                   Streams& streams);
 
+// What `check` does before reviewing commits, for every command that reviews and records them:
+// drops from `commits` a shallow clone's boundary (drop_shallow_boundary) and the authors who
+// are not mentees (keep_mentees; said on stderr unless `quiet`), then loads into `rules` the
+// configured rules plus `extra` (for a few commits, only the bundled rules of the languages they
+// touch). Throws mentor::Error when a rule cannot be loaded.
+void prepare_commit_review(const Workspace& workspace, const std::string& directory,
+                           const RuleSources& extra, std::vector<std::string>& commits,
+                           const ReviewRequest& request, review::RuleSet& rules, Streams& streams,
+                           bool quiet);
+
+// Says on stderr how many findings of how many commits were recorded (or already were).
+void say_recorded(std::span<const review::CommitReview> reviews, std::size_t newly_recorded,
+                  Streams& streams);
+
 // Reviews `commits` of `workspace` with `rules` (which the findings point into, so they must
 // outlive the result) under the workspace's configuration. Authors are resolved through .mailmap.
 std::vector<review::CommitReview> run_review(const Workspace& workspace,

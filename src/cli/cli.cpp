@@ -17,6 +17,7 @@
 #include "cli/hook_install.hpp"
 #include "cli/log_command.hpp"
 #include "cli/man_page.hpp"
+#include "cli/profile_command.hpp"
 #include "cli/review_command.hpp"
 #include "cli/rules_command.hpp"
 #include "cli/rules_try.hpp"
@@ -305,6 +306,51 @@ int run(const std::vector<std::string>& args, Streams streams) {
       "  git mentor summary --mentee mentee@example.com --since '90 days ago'\n"
       "  git mentor summary origin/main --format markdown >> \"$GITHUB_STEP_SUMMARY\"\n"
       "  git mentor summary --format html > summary.html");
+
+  ProfileArgs profile_args;
+  CLI::App* profile_cmd = app.add_subcommand(
+      "profile",
+      "A needs assessment: a mentee's mistakes per skill beside the team's, and where to start");
+  profile_cmd
+      ->add_option("range", profile_args.ranges,
+                   "Commits, as for git log: A..B, or C for C's history (default: HEAD's history)")
+      ->type_name("RANGE");
+  profile_cmd
+      ->add_option("--mentee", profile_args.mentee,
+                   "Whose profile: an email, a name or a glob (.mailmap applies); every other "
+                   "author is the team")
+      ->required()
+      ->type_name("WHO");
+  profile_cmd
+      ->add_option("--since", profile_args.since,
+                   "Only commits authored since DATE (YYYY-MM-DD[THH:MM[:SS]], or '30 days ago')")
+      ->type_name("DATE");
+  profile_cmd->add_option("--format", profile_args.format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->type_name("FORMAT");
+  profile_cmd->add_flag("--no-review", profile_args.no_review,
+                        "Use the record as it is: review and record no commit first");
+  profile_cmd
+      ->add_option("--rules", profile_args.rules.rules,
+                   "Also load rules from PATH for the commits reviewed first (repeatable)")
+      ->type_name("PATH")
+      ->allow_extra_args(false)
+      ->take_all();
+  profile_cmd
+      ->add_option("-j,--jobs", profile_args.jobs, "Commits reviewed in parallel (default: cores)")
+      ->type_name("N");
+  profile_cmd->footer(
+      "Commits of the selection with no review recorded yet (every author's) are first reviewed "
+      "and recorded as `check --record` does, with progress on a terminal's stderr. Rates are "
+      "mistakes per 100 commits that could have had them (the summary's opportunities); the "
+      "team is every other author, the mentee's earlier period the older half of the mentee's "
+      "reviewed commits. A skill is suggested when the mentee made its mistake in at least "
+      "summary.recurring (3) commits at a rate more than summary.trend_margin (25%) above the "
+      "team's; docs/mentoring.md (\"Assessment: where to start\") defines every number.\n\n"
+      "Examples:\n"
+      "  git mentor profile --mentee mentee@example.com\n"
+      "  git mentor profile --mentee 'Ada*' --since '90 days ago' --no-review\n"
+      "  git mentor profile --mentee mentee@example.com origin/main --format json");
 
   SyncArgs sync_args;
   CLI::App* sync = app.add_subcommand(
@@ -625,6 +671,10 @@ int run(const std::vector<std::string>& args, Streams streams) {
     if (summary_cmd->parsed()) {
       summary_args.directory = directory;
       return run_summary(summary_args, streams);
+    }
+    if (profile_cmd->parsed()) {
+      profile_args.directory = directory;
+      return run_profile(profile_args, streams);
     }
     install_args.directory = directory;
     if (hook_install->parsed())

@@ -69,23 +69,6 @@ void compute_trend(std::span<const double> weights, const Settings& settings, Ta
   }
 }
 
-namespace {
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-// How one finding counts.
-struct Weighed {
-  FindingVerdict verdict;
-  bool mistake = false;  // counted as an occurrence of a mistake
-  bool praise = false;   // a praise rule's finding, not dismissed
-  double weight = 0;     // severity weight, times confirmed_weight when confirmed
-};
-
 Weighed weigh(const record::RecordedFinding& finding, const Input& input,
               const Settings& settings) {
   Weighed w;
@@ -104,6 +87,45 @@ Weighed weigh(const record::RecordedFinding& finding, const Input& input,
   if (w.mistake)
     w.weight = severity_weight(finding.severity) * (confirmed ? settings.confirmed_weight : 1.0);
   return w;
+}
+
+std::map<std::string, std::set<std::string>> rule_languages(const Input& input) {
+  std::map<std::string, std::set<std::string>> out;
+  for (const auto& commit : input.commits) {
+    for (const auto& finding : commit.findings) {
+      std::string language = input.language_of ? input.language_of(finding.path) : std::string();
+      std::set<std::string>& languages = out[finding.rule];
+      if (!language.empty())
+        languages.insert(std::move(language));
+    }
+  }
+  return out;
+}
+
+Scope skill_scope(const std::vector<std::string>& rules,
+                  const std::map<std::string, std::set<std::string>>& languages) {
+  Scope scope{{}, rules};
+  bool agnostic = false;
+  for (const auto& rule : rules) {
+    auto found = languages.find(rule);
+    if (found == languages.end() || found->second.empty()) {
+      agnostic = true;
+      continue;
+    }
+    scope.languages.insert(found->second.begin(), found->second.end());
+  }
+  if (agnostic)
+    scope.languages.clear();
+  return scope;
+}
+
+namespace {
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
 }
 
 // Fills the counting fields of `tally` from `occurrences` (in commit order) over `relevant`, the
@@ -155,15 +177,10 @@ Summary summarize(const Input& input, const Settings& settings) {
 
   // Every finding weighed once; the languages each rule's findings were in.
   std::vector<std::vector<Weighed>> weighed(commits.size());
-  std::map<std::string, std::set<std::string>> rule_languages;
+  std::map<std::string, std::set<std::string>> languages_of_rule = rule_languages(input);
   for (std::size_t c = 0; c < commits.size(); ++c) {
-    for (const auto& finding : commits[c].findings) {
+    for (const auto& finding : commits[c].findings)
       weighed[c].push_back(weigh(finding, input, settings));
-      std::string language = input.language_of ? input.language_of(finding.path) : std::string();
-      std::set<std::string>& languages = rule_languages[finding.rule];
-      if (!language.empty())
-        languages.insert(std::move(language));
-    }
   }
 
   // Rule health, over every finding of the selection.
@@ -299,7 +316,7 @@ Summary summarize(const Input& input, const Settings& settings) {
       t.skill = newest.skill;
       t.severity = newest.severity;
       t.message = newest.message;
-      const Scope scope{rule_languages[rule], {rule}};
+      const Scope scope = skill_scope({rule}, languages_of_rule);
       const std::vector<loop::RelevantCommit> relevant =
           loop::relevant_commits(occurrences, reviewed, scope, input);
       fill_tally(t, occurrences, relevant, scope, settings);
@@ -323,17 +340,11 @@ Summary summarize(const Input& input, const Settings& settings) {
       t.skill = skill;
       t.rules = rules;
       std::vector<loop::Occurrence> occurrences;
-      Scope scope{{}, rules};
-      bool agnostic = false;
       for (const auto& rule : rules) {
         const auto& o = by_rule[rule];
         occurrences.insert(occurrences.end(), o.begin(), o.end());
-        const std::set<std::string>& l = rule_languages[rule];
-        agnostic = agnostic || l.empty();
-        scope.languages.insert(l.begin(), l.end());
       }
-      if (agnostic)
-        scope.languages.clear();
+      const Scope scope = skill_scope(rules, languages_of_rule);
       std::stable_sort(
           occurrences.begin(), occurrences.end(),
           [](const loop::Occurrence& a, const loop::Occurrence& b) { return a.commit < b.commit; });

@@ -57,51 +57,9 @@ std::string scope_label(const Summary& summary) {
 
 namespace {
 
-// Columns separated by two spaces; numbers right-aligned. Cells are terminal_safe already.
-class Table {
- public:
-  Table(std::vector<std::string> header, std::string right_aligned)
-      : rows_{std::move(header)}, right_(std::move(right_aligned)) {}
-  void add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
-
-  std::string render(std::string_view indent) const {
-    std::vector<std::size_t> widths;
-    for (const auto& row : rows_) {
-      widths.resize(std::max(widths.size(), row.size()), 0);
-      for (std::size_t i = 0; i < row.size(); ++i)
-        widths[i] = std::max(widths[i], display_width(row[i]));
-    }
-    std::string out;
-    for (const auto& row : rows_) {
-      std::string line(indent);
-      for (std::size_t i = 0; i < row.size(); ++i) {
-        const std::size_t pad = widths[i] - display_width(row[i]);
-        const bool right = i < right_.size() && right_[i] == 'r';
-        if (i > 0)
-          line += "  ";
-        if (right)
-          line.append(pad, ' ');
-        line += row[i];
-        if (!right && i + 1 < row.size())
-          line.append(pad, ' ');
-      }
-      while (!line.empty() && line.back() == ' ')
-        line.pop_back();
-      out += line + '\n';
-    }
-    return out;
-  }
-
- private:
-  std::vector<std::vector<std::string>> rows_;
-  std::string right_;  // 'r' per right-aligned column
-};
-
 // A table cell from repository text: terminal-safe, and a tab as one space so columns line up.
 std::string safe(std::string_view text) {
-  std::string cell = util::terminal_safe(text);
-  std::replace(cell.begin(), cell.end(), '\t', ' ');
-  return cell;
+  return table_cell(text);
 }
 
 std::string count(std::size_t n) {

@@ -29,7 +29,8 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
-def make_repository(path, commits):
+def make_repository(path, commits, authors=None):
+    """`authors` ("Name <email>", default the committer alone) write the commits in turn."""
     subprocess.run(["git", "init", "-q", "-b", "main", path], check=True)
     files = {}
     stream = []
@@ -42,8 +43,10 @@ def make_repository(path, commits):
             body += "\ndef g%d(value):\n    return value * %d\n" % (i, i)
         files[name] = body
         message = "change %d\n" % i
-        stream.append("commit refs/heads/main\ncommitter Mentee <mentee@example.com> %d +0000\n"
-                      "data %d\n%s" % (1704067200 + 60 * i, len(message), message))
+        when = 1704067200 + 60 * i
+        author = "author %s %d +0000\n" % (authors[i % len(authors)], when) if authors else ""
+        stream.append("commit refs/heads/main\n%scommitter Mentee <mentee@example.com> %d +0000\n"
+                      "data %d\n%s" % (author, when, len(message), message))
         data = body.encode()
         stream.append("M 100644 inline %s\ndata %d\n" % (name, len(data)))
         stream.append(data.decode() + "\n")

@@ -75,6 +75,7 @@ TEST_CASE("man pages: one per command, as the build wrote them", "[e2e][man]") {
 TEST_CASE("man pages: every option of --help is in the command's page", "[e2e][man]") {
   for (std::vector<std::string> command : {std::vector<std::string>{"check"},
                                            {"summary"},
+                                           {"profile"},
                                            {"review", "start"},
                                            {"rules"},
                                            {"hook", "install"}}) {

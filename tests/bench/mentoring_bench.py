@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""Cost of the mentoring loop's commands against `git mentor log` over one recorded history.
+
+Builds the repository of record_bench.py (N commits, default 1000, each adding a few lines of
+Python to one of 20 files, one in three with a finding of the bundled rules), written in turn by
+four authors (the mentee and three others), records every commit once with `check --record`,
+then times, as whole processes, medians of repeated interleaved runs:
+  log                    git mentor log over the whole history (reads the notes)
+  summary                git mentor summary (the notes, the verdicts, a tree diff per commit)
+  profile --no-review    git mentor profile --mentee mentee@example.com --no-review: the
+                         record alone, every author's commits (the mentee against the team)
+  profile                the same without --no-review: it looks for commits not recorded yet
+                         (none here) before computing
+
+and prints the ratios profile/log and summary/log (issue 18 aims at profile <= 2x log).
+
+  tests/bench/mentoring_bench.py [--build build] [--commits 1000] [--runs 7]
+"""
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from record_bench import ROOT, make_repository, timed  # noqa: E402
+
+AUTHORS = ["Mentee Example <mentee@example.com>", "Other Dev <other@example.com>",
+           "Third Dev <third@example.com>", "Fourth Dev <fourth@example.com>"]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--build", default=os.path.join(ROOT, "build"))
+    parser.add_argument("--commits", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    if args.runs < 5:
+        sys.exit("mentoring_bench: --runs must be at least 5 (medians)")
+    mentor = os.path.join(args.build, "git-mentor")
+    with tempfile.TemporaryDirectory() as tmp:
+        repo = os.path.join(tmp, "repo")
+        make_repository(repo, args.commits, AUTHORS)
+        root = subprocess.run(["git", "-C", repo, "rev-list", "--max-parents=0", "HEAD"],
+                              capture_output=True, text=True, check=True).stdout.strip()
+        # Every commit recorded: the history after the root, then the root alone.
+        timed([mentor, "check", "--record", "-q", "^" + root, "HEAD"], repo)
+        timed([mentor, "check", "--record", "-q", root], repo)
+        who = ["--mentee", "mentee@example.com"]
+        runs = {"log": [mentor, "log"],
+                "summary": [mentor, "summary"],
+                "profile --no-review": [mentor, "profile", *who, "--no-review"],
+                "profile": [mentor, "profile", *who]}
+        times = {name: [] for name in runs}
+        out = {}
+        for _ in range(args.runs):
+            for name, argv in runs.items():
+                elapsed, stdout = timed(argv, repo)
+                times[name].append(elapsed * 1000)
+                out[name] = stdout
+    med = {name: statistics.median(v) for name, v in times.items()}
+    print("mentoring: %d commits by %d authors recorded with the bundled rules, medians of %d "
+          "interleaved runs (ms)" % (args.commits, len(AUTHORS), args.runs))
+    for name in runs:
+        print("  %-20s %8.1f" % (name, med[name]))
+    print("  profile / log: %.2fx (--no-review), %.2fx (looking for unrecorded commits)"
+          % (med["profile --no-review"] / med["log"], med["profile"] / med["log"]))
+    print("  summary / log: %.2fx" % (med["summary"] / med["log"]))
+    print("  profile's first line: %s" % out["profile --no-review"].decode().splitlines()[0])
+
+
+if __name__ == "__main__":
+    main()
