@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "summary/settings.hpp"
+#include "loop/settings.hpp"
 #include "util/error.hpp"
 
 namespace mentor::cli {
@@ -42,7 +42,7 @@ struct Config {
   // Where each `languages` entry was written, for errors found later.
   std::vector<SourcePos> language_positions;
   // `summary:`, the knobs of `git mentor summary` (docs/mentoring.md).
-  summary::Settings summary;
+  loop::Settings summary;
 };
 
 // Parses the text of a config file. `file_name` is used in error positions. Throws mentor::Error

@@ -13,7 +13,8 @@
 #include "cli/summary_input.hpp"
 #include "cli/workspace.hpp"
 #include "git/identity.hpp"
-#include "summary/profile.hpp"
+#include "loop/profile.hpp"
+#include "summary/render.hpp"
 #include "util/error.hpp"
 #include "util/suggest.hpp"
 
@@ -116,8 +117,7 @@ int run_profile(const ProfileArgs& args, Streams& streams) {
     }
   }
 
-  const summary::Profile profile =
-      summary::profile(source->input, is_mentee, workspace.config.summary);
+  const loop::Profile profile = loop::profile(source->input, is_mentee, workspace.config.summary);
   if (args.format == "json") {
     streams.out << summary::render_profile_json(profile, args.mentee, args.ranges, since,
                                                 GIT_MENTOR_VERSION);

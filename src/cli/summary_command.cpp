@@ -18,7 +18,7 @@ namespace mentor::cli {
 
 int run_summary(const SummaryArgs& args, Streams& streams) {
   Workspace workspace = open_workspace(args.directory);
-  summary::Settings settings = workspace.config.summary;
+  loop::Settings settings = workspace.config.summary;
   if (args.recurring)
     settings.recurring = *args.recurring;
   if (args.mastered_after)

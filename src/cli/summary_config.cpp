@@ -36,13 +36,13 @@ double fraction(const YAML::Node& value, const std::string& key, double min, dou
 
 }  // namespace
 
-summary::Settings parse_summary_settings(const YAML::Node& node, const std::string& file) {
+loop::Settings parse_summary_settings(const YAML::Node& node, const std::string& file) {
   static constexpr std::array<std::string_view, 10> kKeys = {
       "recurring",           "mastered_after",   "mastered_min_occurrences",
       "dismissal_threshold", "min_verdicts",     "confirmed_weight",
       "trend_margin",        "trend_min_weight", "chart_points",
       "lesson_window"};
-  summary::Settings settings;
+  loop::Settings settings;
   if (node.IsNull())
     return settings;
   if (!node.IsMap())

@@ -5,7 +5,7 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include "summary/settings.hpp"
+#include "loop/settings.hpp"
 
 namespace mentor::cli {
 
@@ -14,6 +14,6 @@ namespace mentor::cli {
 // dismissal_threshold, trend_margin (from 0 to 1), trend_min_weight (0 to 1000) and
 // confirmed_weight (at least 1). Throws mentor::Error (file:line:col) on an unknown key
 // (with a hint) or a value of the wrong type or out of range.
-summary::Settings parse_summary_settings(const YAML::Node& node, const std::string& file);
+loop::Settings parse_summary_settings(const YAML::Node& node, const std::string& file);
 
 }  // namespace mentor::cli

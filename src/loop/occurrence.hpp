@@ -4,15 +4,17 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
+#include <set>
+#include <string>
 #include <vector>
 
+#include "loop/commits.hpp"
 #include "loop/opportunity.hpp"
+#include "loop/settings.hpp"
 #include "record/findings_record.hpp"
 
 namespace mentor::loop {
-
-struct CommitInput;
-struct Input;
 
 // One occurrence (a finding counted as a mistake) in one reviewed commit of a mentee.
 struct Occurrence {
@@ -36,5 +38,25 @@ struct RelevantCommit {
 std::vector<RelevantCommit> relevant_commits(const std::vector<Occurrence>& occurrences,
                                              const std::vector<const CommitInput*>& reviewed,
                                              const Scope& scope, const Input& input);
+
+// How one finding counts, for every computation over the record (docs/mentoring.md, "Reading a
+// summary"): a mistake unless dismissed or praised (a dismissal as not the mentee's code
+// included), suppressed (unless confirmed) or the tool's own rule; a praise rule's finding is
+// praise, never a mistake.
+struct Weighed {
+  FindingVerdict verdict;
+  bool mistake = false;  // counted as an occurrence of a mistake
+  bool praise = false;   // a praise rule's finding, not dismissed
+  double weight = 0;     // severity weight, times confirmed_weight when confirmed
+};
+Weighed weigh(const record::RecordedFinding& finding, const Input& input, const Settings& settings);
+
+// The languages of each rule's findings in `input`, by rule id (empty: none is known).
+std::map<std::string, std::set<std::string>> rule_languages(const Input& input);
+
+// The scope of a skill (or of one rule) made of `rules`: the languages of their findings, by
+// `languages` (rule_languages); any language when one of them has none known.
+Scope skill_scope(const std::vector<std::string>& rules,
+                  const std::map<std::string, std::set<std::string>>& languages);
 
 }  // namespace mentor::loop

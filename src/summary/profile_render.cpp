@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "summary/profile.hpp"
+#include "loop/profile.hpp"
 #include "summary/render.hpp"
 #include "summary/terminal.hpp"
 
@@ -25,13 +25,13 @@ std::string plural(std::size_t n, std::string_view word) {
 }
 
 // "12.5 per 100 (5 mistakes in 4 of 40 commits that could have had them)"
-std::string rate_sentence(const SkillRate& rate) {
+std::string rate_sentence(const loop::SkillRate& rate) {
   return fmt::format("{} per 100 ({} in {} of {} that could have had one)",
                      per_100_label(rate.per_100()), plural(rate.occurrences, "mistake"),
                      rate.commits, plural(rate.opportunities, "commit"));
 }
 
-const SkillProfile* find_skill(const Profile& profile, const std::string& skill) {
+const loop::SkillProfile* find_skill(const loop::Profile& profile, const std::string& skill) {
   for (const auto& p : profile.skills) {
     if (p.skill == skill)
       return &p;
@@ -39,7 +39,7 @@ const SkillProfile* find_skill(const Profile& profile, const std::string& skill)
   return nullptr;
 }
 
-Json rate_json(const SkillRate& rate) {
+Json rate_json(const loop::SkillRate& rate) {
   const auto per_100 = rate.per_100();
   return Json{{"occurrences", rate.occurrences},
               {"commits", rate.commits},
@@ -55,7 +55,7 @@ Json period_json(std::size_t commits, std::int64_t from, std::int64_t to) {
 
 }  // namespace
 
-std::string render_profile_text(const Profile& profile, std::string_view mentee,
+std::string render_profile_text(const loop::Profile& profile, std::string_view mentee,
                                 std::string_view scope) {
   std::string out = fmt::format(
       "git-mentor profile of {} over {}: {} of {} reviewed; the team: {}, {} of {} reviewed\n",
@@ -105,7 +105,7 @@ std::string render_profile_text(const Profile& profile, std::string_view mentee,
   }
   out += "\nWhere to start:\n";
   for (std::size_t i = 0; i < profile.suggestions.size(); ++i) {
-    const SkillProfile* p = find_skill(profile, profile.suggestions[i]);
+    const loop::SkillProfile* p = find_skill(profile, profile.suggestions[i]);
     if (p == nullptr)
       continue;
     out += fmt::format("\n  {}. {}: {}\n", i + 1, table_cell(skill_label(p->skill)),
@@ -124,7 +124,7 @@ std::string render_profile_text(const Profile& profile, std::string_view mentee,
   return out;
 }
 
-std::string render_profile_json(const Profile& profile, std::string_view mentee,
+std::string render_profile_json(const loop::Profile& profile, std::string_view mentee,
                                 const std::vector<std::string>& ranges,
                                 std::optional<std::int64_t> since, std::string_view tool_version) {
   Json root;
@@ -135,8 +135,8 @@ std::string render_profile_json(const Profile& profile, std::string_view mentee,
   root["since"] = since ? Json(format_time(*since)) : Json(nullptr);
   root["settings"] = Json{{"recurring", profile.settings.recurring},
                           {"trend_margin", profile.settings.trend_margin},
-                          {"rate_floor", kRateFloor},
-                          {"max_suggestions", kMaxSuggestions}};
+                          {"rate_floor", loop::kRateFloor},
+                          {"max_suggestions", loop::kMaxSuggestions}};
   root["authors"] = profile.authors;
   root["commits"] = profile.commits;
   root["reviewed"] = profile.reviewed;

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "loop/profile.hpp"
 #include "summary/summary.hpp"
 
 namespace mentor::summary {
@@ -45,5 +46,16 @@ std::string render_goals_markdown(const Summary& summary);
 std::string render_goals_html(const Summary& summary);
 nlohmann::ordered_json goal_json(const loop::GoalProgress& progress);
 nlohmann::ordered_json goals_json(const Summary& summary);
+
+// `git mentor profile` (loop/profile.hpp):
+// The profile as a table for the terminal with the suggestions and their evidence; repository
+// text through util::terminal_safe. `mentee` and `scope` are what was asked for (the pattern and
+// the range as words, e.g. "HEAD's history since 2024-01-01").
+std::string render_profile_text(const loop::Profile& profile, std::string_view mentee,
+                                std::string_view scope);
+// As JSON (docs/mentoring.md lists the fields; they are stable).
+std::string render_profile_json(const loop::Profile& profile, std::string_view mentee,
+                                const std::vector<std::string>& ranges,
+                                std::optional<std::int64_t> since, std::string_view tool_version);
 
 }  // namespace mentor::summary

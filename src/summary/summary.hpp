@@ -20,9 +20,9 @@
 #include "loop/commits.hpp"
 #include "loop/goal_progress.hpp"
 #include "loop/lesson_effect.hpp"
+#include "loop/settings.hpp"
 #include "record/findings_record.hpp"
 #include "record/reviews_record.hpp"
-#include "summary/settings.hpp"
 
 namespace mentor::summary {
 
@@ -40,25 +40,12 @@ using loop::Scope;
 using loop::severity_weight;
 using loop::VerdictLookup;
 
-// How one finding counts, for every computation over the record (docs/mentoring.md, "Reading a
-// summary"): a mistake unless dismissed or praised (a dismissal as not the mentee's code
-// included), suppressed (unless confirmed) or the tool's own rule; a praise rule's finding is
-// praise, never a mistake.
-struct Weighed {
-  FindingVerdict verdict;
-  bool mistake = false;  // counted as an occurrence of a mistake
-  bool praise = false;   // a praise rule's finding, not dismissed
-  double weight = 0;     // severity weight, times confirmed_weight when confirmed
-};
-Weighed weigh(const record::RecordedFinding& finding, const Input& input, const Settings& settings);
-
-// The languages of each rule's findings in `input`, by rule id (empty: none is known).
-std::map<std::string, std::set<std::string>> rule_languages(const Input& input);
-
-// The scope of a skill (or of one rule) made of `rules`: the languages of their findings, by
-// `languages` (rule_languages); any language when one of them has none known.
-Scope skill_scope(const std::vector<std::string>& rules,
-                  const std::map<std::string, std::set<std::string>>& languages);
+// How a finding counts and what a skill is about (loop/occurrence.hpp).
+using loop::rule_languages;
+using loop::Settings;
+using loop::skill_scope;
+using loop::weigh;
+using loop::Weighed;
 
 // A commit where something was seen.
 struct Seen {

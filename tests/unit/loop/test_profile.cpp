@@ -2,7 +2,7 @@
 // the earlier period, what is suggested and why.
 #include <catch2/catch.hpp>
 
-#include "summary/profile.hpp"
+#include "loop/profile.hpp"
 #include "unit/summary/summary_fixture.hpp"
 
 using namespace mentor;
@@ -12,19 +12,19 @@ namespace {
 
 const std::string kMentee = "mentee@example.com";
 
-summary::Profile profile_of(const SummaryInput& in, const summary::Settings& settings = {}) {
-  return summary::profile(
+loop::Profile profile_of(const SummaryInput& in, const summary::Settings& settings = {}) {
+  return loop::profile(
       in.input(), [](const summary::CommitInput& c) { return c.author_email == kMentee; },
       settings);
 }
 
-const summary::SkillProfile& skill(const summary::Profile& p, const std::string& name) {
+const loop::SkillProfile& skill(const loop::Profile& p, const std::string& name) {
   for (const auto& s : p.skills) {
     if (s.skill == name)
       return s;
   }
   FAIL("no skill " << name);
-  static summary::SkillProfile none;
+  static loop::SkillProfile none;
   return none;
 }
 
@@ -52,7 +52,7 @@ TEST_CASE("profile: rates per 100 opportunities, the mentee's beside the team's"
   commits(in, "other@example.com", 30, 10, {4});
   commits(in, "third@example.com", 40, 10, {7});
 
-  summary::Profile p = profile_of(in);
+  loop::Profile p = profile_of(in);
   CHECK(p.commits == 11);
   CHECK(p.reviewed == 11);
   CHECK(p.team_commits == 20);
@@ -81,7 +81,7 @@ TEST_CASE("profile: the earlier period is the older half of the mentee's commits
   // 7 commits: the earlier period is the first 3, the later the last 4 (the middle one's).
   commits(in, kMentee, 0, 7, {0, 1, 2, 5});
   commits(in, "other@example.com", 10, 4, {});
-  summary::Profile p = profile_of(in);
+  loop::Profile p = profile_of(in);
   CHECK(p.earlier_commits == 3);
   CHECK(p.later_commits == 4);
   CHECK(p.first_commit == 1704067200);
@@ -105,7 +105,7 @@ TEST_CASE("profile: a skill the team gets as wrong as the mentee is not suggeste
   SummaryInput in;
   commits(in, kMentee, 0, 10, {0, 3, 6, 9}, "py-eval", "security");
   commits(in, "other@example.com", 10, 10, {1, 4, 7, 8}, "py-eval", "security");
-  summary::Profile p = profile_of(in);
+  loop::Profile p = profile_of(in);
   const auto& s = skill(p, "security");
   CHECK(*s.mentee.per_100() == Approx(40));
   CHECK(*s.team.per_100() == Approx(40));
@@ -120,7 +120,7 @@ TEST_CASE("profile: the margin above the team's rate", "[profile]") {
   SummaryInput in;
   commits(in, kMentee, 0, 20, {0, 1, 2, 3, 4});
   commits(in, "other@example.com", 30, 25, {0, 1, 2, 3, 4});
-  summary::Profile p = profile_of(in);
+  loop::Profile p = profile_of(in);
   CHECK(*skill(p, "readability").ratio == Approx(1.25));
   CHECK(p.suggestions.empty());
   summary::Settings narrow;
@@ -137,7 +137,7 @@ TEST_CASE("profile: one bad commit is not enough evidence", "[profile]") {
     in.finding("no-input", "interaction");
   commits(in, kMentee, 1, 9, {});
   commits(in, "other@example.com", 20, 10, {});
-  summary::Profile p = profile_of(in);
+  loop::Profile p = profile_of(in);
   const auto& s = skill(p, "interaction");
   CHECK(s.mentee.occurrences == 5);
   CHECK(s.mentee.commits == 1);
@@ -176,7 +176,7 @@ TEST_CASE("profile: at most three suggestions, the highest ratio first", "[profi
         in.finding("rule-" + name, name);
     }
   }
-  summary::Profile p = profile_of(in);
+  loop::Profile p = profile_of(in);
   // Ratios: a 30/5 = 6, b 8, c 10, d 60/20 = 3.
   CHECK(*skill(p, "d").ratio == Approx(3));
   CHECK(p.suggestions == std::vector<std::string>{"c", "b", "a"});
@@ -202,7 +202,7 @@ TEST_CASE("profile: what counts as a mistake is what the summary counts", "[prof
   // A praise rule's finding is good practice, never a mistake.
   in.finding("uses-logging", "readability", "app.py", "praise");
   commits(in, "other@example.com", 10, 4, {});
-  summary::Profile p = profile_of(in);
+  loop::Profile p = profile_of(in);
   const auto& r = skill(p, "readability");
   CHECK(r.mentee.occurrences == 3);  // commits 3, 4 and 5
   CHECK(r.mentee.commits == 3);
@@ -222,7 +222,7 @@ TEST_CASE("profile: examples are the mentee's newest mistakes, one per commit", 
   }
   in.commit("other@example.com", 10);
   in.finding("no-print", "readability", "team.py");
-  summary::Profile p = profile_of(in);
+  loop::Profile p = profile_of(in);
   const auto& r = skill(p, "readability");
   REQUIRE(r.examples.size() == 3);
   CHECK(r.examples[0].path == "m4.py");
@@ -243,7 +243,7 @@ TEST_CASE("profile: languages decide the opportunities, for mentee and team alik
   commits(in, kMentee, 10, 6, {});
   in.commit("other@example.com", 20, {"javascript"});
   commits(in, "other@example.com", 21, 9, {});
-  summary::Profile p = profile_of(in);
+  loop::Profile p = profile_of(in);
   const auto& r = skill(p, "readability");
   CHECK(r.mentee.opportunities == 4);
   CHECK(*r.mentee.per_100() == Approx(100));
@@ -254,7 +254,7 @@ TEST_CASE("profile: languages decide the opportunities, for mentee and team alik
 TEST_CASE("profile: without a team, rates stand alone", "[profile]") {
   SummaryInput in;
   commits(in, kMentee, 0, 10, {0, 1, 2}, "no-print", "");
-  summary::Profile p = profile_of(in);
+  loop::Profile p = profile_of(in);
   CHECK(p.team_commits == 0);
   const auto& r = skill(p, "");
   CHECK_FALSE(r.team.per_100());
@@ -268,7 +268,7 @@ TEST_CASE("profile: unreviewed commits count nowhere", "[profile]") {
   SummaryInput in;
   commits(in, kMentee, 0, 4, {0});
   in.commit(kMentee, 5).reviewed = false;
-  summary::Profile p = profile_of(in);
+  loop::Profile p = profile_of(in);
   CHECK(p.commits == 5);
   CHECK(p.reviewed == 4);
   CHECK(skill(p, "readability").mentee.opportunities == 4);

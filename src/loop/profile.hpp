@@ -3,8 +3,8 @@
 // earlier rate, and the skills to focus on first. docs/mentoring.md ("Assessment: where to
 // start") defines every number.
 //
-// Pure like summarize(): it counts over the same summary::Input with the summary's own notions
-// (summary::weigh for what counts as a mistake, loop::relevant_commits for the commits that
+// Pure like summarize(): it counts over the same loop::Input with the summary's own notions
+// (loop::weigh for what counts as a mistake, loop::relevant_commits for the commits that
 // could have had one, or had one).
 #pragma once
 
@@ -16,10 +16,10 @@
 #include <string_view>
 #include <vector>
 
-#include "summary/settings.hpp"
-#include "summary/summary.hpp"
+#include "loop/occurrence.hpp"
+#include "loop/settings.hpp"
 
-namespace mentor::summary {
+namespace mentor::loop {
 
 // At most this many skills are suggested, and this many examples given for each.
 inline constexpr std::size_t kMaxSuggestions = 3;
@@ -91,14 +91,4 @@ struct Profile {
 Profile profile(const Input& input, const std::function<bool(const CommitInput&)>& is_mentee,
                 const Settings& settings);
 
-// The profile as a table for the terminal with the suggestions and their evidence; repository
-// text through util::terminal_safe. `mentee` and `scope` are what was asked for (the pattern and
-// the range as words, e.g. "HEAD's history since 2024-01-01").
-std::string render_profile_text(const Profile& profile, std::string_view mentee,
-                                std::string_view scope);
-// As JSON (docs/mentoring.md lists the fields; they are stable).
-std::string render_profile_json(const Profile& profile, std::string_view mentee,
-                                const std::vector<std::string>& ranges,
-                                std::optional<std::int64_t> since, std::string_view tool_version);
-
-}  // namespace mentor::summary
+}  // namespace mentor::loop

@@ -1,7 +1,7 @@
-// The knobs of the summary's definitions (docs/mentoring.md, "Reading a summary").
+// The knobs of the loop's and the summary's definitions (docs/mentoring.md, "Reading a summary").
 #pragma once
 
-namespace mentor::summary {
+namespace mentor::loop {
 
 // The knobs of the definitions; `summary:` in .git-mentor.yaml and the command's options set them.
 struct Settings {
@@ -17,4 +17,4 @@ struct Settings {
   unsigned lesson_window = 10;    // a lesson is repeated within this many relevant commits
 };
 
-}  // namespace mentor::summary
+}  // namespace mentor::loop

@@ -1,6 +1,6 @@
 // The needs assessment's computation: docs/mentoring.md ("Assessment: where to start") is its
 // specification.
-#include "summary/profile.hpp"
+#include "loop/profile.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -11,7 +11,7 @@
 
 #include "loop/occurrence.hpp"
 
-namespace mentor::summary {
+namespace mentor::loop {
 
 std::optional<double> SkillRate::per_100() const {
   if (opportunities == 0)
@@ -228,4 +228,4 @@ Profile profile(const Input& input, const std::function<bool(const CommitInput&)
   return out;
 }
 
-}  // namespace mentor::summary
+}  // namespace mentor::loop
