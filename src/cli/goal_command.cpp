@@ -371,7 +371,8 @@ void attach_goals(const Workspace& workspace, const std::string& directory,
                   const std::vector<std::string>& ranges, const record::ReviewsRecord& reviews,
                   summary::Summary& summary, Streams& streams) {
   std::vector<record::Goal> goals;
-  for (const auto& [id, goal] : reviews.goals) {
+  for (const auto& entry : reviews.goals) {
+    const record::Goal& goal = entry.second;  // a name a lambda may capture (not a binding)
     if (!goal.added)
       continue;
     bool theirs = std::any_of(summary.mentees.begin(), summary.mentees.end(),
