@@ -14,6 +14,36 @@ namespace mentor::test {
 
 inline constexpr std::int64_t kJan1 = 1704067200;  // 2024-01-01T00:00:00Z
 
+// Python's print() (readability) and eval() (security): the mistakes the summaries' histories
+// make.
+inline const std::string kPrintEvalRules = R"(id: no-print
+language: python
+severity: warning
+message: "print($$$ARGS) left in"
+skill: readability
+rule:
+  pattern: print($$$ARGS)
+---
+id: py-eval
+language: python
+severity: warning
+message: "eval($$$ARGS) runs any code"
+skill: security
+rule:
+  pattern: eval($$$ARGS)
+)";
+
+// Those, and JavaScript's console.log() (readability too).
+inline const std::string kSummaryRules = kPrintEvalRules + R"(---
+id: no-console-log
+language: javascript
+severity: warning
+message: console.log left in
+skill: readability
+rule:
+  pattern: console.log($$$ARGS)
+)";
+
 struct Change {
   std::string name;
   std::string email;

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "e2e/check_fixture.hpp"
+#include "e2e/history_fixture.hpp"
 #include "summary/summary.hpp"
 #include "util/dates.hpp"
 
@@ -14,34 +15,9 @@ namespace mentor::test {
 
 namespace {
 
-constexpr const char* kGoalRules = R"(id: no-print
-language: python
-severity: warning
-message: "print($$$ARGS) left in"
-skill: readability
-rule:
-  pattern: print($$$ARGS)
----
-id: py-eval
-language: python
-severity: warning
-message: "eval($$$ARGS) runs any code"
-skill: security
-rule:
-  pattern: eval($$$ARGS)
----
-id: no-console-log
-language: javascript
-severity: warning
-message: console.log left in
-skill: readability
-rule:
-  pattern: console.log($$$ARGS)
-)";
-
 constexpr std::int64_t kDay = 86400;
 
-struct Change {
+struct DatedChange {
   int day = 0;  // authored at 10:00 UTC, `day` days after the fixture's first day
   std::vector<std::pair<std::string, std::string>> files;  // path -> whole new content
 };
@@ -82,10 +58,10 @@ struct GoalFixture {
     repo.git({"config", "user.name", "Maya Mentor"});
     repo.git({"config", "user.email", "maya@example.org"});
     std::string py = "x = 0\n";
-    std::vector<Change> changes;
+    std::vector<DatedChange> changes;
     changes.push_back({0,
                        {{".git-mentor.yaml", "rules: [.mentor]\n"},
-                        {".mentor/rules.yaml", kGoalRules},
+                        {".mentor/rules.yaml", kSummaryRules},
                         {"app.py", py}}});
     auto python = [&](int day, const std::string& line) {
       py += line + "\n";
@@ -109,10 +85,11 @@ struct GoalFixture {
   }
 
   // Commits `changes` on main (after `parent` when not empty) with exact author dates.
-  std::vector<std::string> import(const std::vector<Change>& changes, const std::string& parent) {
+  std::vector<std::string> import(const std::vector<DatedChange>& changes,
+                                  const std::string& parent) {
     std::string stream;
     for (std::size_t i = 0; i < changes.size(); ++i) {
-      const Change& c = changes[i];
+      const DatedChange& c = changes[i];
       const std::string when = std::to_string(day0 + c.day * kDay + 36000) + " +0000";
       const std::string message = "change on day " + std::to_string(c.day) + "\n";
       stream += "commit refs/heads/main\n";

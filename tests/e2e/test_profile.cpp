@@ -13,22 +13,7 @@ namespace mentor::test {
 namespace {
 
 // print() (readability), eval() (security), input() (interaction).
-constexpr const char* kProfileRules = R"(id: no-print
-language: python
-severity: warning
-message: "print($$$ARGS) left in"
-skill: readability
-rule:
-  pattern: print($$$ARGS)
----
-id: py-eval
-language: python
-severity: warning
-message: "eval($$$ARGS) runs any code"
-skill: security
-rule:
-  pattern: eval($$$ARGS)
----
+const std::string kProfileRules = kPrintEvalRules + R"(---
 id: no-input
 language: python
 severity: warning

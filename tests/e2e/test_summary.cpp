@@ -12,32 +12,6 @@ namespace mentor::test {
 
 namespace {
 
-// Python print() and eval(), JavaScript console.log().
-constexpr const char* kSummaryRules = R"(id: no-print
-language: python
-severity: warning
-message: "print($$$ARGS) left in"
-skill: readability
-rule:
-  pattern: print($$$ARGS)
----
-id: py-eval
-language: python
-severity: warning
-message: "eval($$$ARGS) runs any code"
-skill: security
-rule:
-  pattern: eval($$$ARGS)
----
-id: no-console-log
-language: javascript
-severity: warning
-message: console.log left in
-skill: readability
-rule:
-  pattern: console.log($$$ARGS)
-)";
-
 // The mentee's story: a clean base (never recorded), print() in three commits (one with eval()
 // too), five clean Python commits, then console.log() in a JavaScript-only commit. Another
 // author adds a print() last.
