@@ -81,12 +81,8 @@ std::string lessons_html(const Summary& summary) {
     return "";
   const unsigned window = summary.settings.lesson_window;
   std::string out = "<section id=\"lessons\">\n<h2>Lessons</h2>\n";
-  out += fmt::format(
-      "<p>A lesson is a mentee's first confirmed finding of the rule. It does not stick when at "
-      "least {} mentees have commits since and more than half repeat it within {} relevant "
-      "commit{}. Before and after: findings per relevant commit, the taught mentees "
-      "together.</p>\n",
-      loop::kLessonMinMentees, window, window == 1 ? "" : "s");
+  out += "<p>" + h(lessons_definition(summary)) +
+         " Before and after: findings per relevant commit, the taught mentees together.</p>\n";
   out +=
       "<table class=\"lessons\">\n<tr><th>Rule</th><th>Skill</th><th>Taught</th>"
       "<th>Followed</th><th>Repeated</th><th>Before</th><th>After</th><th>Sticks?</th>"

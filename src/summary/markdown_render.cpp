@@ -58,11 +58,7 @@ std::string lessons_markdown(const Summary& summary) {
     return "";
   const unsigned window = summary.settings.lesson_window;
   std::string out = "\n### Lessons\n\n";
-  out += fmt::format(
-      "A lesson is a mentee's first confirmed finding of the rule. It does not stick when at "
-      "least {} mentees have commits since and more than half repeat it within {} relevant "
-      "commit{}. Before and after: findings per relevant commit.\n\n",
-      loop::kLessonMinMentees, window, window == 1 ? "" : "s");
+  out += lessons_definition(summary) + " Before and after: findings per relevant commit.\n\n";
   out += row({"Rule", "Skill", "Taught", "Followed", "Repeated", "Before", "After", "Sticks?"});
   out += "|---|---|---:|---:|---:|---:|---:|---|\n";
   for (const auto& l : summary.lessons) {

@@ -36,6 +36,8 @@ std::string mentee_label(const MenteeSummary& mentee);  // "Name <email>"
 std::string evidence_label(const Tally& tally);
 // A skill's trend with the rules that worsen under it: "improving; worsening: a, b".
 std::string skill_trend_label(const SkillTally& skill);
+// What a lesson is and when it does not stick, with the summary's window (one sentence each).
+std::string lessons_definition(const Summary& summary);
 // "HEAD's history", "main..feature", with " by WHO" and " since DATE" when given.
 std::string scope_label(const Summary& summary);
 

@@ -14,6 +14,15 @@ std::string skill_label(std::string_view skill) {
   return skill.empty() ? std::string("(no skill)") : std::string(skill);
 }
 
+std::string lessons_definition(const Summary& summary) {
+  const unsigned window = summary.settings.lesson_window;
+  return fmt::format(
+      "A lesson is a mentee's first confirmed finding of the rule. It does not stick when at "
+      "least {} mentees have commits since and more than half repeat it within {} relevant "
+      "commit{}.",
+      loop::kLessonMinMentees, window, window == 1 ? "" : "s");
+}
+
 std::string percent(double rate) {
   return fmt::format("{}%", static_cast<long>(std::lround(rate * 100)));
 }
