@@ -80,6 +80,9 @@ std::string apply_goal_line(const nlohmann::json& json, const std::string& commi
   auto event = text(json, "event");
   if (!id || !event)
     return "no \"id\" or \"event\"";
+  // The id is typed and printed: 12 hex digits as `goal add` writes it, nothing else.
+  if (id->size() != 12 || id->find_first_not_of("0123456789abcdef") != std::string::npos)
+    return "a goal \"id\" that is not 12 hex digits";
   if (event == "add") {
     auto mentee = text(json, "mentee");
     auto skill = text(json, "skill");

@@ -83,3 +83,26 @@ TEST_CASE("lines of notes that are not reviews lines are skipped with a warning 
   CHECK(warnings[2].find("line 3: no \"finding\" or no known \"verdict\"") != std::string::npos);
   CHECK(warnings[3].find("line 4: \"note_base64\" is not base64") != std::string::npos);
 }
+
+TEST_CASE("goal lines: an add defines the goal, an id that is not 12 hex digits is refused",
+          "[record][reviews][goals]") {
+  auto add = [](const std::string& id) {
+    return R"({"v":1,"type":"goal","event":"add","id":")" + id + R"(","commit":")" + kCommit +
+           R"(","mentee":"sam@example.org","skill":"readability","severity":"warning",)"
+           R"("from":"2026-11-01T00:00:00Z","until":"2026-12-20T23:59:59Z",)"
+           R"("mentor":"Maya <maya@example.org>","time":"2026-11-01T10:00:00.000Z"})";
+  };
+  std::vector<std::string> warnings;
+  record::ReviewsRecord reviews =
+      record::reviews_from_notes({{kCommit, {add("0123456789ab"), add("\\u001b[2Jhostile")}}},
+                                 [&](const std::string& w) { warnings.push_back(w); });
+  REQUIRE(reviews.goals.size() == 1);
+  const record::Goal& goal = reviews.goals.at("0123456789ab");
+  CHECK(goal.added);
+  CHECK(goal.mentee == "sam@example.org");
+  CHECK(goal.skill == "readability");
+  CHECK(goal.until == "2026-12-20T23:59:59Z");
+  REQUIRE(warnings.size() == 1);
+  INFO(warnings[0]);
+  CHECK(warnings[0].find("not 12 hex digits") != std::string::npos);
+}
