@@ -18,13 +18,12 @@ and prints the ratios profile/log and summary/log (issue 18 aims at profile <= 2
 """
 import argparse
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from record_bench import ROOT, make_repository, timed  # noqa: E402
+from record_bench import ROOT, interleaved_medians, make_repository, timed  # noqa: E402
 
 AUTHORS = ["Mentee Example <mentee@example.com>", "Other Dev <other@example.com>",
            "Third Dev <third@example.com>", "Fourth Dev <fourth@example.com>"]
@@ -53,14 +52,7 @@ def main():
                 "summary": [mentor, "summary"],
                 "profile --no-review": [mentor, "profile", *who, "--no-review"],
                 "profile": [mentor, "profile", *who]}
-        times = {name: [] for name in runs}
-        out = {}
-        for _ in range(args.runs):
-            for name, argv in runs.items():
-                elapsed, stdout = timed(argv, repo)
-                times[name].append(elapsed * 1000)
-                out[name] = stdout
-    med = {name: statistics.median(v) for name, v in times.items()}
+        med, out = interleaved_medians(runs, repo, args.runs)
     print("mentoring: %d commits by %d authors recorded with the bundled rules, medians of %d "
           "interleaved runs (ms)" % (args.commits, len(AUTHORS), args.runs))
     for name in runs:

@@ -64,6 +64,19 @@ def timed(argv, cwd, env=None):
     return elapsed, proc.stdout
 
 
+def interleaved_medians(runs, cwd, rounds):
+    """Runs each command of `runs` (name -> argv) once per round, in turn, `rounds` times: the
+    medians in milliseconds by name, and each command's last output."""
+    times = {name: [] for name in runs}
+    out = {}
+    for _ in range(rounds):
+        for name, argv in runs.items():
+            elapsed, stdout = timed(argv, cwd)
+            times[name].append(elapsed * 1000)
+            out[name] = stdout
+    return {name: statistics.median(v) for name, v in times.items()}, out
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--build", default=os.path.join(ROOT, "build"))

@@ -18,13 +18,12 @@ Python to one of 20 files, one in three with a finding of the bundled rules), re
 """
 import argparse
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from record_bench import ROOT, make_repository, timed  # noqa: E402
+from record_bench import ROOT, interleaved_medians, make_repository, timed  # noqa: E402
 
 
 def main():
@@ -48,14 +47,7 @@ def main():
                 "summary --html": [mentor, "summary", "--format", "html"],
                 "summary --mentee": [mentor, "summary", "--mentee", "mentee@example.com"],
                 "summary, no diffs": [mentor, "summary", "--since", "2100-01-01"]}
-        times = {name: [] for name in runs}
-        out = {}
-        for _ in range(args.runs):
-            for name, argv in runs.items():
-                elapsed, stdout = timed(argv, repo)
-                times[name].append(elapsed * 1000)
-                out[name] = stdout
-    med = {name: statistics.median(v) for name, v in times.items()}
+        med, out = interleaved_medians(runs, repo, args.runs)
     print("summary: %d commits recorded with the bundled rules, medians of %d runs (ms)"
           % (args.commits, args.runs))
     for name in runs:
