@@ -24,15 +24,32 @@ namespace mentor::cli {
 
 namespace {
 
+// `error` from reading the repository `--repo dir`, saying which: a file of it named by its path
+// from there, any other error prefixed with the option.
+Error in_repository(const std::string& dir, const Error& error) {
+  const std::string safe = util::terminal_safe(dir);
+  if (!error.pos().file.empty()) {
+    SourcePos pos = error.pos();
+    pos.file = safe + "/" + pos.file;
+    return Error(error.what(), pos);
+  }
+  if (std::string_view(error.what()).starts_with("not a git repository"))
+    return Error(fmt::format("--repo {}: not a git repository", safe));
+  return Error(fmt::format("--repo {}: {}", safe, error.what()));
+}
+
 // One repository's record, as the summary reads it.
 struct RepositoryRead {
-  explicit RepositoryRead(const std::string& dir) : directory(dir), workspace(open(dir)) {}
+  RepositoryRead(const std::string& dir, bool named)
+      : directory(dir), workspace(open(dir, named)) {}
 
-  static Workspace open(const std::string& dir) {
+  static Workspace open(const std::string& dir, bool named) {
     try {
       return open_workspace(dir);
     } catch (const Error& error) {
-      throw Error(fmt::format("--repo {}: {}", util::terminal_safe(dir), error.what()));
+      if (!named)
+        throw;
+      throw in_repository(dir, error);
     }
   }
 
@@ -91,10 +108,10 @@ void merge_sources(const std::vector<std::unique_ptr<RepositoryRead>>& reads, su
 int run_summary(const SummaryArgs& args, Streams& streams) {
   std::vector<std::unique_ptr<RepositoryRead>> reads;
   if (args.repositories.empty()) {
-    reads.push_back(std::make_unique<RepositoryRead>(args.directory));
+    reads.push_back(std::make_unique<RepositoryRead>(args.directory, false));
   } else {
     for (const auto& repository : args.repositories)
-      reads.push_back(std::make_unique<RepositoryRead>(repository));
+      reads.push_back(std::make_unique<RepositoryRead>(repository, true));
   }
   // The settings of the first repository (the current one without --repo), then the options.
   loop::Settings settings = reads.front()->workspace.config.summary;
@@ -120,7 +137,7 @@ int run_summary(const SummaryArgs& args, Streams& streams) {
     } catch (const Error& error) {
       if (args.repositories.empty())
         throw;
-      throw Error(fmt::format("--repo {}: {}", util::terminal_safe(read->directory), error.what()));
+      throw in_repository(read->directory, error);
     }
   }
   summary::Input merged;

@@ -33,11 +33,19 @@ std::string per_session(const loop::MentorLoad& m) {
   return fmt::format("{:g}", *m.verdicts_per_session.median);
 }
 
+// Whole days: the age changes once a day, not from one run to the next.
+std::int64_t age_days(const loop::MentorLoad& m) {
+  return m.oldest_waiting_age / 86400;
+}
+
 std::string oldest(const loop::MentorLoad& m) {
   if (!m.oldest_waiting)
     return "-";
-  return fmt::format("{} ({})", loop::duration_label(static_cast<double>(m.oldest_waiting_age)),
-                     m.oldest_waiting_commit.substr(0, 12));
+  const std::int64_t days = age_days(m);
+  const std::string age = days == 0   ? std::string("under a day")
+                          : days == 1 ? std::string("1 day")
+                                      : fmt::format("{} days", days);
+  return fmt::format("{} ({})", age, m.oldest_waiting_commit.substr(0, 12));
 }
 
 std::string mentees(const loop::MentorLoad& m) {
@@ -121,7 +129,7 @@ nlohmann::ordered_json mentors_json(const Summary& summary) {
              {"waiting", m.waiting},
              {"oldest_waiting", m.oldest_waiting ? Json{{"commit", m.oldest_waiting_commit},
                                                         {"date", format_time(*m.oldest_waiting)},
-                                                        {"age_seconds", m.oldest_waiting_age}}
+                                                        {"age_days", age_days(m)}}
                                                  : Json(nullptr)}});
   }
   return out;

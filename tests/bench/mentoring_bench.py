@@ -48,7 +48,7 @@ def record_and_review(mentor, repo):
     timed([mentor, "check", "--record", "-q", root], repo)
     for key, value in (("user.name", "Mia Mentor"), ("user.email", "mia@example.com")):
         subprocess.run(["git", "-C", repo, "config", key, value], check=True)
-    timed([mentor, "review", "start", "--mentee", "mentee@*", "HEAD"], repo)
+    timed([mentor, "review", "start", "--mentee", "mentee@*", root + "..HEAD"], repo)
     timed([mentor, "review", "confirm", "--mentee", "mentee@*", "--yes"], repo)
     timed([mentor, "review", "close"], repo)
 

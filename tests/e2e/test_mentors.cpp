@@ -157,8 +157,7 @@ TEST_CASE("summary: each mentor's latency, verdicts per session and waiting find
   CHECK(mia["waiting"] == 1);  // a4: noted, not judged
   REQUIRE(mia["oldest_waiting"].is_object());
   CHECK(mia["oldest_waiting"]["date"] == summary::format_time(fx.time.at("a4")));
-  CHECK(mia["oldest_waiting"]["age_seconds"].get<std::int64_t>() >=
-        fx.last_verdict - fx.time.at("a4"));
+  CHECK(mia["oldest_waiting"]["age_days"] == (fx.last_verdict - fx.time.at("a4")) / kDay);
 
   const auto& noa = mentor_of(mentors, "Noa Mentor <noa@example.com>");
   CHECK(noa["mentees"] == nlohmann::json::array({"bob@example.com"}));
@@ -230,7 +229,8 @@ struct MenteeRepo {
     changes.push_back({"Dan Other", "dan@example.com", first_day + 5, {{"d.py", "print(0)\n"}}});
     ids = import_history(repo, changes);
     repo.write(".mailmap", "Ann Example <" + canonical + "> <" + email + ">\n");
-    ok({"-C", dir, "check", "--record", "-q", "--rules", rules.path(), "HEAD"});
+    ok({"-C", dir, "check", "--record", "-q", "--rules", rules.path(), ids[0] + "..HEAD"});
+    ok({"-C", dir, "check", "--record", "-q", "--rules", rules.path(), ids[0]});
   }
 };
 
@@ -241,7 +241,7 @@ TEST_CASE("summary --repo: several repositories merged by mentee after each one'
   MenteeRepo a("ann@home.example", "ann@example.com", "a", 0);
   MenteeRepo b("ann.example@old.example", "ann@example.com", "b", 10);
   be(b.repo, "Mia Mentor", "mia@example.com");
-  ok({"-C", b.dir, "review", "start", "--rules", b.rules.path(), "HEAD"});
+  ok({"-C", b.dir, "review", "start", "--rules", b.rules.path(), b.ids[0] + "..HEAD"});
   nlohmann::json listed =
       nlohmann::json::parse(ok({"-C", b.dir, "review", "list", "--format", "json"}).out);
   std::string b1;
@@ -312,11 +312,18 @@ TEST_CASE("summary --repo: several repositories merged by mentee after each one'
   TempDir empty;
   MentorRun bad = run_mentor({"summary", "--repo", a.dir, "--repo", empty.path().string()});
   CHECK(bad.code == 2);
-  CHECK(bad.err.find("--repo " + empty.path().string() + ": not a git repository") !=
-        std::string::npos);
+  CHECK(bad.err ==
+        "git-mentor: error: --repo " + empty.path().string() + ": not a git repository\n");
   MentorRun missing_range = run_mentor({"summary", "--repo", a.dir, "--repo", b.dir, a.ids[2]});
   CHECK(missing_range.code == 2);
   CHECK(missing_range.err.find("--repo " + b.dir + ": ") != std::string::npos);
+  // A repository's configuration error names its file in that repository.
+  b.repo.write(".git-mentor.yaml", "summary:\n  recuring: 3\n");
+  MentorRun config = run_mentor({"summary", "--repo", a.dir, "--repo", b.dir});
+  CHECK(config.code == 2);
+  CHECK(config.err == b.dir +
+                          "/.git-mentor.yaml:2:3: error: unknown key 'summary.recuring' (did "
+                          "you mean 'recurring'?)\n");
 }
 
 }  // namespace mentor::test
