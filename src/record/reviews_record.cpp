@@ -319,6 +319,19 @@ void carry_verdicts(ReviewsRecord& reviews, const std::map<std::string, CommitRe
     settle(reviews.findings[key]);
 }
 
+void merge_reviews(ReviewsRecord& into, ReviewsRecord from) {
+  into.sessions.merge(from.sessions);
+  into.goals.merge(from.goals);
+  for (auto& [key, review] : from.findings) {
+    auto [it, added] = into.findings.try_emplace(key, std::move(review));
+    if (added)
+      continue;
+    auto& history = it->second.history;
+    history.insert(history.end(), review.history.begin(), review.history.end());
+    settle(it->second);
+  }
+}
+
 void add_annotations(const git::Repository& repo, std::span<const Annotation> annotations,
                      const Warn& warn) {
   git::NoteLines lines;
