@@ -392,13 +392,6 @@ void hold_back_fixes(const Workspace& workspace, std::span<review::CommitReview>
   if (!any)
     return;
   git::Mailmap mailmap(workspace.repo);
-  auto identity = [&](const std::string& author) {
-    std::size_t open = author.rfind(" <");
-    if (open == std::string::npos || author.back() != '>')
-      return author;
-    git::Person person{author.substr(0, open), author.substr(open + 2, author.size() - open - 3)};
-    return mailmap.resolve(person).display();
-  };
   std::set<std::string> reviewed;
   for (const auto& review : reviews)
     reviewed.insert(review.commit.id);
@@ -407,9 +400,10 @@ void hold_back_fixes(const Workspace& workspace, std::span<review::CommitReview>
     fmt::print(streams.err, "git-mentor: warning: {}\n", util::terminal_safe(message));
   };
   for (const auto& [key, count] : record::prior_findings(workspace.repo, reviewed, warn))
-    prior[{key.first, identity(key.second)}] += count;
+    prior[{key.first, mailmap.resolve_display(key.second)}] += count;
   review::withhold_fixes(
-      reviews, prior, [](const rules::Rule& rule) { return rule.fix_after; }, identity);
+      reviews, prior, [](const rules::Rule& rule) { return rule.fix_after; },
+      [&](const std::string& author) { return mailmap.resolve_display(author); });
 }
 
 std::size_t count_blocking(std::span<const review::CommitReview> reviews, FailOn fail_on) {

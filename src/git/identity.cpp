@@ -36,6 +36,14 @@ Person Mailmap::resolve(const Person& person) const {
   return {name != nullptr ? name : person.name, email != nullptr ? email : person.email};
 }
 
+std::string Mailmap::resolve_display(const std::string& display) const {
+  const std::size_t open = display.rfind(" <");
+  if (open == std::string::npos || !display.ends_with('>'))
+    return display;
+  return resolve({display.substr(0, open), display.substr(open + 2, display.size() - open - 3)})
+      .display();
+}
+
 std::optional<Person> configured_identity(const Repository& repo) {
   git_signature* signature_raw = nullptr;
   if (git_signature_default(&signature_raw, repo.get()) != 0)

@@ -30,6 +30,10 @@ class Mailmap {
   // The canonical name and email of `person` (unchanged when the mailmap does not mention it).
   Person resolve(const Person& person) const;
 
+  // The same for a person written "Name <email>" (as the record stores authors and mentors);
+  // `display` unchanged when it is not of that form.
+  std::string resolve_display(const std::string& display) const;
+
  private:
   Handle<git_mailmap, git_mailmap_free> mailmap_;
 };
