@@ -10,6 +10,7 @@
 #include "cli/goal_command.hpp"
 #include "cli/summary_input.hpp"
 #include "cli/workspace.hpp"
+#include "loop/practice.hpp"
 #include "summary/render.hpp"
 #include "summary/summary.hpp"
 #include "util/error.hpp"
@@ -42,6 +43,7 @@ int run_summary(const SummaryArgs& args, Streams& streams) {
   result.mentee = args.mentee;
   result.since = since;
   attach_goals(workspace, args.directory, args.ranges, source.reviews, result, streams);
+  result.practice = loop::tally_practice(source.reviews.practice, source.input);
   if (args.format == "json")
     streams.out << summary::render_json(result, GIT_MENTOR_VERSION);
   else if (args.format == "markdown")
