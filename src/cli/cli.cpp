@@ -269,8 +269,8 @@ int run(const std::vector<std::string>& args, Streams streams) {
   SummaryArgs summary_args;
   CLI::App* summary_cmd = app.add_subcommand(
       "summary",
-      "Recurring mistakes and progress per mentee, rule and skill, and rule health, from the "
-      "record (no rules run)");
+      "Recurring mistakes and progress per mentee, rule and skill, rule health, and the mentors' "
+      "feedback, from the record (no rules run)");
   summary_cmd
       ->add_option("range", summary_args.ranges,
                    "Commits, as for git log: A..B, or C for C's history (default: HEAD's history)")
@@ -283,6 +283,13 @@ int run(const std::vector<std::string>& args, Streams streams) {
       ->add_option("--since", summary_args.since,
                    "Only commits authored since DATE (YYYY-MM-DD[THH:MM[:SS]], or '30 days ago')")
       ->type_name("DATE");
+  summary_cmd
+      ->add_option("--repo", summary_args.repositories,
+                   "Read this repository instead of the current one; repeat it to merge several "
+                   "by mentee (.mailmap of each applies); the range applies to each")
+      ->allow_extra_args(false)
+      ->take_all()
+      ->type_name("PATH");
   summary_cmd->add_option("--format", summary_args.format, "Output format")
       ->check(CLI::IsMember({"text", "markdown", "json", "html"}))
       ->type_name("FORMAT");
@@ -306,7 +313,8 @@ int run(const std::vector<std::string>& args, Streams streams) {
       "left out; a confirmed one weighs more than an unreviewed one.\n\nExamples:\n"
       "  git mentor summary --mentee mentee@example.com --since '90 days ago'\n"
       "  git mentor summary origin/main --format markdown >> \"$GITHUB_STEP_SUMMARY\"\n"
-      "  git mentor summary --format html > summary.html");
+      "  git mentor summary --format html > summary.html\n"
+      "  git mentor summary --repo ~/src/api --repo ~/src/web --mentee mentee@example.com");
 
   ProfileArgs profile_args;
   CLI::App* profile_cmd = app.add_subcommand(

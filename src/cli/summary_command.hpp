@@ -16,6 +16,8 @@ struct SummaryArgs {
   std::string mentee;               // only this author (email, name or glob; .mailmap applies)
   std::string since;                // only commits authored at or after this date
   std::string format = "text";      // text, markdown, json, html
+  // --repo: the repositories to read instead of the current one, merged by mentee.
+  std::vector<std::string> repositories;
   // Override `summary:` in .git-mentor.yaml.
   std::optional<unsigned> recurring;
   std::optional<unsigned> mastered_after;

@@ -31,6 +31,16 @@ bool selected(const Workspace& workspace, const Selection& selection, const git:
                                    : git::is_mentee(workspace.config.mentees, author);
 }
 
+// A mentor as the record names them ("Name <email>") after .mailmap; as stored when it is not of
+// that form.
+std::string canonical_mentor(const git::Mailmap& mailmap, const std::string& mentor) {
+  const std::size_t open = mentor.rfind(" <");
+  if (open == std::string::npos || !mentor.ends_with('>'))
+    return mentor;
+  git::Person person{mentor.substr(0, open), mentor.substr(open + 2, mentor.size() - open - 3)};
+  return mailmap.resolve(person).display();
+}
+
 }  // namespace
 
 void read_summary_source(const Workspace& workspace, const std::string& directory,
@@ -60,6 +70,13 @@ void read_summary_source(const Workspace& workspace, const std::string& director
       record::read_records(repo, selected_ids, warn);
   out.reviews = record::read_reviews(repo, warn);
   record::carry_verdicts(out.reviews, records);
+  // Mentors after .mailmap, as authors are.
+  for (auto& [id, session] : out.reviews.sessions)
+    session.mentor = canonical_mentor(mailmap, session.mentor);
+  for (auto& [key, review] : out.reviews.findings) {
+    for (auto& annotation : review.history)
+      annotation.mentor = canonical_mentor(mailmap, annotation.mentor);
+  }
 
   const std::set<std::string> shallow = git::shallow_commits(repo);
   {

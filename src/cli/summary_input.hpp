@@ -33,7 +33,7 @@ struct SummarySource {
 
   summary::Input input;
   review::RuleSet rules;          // as configured: their `files:`/`ignores:` define opportunities
-  record::ReviewsRecord reviews;  // verdicts, notes and sessions
+  record::ReviewsRecord reviews;  // verdicts, notes and sessions; mentors after .mailmap
   std::vector<std::string> commits;  // every commit the ranges resolved to, oldest first
 };
 

@@ -260,6 +260,20 @@ void settle(FindingReview& review) {
   }
 }
 
+// Puts practice attempts in time order; the same attempt read twice (a note carried to a
+// rewritten commit, two repositories' records) counts once.
+void settle_practice(std::vector<PracticeAttempt>& practice) {
+  std::sort(practice.begin(), practice.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.time, a.exercise, a.by, a.commit) <
+           std::tie(b.time, b.exercise, b.by, b.commit);
+  });
+  practice.erase(std::unique(practice.begin(), practice.end(),
+                             [](const auto& a, const auto& b) {
+                               return a.time == b.time && a.exercise == b.exercise && a.by == b.by;
+                             }),
+                 practice.end());
+}
+
 }  // namespace
 
 std::string_view verdict_name(Verdict verdict) {
@@ -323,17 +337,7 @@ ReviewsRecord reviews_from_notes(const std::map<std::string, std::vector<std::st
   }
   for (auto& [key, review] : record.findings)
     settle(review);
-  // A note carried to a rewritten commit repeats its attempts: each counts once.
-  auto& practice = record.practice;
-  std::sort(practice.begin(), practice.end(), [](const auto& a, const auto& b) {
-    return std::tie(a.time, a.exercise, a.by, a.commit) <
-           std::tie(b.time, b.exercise, b.by, b.commit);
-  });
-  practice.erase(std::unique(practice.begin(), practice.end(),
-                             [](const auto& a, const auto& b) {
-                               return a.time == b.time && a.exercise == b.exercise && a.by == b.by;
-                             }),
-                 practice.end());
+  settle_practice(record.practice);
   return record;
 }
 
@@ -365,6 +369,21 @@ void carry_verdicts(ReviewsRecord& reviews, const std::map<std::string, CommitRe
   }
   for (const auto& key : changed)
     settle(reviews.findings[key]);
+}
+
+void merge_reviews(ReviewsRecord& into, ReviewsRecord from) {
+  into.sessions.merge(from.sessions);
+  into.goals.merge(from.goals);
+  into.practice.insert(into.practice.end(), from.practice.begin(), from.practice.end());
+  settle_practice(into.practice);
+  for (auto& [key, review] : from.findings) {
+    auto [it, added] = into.findings.try_emplace(key, std::move(review));
+    if (added)
+      continue;
+    auto& history = it->second.history;
+    history.insert(history.end(), review.history.begin(), review.history.end());
+    settle(it->second);
+  }
 }
 
 void add_annotations(const git::Repository& repo, std::span<const Annotation> annotations,

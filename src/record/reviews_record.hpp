@@ -145,6 +145,10 @@ ReviewsRecord read_reviews(const git::Repository& repo, const Warn& warn);
 // again). The histories on the old commits are left as they are.
 void carry_verdicts(ReviewsRecord& reviews, const std::map<std::string, CommitRecord>& records);
 
+// Adds `from` (another repository's record) to `into`: sessions and goals it does not hold yet,
+// and each finding's history (repeats removed, verdict taken again: a fork shares commits).
+void merge_reviews(ReviewsRecord& into, ReviewsRecord from);
+
 // Appends annotations (compare-and-swap, as the findings record).
 void add_annotations(const git::Repository& repo, std::span<const Annotation> annotations,
                      const Warn& warn);

@@ -70,6 +70,7 @@ std::string render_json(const Summary& summary, std::string_view tool_version) {
   root["version"] = 1;
   root["tool_version"] = std::string(tool_version);
   root["ranges"] = summary.ranges;
+  root["repositories"] = summary.repositories;
   root["mentee"] = summary.mentee.empty() ? Json(nullptr) : Json(summary.mentee);
   root["since"] = summary.since ? Json(format_time(*summary.since)) : Json(nullptr);
   root["settings"] = Json{{"recurring", s.recurring},
@@ -153,6 +154,7 @@ std::string render_json(const Summary& summary, std::string_view tool_version) {
   root["rule_health"] = std::move(health);
   root["lessons"] = lessons_json(summary);
   root["goals"] = goals_json(summary);
+  root["mentors"] = mentors_json(summary);
   root["practice"] = practice_json(summary);
   return root.dump(2, ' ', false, Json::error_handler_t::replace) + '\n';
 }

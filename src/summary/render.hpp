@@ -38,7 +38,8 @@ std::string evidence_label(const Tally& tally);
 std::string skill_trend_label(const SkillTally& skill);
 // What a lesson is and when it does not stick, with the summary's window (one sentence each).
 std::string lessons_definition(const Summary& summary);
-// "HEAD's history", "main..feature", with " by WHO" and " since DATE" when given.
+// "HEAD's history", "main..feature", with " by WHO" and " since DATE" when given, and " in A, B"
+// when repositories were named.
 std::string scope_label(const Summary& summary);
 
 // Goals (summary.goals): a section of each report, empty when there are none; and one goal as
@@ -49,6 +50,11 @@ std::string render_goals_html(const Summary& summary);
 nlohmann::ordered_json goal_json(const loop::GoalProgress& progress);
 nlohmann::ordered_json goals_json(const Summary& summary);
 
+// The mentors (summary.mentors): a section of each report, empty when there are none.
+std::string render_mentors_text(const Summary& summary);
+std::string render_mentors_markdown(const Summary& summary);
+std::string render_mentors_html(const Summary& summary);
+nlohmann::ordered_json mentors_json(const Summary& summary);
 // Practice (summary.practice): a section of each report, empty when there is none; as JSON, the
 // summary's `practice[]`.
 std::string render_practice_text(const Summary& summary);

@@ -20,6 +20,7 @@
 #include "loop/commits.hpp"
 #include "loop/goal_progress.hpp"
 #include "loop/lesson_effect.hpp"
+#include "loop/mentor_load.hpp"
 #include "loop/practice.hpp"
 #include "loop/settings.hpp"
 #include "record/findings_record.hpp"
@@ -150,6 +151,10 @@ struct Summary {
   std::vector<loop::LessonEffect> lessons;  // rules mentors taught: flagged (does not stick) first
   // The goals of the selection's mentees with their state (loop/goals.hpp; set by the caller).
   std::vector<loop::GoalProgress> goals;
+  // The mentor's side of the loop (loop/mentor_load.hpp; set by the caller).
+  std::vector<loop::MentorLoad> mentors;
+  // The repositories read (`--repo`), as given; empty: the current one.
+  std::vector<std::string> repositories;
   // Practice per mentee and skill (loop/practice.hpp; set by the caller).
   std::vector<loop::PracticeTally> practice;
   // What was asked for, for the reports' headers (set by the caller).

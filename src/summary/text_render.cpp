@@ -61,6 +61,8 @@ std::string scope_label(const Summary& summary) {
     out += " by " + summary.mentee;
   if (summary.since)
     out += " since " + format_time(*summary.since);
+  for (std::size_t i = 0; i < summary.repositories.size(); ++i)
+    out += (i == 0 ? " in " : ", ") + summary.repositories[i];
   return out;
 }
 
@@ -162,6 +164,7 @@ std::string render_text(const Summary& summary) {
     }
   }
   out += render_goals_text(summary);
+  out += render_mentors_text(summary);
   out += render_practice_text(summary);
   if (!summary.rule_health.empty()) {
     out += fmt::format(

@@ -186,12 +186,12 @@ TEST_CASE("a killed recording leaves a whole record and running again completes 
           "[e2e][record]") {
   TestRepo repo;
   RuleFile rules(kPrintRules);
-  std::string base = make_history(repo, 450);  // five batches of at most 100 commits
+  std::string base = make_history(repo, 250);  // three batches of at most 100 commits
   std::string dir = repo.path().string();
   std::vector<std::string> args{"-C",      dir,          "check",  "--record", "-q",
                                 "--rules", rules.path(), "--jobs", "1",        base + "..HEAD"};
   auto want = expected(dir, base + "..HEAD", rules.path());
-  REQUIRE(want.size() == 450);
+  REQUIRE(want.size() == 250);
 
   auto start = std::chrono::steady_clock::now();
   REQUIRE(run_command(

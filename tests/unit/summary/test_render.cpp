@@ -22,6 +22,7 @@ const std::string kRule = "rule|<b>id</b>`";
 const std::string kSkill = "skill <i>|</i>\nnext";
 const std::string kMessage =
     "`print($X)` | left in\n<img src=x onerror=alert('msg')> **bold** [link](javascript:x)";
+const std::string kRepository = "/tmp/<script>repo\x1b[31m | `x`\n# title";
 const std::string kNote = "</td></tr><script>alert('note')</script>\n| a | b |\n```";
 
 summary::Summary hostile() {
@@ -37,6 +38,15 @@ summary::Summary hostile() {
   summary::Summary s = in.summarize();
   s.ranges = {"main..<script>"};
   s.mentee = "<b>eve</b>";
+  s.repositories = {kRepository};
+  loop::MentorLoad mentor;
+  mentor.mentor = kName + " <" + kEmail + ">";
+  mentor.mentees = {kEmail};
+  mentor.latency = loop::spread({3600, 7200});
+  mentor.waiting = 1;
+  mentor.oldest_waiting = 1704067200;
+  mentor.oldest_waiting_commit = std::string(40, 'a');
+  s.mentors.push_back(mentor);
   return s;
 }
 
@@ -168,6 +178,8 @@ TEST_CASE("summary text report: no terminal escapes from the repository", "[summ
   CHECK(text.find("\n# title") == std::string::npos);
   CHECK(text.find("REVISE") != std::string::npos);           // both verdicts dismiss it
   CHECK(text.find("rule|<b>id</b>`") != std::string::npos);  // text is shown as it is
+  CHECK(text.find("\nMentors (") != std::string::npos);
+  CHECK(text.find("1.5 hours") != std::string::npos);  // the mentor's median latency
 }
 
 TEST_CASE("summary JSON report: the repository's strings come back exactly", "[summary]") {
@@ -188,4 +200,11 @@ TEST_CASE("summary JSON report: the repository's strings come back exactly", "[s
   CHECK(json["rule_health"][0]["dismissal_notes"][0] == kNote);
   CHECK(json["rule_health"][0]["dismissed"] == 2);
   CHECK(json["rule_health"][0]["flagged"] == true);
+  CHECK(json["repositories"] == nlohmann::json::array({kRepository}));
+  REQUIRE(json["mentors"].size() == 1);
+  CHECK(json["mentors"][0]["mentor"] == kName + " <" + kEmail + ">");
+  CHECK(json["mentors"][0]["mentees"][0] == kEmail);
+  CHECK(json["mentors"][0]["latency_median_seconds"] == 5400);
+  CHECK(json["mentors"][0]["latency_p90_seconds"] == 7200);
+  CHECK(json["mentors"][0]["verdicts_per_session_median"].is_null());
 }
