@@ -2,7 +2,10 @@
 #pragma once
 
 #include <filesystem>
+#include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace mentor::cli {
 
@@ -11,5 +14,13 @@ namespace mentor::cli {
 // so a reader sees the old content or the new one, never a part. Throws mentor::Error naming
 // the path when any step fails; the temporary file is then removed and `path` is unchanged.
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
+
+// Creates the directory `dir` holding `files` (name -> bytes; plain names, no '/') all at once:
+// writes them into a temporary directory beside it, flushes them and renames it to `dir`, so a
+// reader sees no directory or the whole of it. Returns false, writing nothing, when `dir`
+// already exists. Throws mentor::Error naming the path when any step fails; the temporary
+// directory is then removed.
+bool write_directory_atomically(const std::filesystem::path& dir,
+                                const std::vector<std::pair<std::string, std::string>>& files);
 
 }  // namespace mentor::cli

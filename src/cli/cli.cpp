@@ -17,6 +17,7 @@
 #include "cli/hook_install.hpp"
 #include "cli/log_command.hpp"
 #include "cli/man_page.hpp"
+#include "cli/practice_command.hpp"
 #include "cli/profile_command.hpp"
 #include "cli/review_command.hpp"
 #include "cli/rules_command.hpp"
@@ -571,6 +572,10 @@ int run(const std::vector<std::string>& args, Streams streams) {
   GoalArgs goal_args;
   CLI::App* goal_cmd = add_goal_command(app, goal_args);
 
+  PracticeArgs practice_args;
+  CLI::App* practice_check = nullptr;
+  CLI::App* practice_cmd = add_practice_command(app, practice_args, practice_check);
+
   HookArgs hook_args;
   CLI::App* hook_cmd = app.add_subcommand("hook", "Run as a git hook");
   hook_cmd->require_subcommand(1);
@@ -675,6 +680,11 @@ int run(const std::vector<std::string>& args, Streams streams) {
       for (CLI::App* sub : goal_cmd->get_subcommands())
         goal_args.action = sub->get_name();
       return run_goal(goal_args, streams);
+    }
+    if (practice_cmd->parsed()) {
+      practice_args.directory = directory;
+      practice_args.action = practice_check->parsed() ? "check" : "";
+      return run_practice(practice_args, streams);
     }
     if (summary_cmd->parsed()) {
       summary_args.directory = directory;

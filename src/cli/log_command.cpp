@@ -14,6 +14,7 @@
 #include "git/commit_range.hpp"
 #include "git/diff_reader.hpp"
 #include "git/identity.hpp"
+#include "loop/practice.hpp"
 #include "record/findings_record.hpp"
 #include "record/reviews_record.hpp"
 #include "util/dates.hpp"
@@ -91,7 +92,11 @@ int run_log(const LogArgs& args, Streams& streams) {
       notes_on[commit].push_back(&session);
   }
   std::set<std::string> noted;  // sessions whose note was shown
-  const std::map<std::string, std::vector<std::string>> goal_events = goal_event_lines(reviews);
+  std::map<std::string, std::vector<std::string>> goal_events = goal_event_lines(reviews);
+  for (const auto& [commit, lines] : loop::practice_lines(reviews.practice)) {
+    for (const auto& line : lines)
+      goal_events[commit].push_back(safe(line));
+  }
   for (auto it = commits.rbegin(); it != commits.rend(); ++it) {  // newest first, as git log
     git::Person author = mailmap.resolve(git::commit_author(workspace.repo, *it));
     if (!args.mentee.empty() && !git::matches_person(args.mentee, author))

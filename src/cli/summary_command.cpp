@@ -15,6 +15,7 @@
 #include "cli/workspace.hpp"
 #include "git/identity.hpp"
 #include "loop/mentor_load.hpp"
+#include "loop/practice.hpp"
 #include "summary/render.hpp"
 #include "summary/summary.hpp"
 #include "util/encoding.hpp"
@@ -173,6 +174,7 @@ int run_summary(const SummaryArgs& args, Streams& streams) {
     }
   }
   result.goals = std::move(goals);
+  result.practice = loop::tally_practice(reviews->practice, *input);
   if (args.format == "json")
     streams.out << summary::render_json(result, GIT_MENTOR_VERSION);
   else if (args.format == "markdown")

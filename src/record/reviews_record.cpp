@@ -123,6 +123,41 @@ std::string apply_goal_line(const nlohmann::json& json, const std::string& commi
   return "unknown goal \"event\"";
 }
 
+bool is_hex(const std::string& text, std::size_t size) {
+  return text.size() == size && text.find_first_not_of("0123456789abcdef") == std::string::npos;
+}
+
+// A `practice` line (docs/storage.md): one attempt at an exercise, kept on the note of the
+// exercise's source commit `holder`.
+std::string apply_practice_line(const nlohmann::json& json, const std::string& holder,
+                                ReviewsRecord& record) {
+  PracticeAttempt a;
+  auto exercise = text(json, "exercise");
+  auto rule = text(json, "rule");
+  auto by = text(json, "by");
+  auto time = text(json, "time");
+  auto passed = json.find("passed");
+  if (!exercise || !rule || !by || !time || passed == json.end() || !passed->is_boolean())
+    return "no \"exercise\", \"rule\", \"by\", \"time\" or boolean \"passed\"";
+  // The id is printed and names the attempt: 12 hex digits, nothing else.
+  if (!is_hex(*exercise, 12))
+    return "a practice \"exercise\" that is not 12 hex digits";
+  a.exercise = std::move(*exercise);
+  a.commit = holder;
+  a.rule = std::move(*rule);
+  a.skill = text(json, "skill").value_or("");
+  a.mentee = text(json, "mentee").value_or("");
+  a.finding = text(json, "finding").value_or("");
+  a.passed = passed->get<bool>();
+  if (auto praise = json.find("praise"); praise != json.end() && praise->is_number_unsigned())
+    a.praise = praise->get<std::uint64_t>();
+  a.reason = text(json, "reason").value_or("");
+  a.by = std::move(*by);
+  a.time = std::move(*time);
+  record.practice.push_back(std::move(a));
+  return {};
+}
+
 // One line of the note of `holder` in the reviews ref, applied to `record`. An annotation
 // belongs to the finding of `holder`, whatever commit its line names (git copies notes to the
 // new commits of a rebase or an amend). Returns why it was not understood, or "".
@@ -132,6 +167,8 @@ std::string apply_line(std::string_view line, const std::string& holder, Reviews
     return object.problem;
   const nlohmann::json& json = object.json;
   auto type = text(json, "type");
+  if (type == "practice")
+    return apply_practice_line(json, holder, record);
   auto commit = text(json, "commit");
   auto mentor = text(json, "mentor");
   auto time = text(json, "time");
@@ -223,6 +260,20 @@ void settle(FindingReview& review) {
   }
 }
 
+// Puts practice attempts in time order; the same attempt read twice (a note carried to a
+// rewritten commit, two repositories' records) counts once.
+void settle_practice(std::vector<PracticeAttempt>& practice) {
+  std::sort(practice.begin(), practice.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.time, a.exercise, a.by, a.commit) <
+           std::tie(b.time, b.exercise, b.by, b.commit);
+  });
+  practice.erase(std::unique(practice.begin(), practice.end(),
+                             [](const auto& a, const auto& b) {
+                               return a.time == b.time && a.exercise == b.exercise && a.by == b.by;
+                             }),
+                 practice.end());
+}
+
 }  // namespace
 
 std::string_view verdict_name(Verdict verdict) {
@@ -286,6 +337,7 @@ ReviewsRecord reviews_from_notes(const std::map<std::string, std::vector<std::st
   }
   for (auto& [key, review] : record.findings)
     settle(review);
+  settle_practice(record.practice);
   return record;
 }
 
@@ -322,6 +374,8 @@ void carry_verdicts(ReviewsRecord& reviews, const std::map<std::string, CommitRe
 void merge_reviews(ReviewsRecord& into, ReviewsRecord from) {
   into.sessions.merge(from.sessions);
   into.goals.merge(from.goals);
+  into.practice.insert(into.practice.end(), from.practice.begin(), from.practice.end());
+  settle_practice(into.practice);
   for (auto& [key, review] : from.findings) {
     auto [it, added] = into.findings.try_emplace(key, std::move(review));
     if (added)
@@ -388,6 +442,25 @@ void store_goal_close(const git::Repository& repo, const Goal& goal, const Warn&
             {"time", goal.closed.value_or(now_utc())}};
   put_note(json, goal.close_note);
   store(repo, {{goal.close_head, {dump(json)}}}, "git-mentor: close goal " + goal.id, warn);
+}
+
+void store_practice_attempts(const git::Repository& repo, std::span<const PracticeAttempt> attempts,
+                             const Warn& warn) {
+  git::NoteLines lines;
+  for (const auto& a : attempts) {
+    Json json{{"v", kFormatVersion}, {"type", "practice"},   {"exercise", a.exercise},
+              {"commit", a.commit},  {"rule", a.rule},       {"skill", a.skill},
+              {"mentee", a.mentee},  {"finding", a.finding}, {"passed", a.passed},
+              {"praise", a.praise},  {"reason", a.reason},   {"by", a.by},
+              {"time", a.time}};
+    lines[a.commit].insert(dump(json));
+  }
+  if (lines.empty())
+    return;
+  std::string what = attempts.size() == 1 ? fmt::format("practice {} {}", attempts[0].exercise,
+                                                        attempts[0].passed ? "passed" : "failed")
+                                          : fmt::format("{} practice attempts", attempts.size());
+  store(repo, lines, "git-mentor: " + what, warn);
 }
 
 std::string now_utc() {

@@ -89,6 +89,23 @@ struct Goal {
   std::string close_head;  // the commit its `close` line is stored on
 };
 
+// One attempt at an exercise cut from a recurring finding (`git mentor practice check`), stored
+// on the note of the commit the exercise came from.
+struct PracticeAttempt {
+  std::string exercise;  // 12-hex: the exercise's id (its folder may be renamed)
+  std::string commit;    // the exercise's source commit: the note holding the line
+  std::string rule;
+  std::string skill;
+  std::string mentee;   // the source commit's author (email, after .mailmap)
+  std::string finding;  // RecordedFinding::id of the finding it was cut around
+  bool passed = false;
+  std::uint64_t praise = 0;  // matches of praise rules of the skill in the attempt
+  std::string reason;        // why it failed, or what passed ("the mistake is gone")
+  std::string by;            // who checked it: the configured git identity, "Name <email>"
+  std::string time;          // as stored ("2026-11-23T11:09:24.123Z")
+  auto operator<=>(const PracticeAttempt&) const = default;
+};
+
 // Everything mentors said about one finding.
 struct FindingReview {
   std::optional<Verdict> verdict;   // the newest confirmed/dismissed/praised; none when only noted
@@ -100,6 +117,7 @@ struct ReviewsRecord {
   std::map<std::string, Session> sessions;  // by id
   std::map<std::string, Goal> goals;        // by id; those with `added` false are not goals
   std::map<FindingKey, FindingReview> findings;
+  std::vector<PracticeAttempt> practice;  // in time order, repeats removed
 
   const FindingReview* find(const FindingKey& key) const;
 };
@@ -143,6 +161,10 @@ void store_session_close(const git::Repository& repo, const Session& session, co
 // on the note of `goal.close_head`.
 void store_goal_add(const git::Repository& repo, const Goal& goal, const Warn& warn);
 void store_goal_close(const git::Repository& repo, const Goal& goal, const Warn& warn);
+
+// Stores practice attempts, each on the note of its `commit` (compare-and-swap).
+void store_practice_attempts(const git::Repository& repo, std::span<const PracticeAttempt> attempts,
+                             const Warn& warn);
 
 // The current time as stored ("2026-11-23T11:09:24.123Z").
 std::string now_utc();

@@ -192,6 +192,7 @@ std::string render_html(const Summary& summary, std::string_view tool_version) {
   }
   out += render_goals_html(summary);
   out += render_mentors_html(summary);
+  out += render_practice_html(summary);
   if (!summary.rule_health.empty()) {
     out += "<section id=\"rule-health\">\n<h2>Rule health</h2>\n";
     out += fmt::format(

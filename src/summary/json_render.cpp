@@ -155,6 +155,7 @@ std::string render_json(const Summary& summary, std::string_view tool_version) {
   root["lessons"] = lessons_json(summary);
   root["goals"] = goals_json(summary);
   root["mentors"] = mentors_json(summary);
+  root["practice"] = practice_json(summary);
   return root.dump(2, ' ', false, Json::error_handler_t::replace) + '\n';
 }
 

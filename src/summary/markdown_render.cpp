@@ -159,9 +159,10 @@ std::string render_markdown(const Summary& summary) {
     }
   }
   const std::string lessons = lessons_markdown(summary);
-  const std::string goals = render_goals_markdown(summary) + render_mentors_markdown(summary);
-  // Goals, the mentors, rule health and lessons are kept first when space runs out: short, and
-  // the mentor acts on them.
+  const std::string goals = render_goals_markdown(summary) + render_mentors_markdown(summary) +
+                            render_practice_markdown(summary);
+  // Goals, the mentors, practice, rule health and lessons are kept first when space runs out:
+  // short, and the mentor acts on them.
   std::size_t budget =
       kMaxMarkdownBytes -
       std::min(kMaxMarkdownBytes, out.size() + goals.size() + health.size() + lessons.size());

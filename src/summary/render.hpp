@@ -55,6 +55,12 @@ std::string render_mentors_text(const Summary& summary);
 std::string render_mentors_markdown(const Summary& summary);
 std::string render_mentors_html(const Summary& summary);
 nlohmann::ordered_json mentors_json(const Summary& summary);
+// Practice (summary.practice): a section of each report, empty when there is none; as JSON, the
+// summary's `practice[]`.
+std::string render_practice_text(const Summary& summary);
+std::string render_practice_markdown(const Summary& summary);
+std::string render_practice_html(const Summary& summary);
+nlohmann::ordered_json practice_json(const Summary& summary);
 
 // `git mentor profile` (loop/profile.hpp):
 // The profile as a table for the terminal with the suggestions and their evidence; repository

@@ -21,6 +21,7 @@
 #include "loop/goal_progress.hpp"
 #include "loop/lesson_effect.hpp"
 #include "loop/mentor_load.hpp"
+#include "loop/practice.hpp"
 #include "loop/settings.hpp"
 #include "record/findings_record.hpp"
 #include "record/reviews_record.hpp"
@@ -154,6 +155,8 @@ struct Summary {
   std::vector<loop::MentorLoad> mentors;
   // The repositories read (`--repo`), as given; empty: the current one.
   std::vector<std::string> repositories;
+  // Practice per mentee and skill (loop/practice.hpp; set by the caller).
+  std::vector<loop::PracticeTally> practice;
   // What was asked for, for the reports' headers (set by the caller).
   std::vector<std::string> ranges;
   std::string mentee;

@@ -165,6 +165,7 @@ std::string render_text(const Summary& summary) {
   }
   out += render_goals_text(summary);
   out += render_mentors_text(summary);
+  out += render_practice_text(summary);
   if (!summary.rule_health.empty()) {
     out += fmt::format(
         "\nRule health (flagged: more than {} of the verdicts dismiss it, with at least {} "

@@ -106,3 +106,34 @@ TEST_CASE("goal lines: an add defines the goal, an id that is not 12 hex digits 
   INFO(warnings[0]);
   CHECK(warnings[0].find("not 12 hex digits") != std::string::npos);
 }
+
+TEST_CASE("practice lines: read back once each, bad ones skipped with a warning",
+          "[record][reviews][practice]") {
+  auto line = [](const std::string& exercise, const std::string& passed, const std::string& time) {
+    return R"({"v":1,"type":"practice","exercise":")" + exercise + R"(","commit":")" + kCommit +
+           R"(","rule":"py-open-without-with","skill":"resource-management",)"
+           R"("mentee":"sam@example.org","finding":"0123456789abcdef","passed":)" +
+           passed +
+           R"(,"praise":1,"reason":"the mistake is gone","by":"Sam <sam@example.org>","time":")" +
+           time + R"("})";
+  };
+  std::vector<std::string> warnings;
+  const std::string first = line("0123456789ab", "false", "2026-12-01T10:00:00.000Z");
+  const std::string second = line("0123456789ab", "true", "2026-12-01T11:00:00.000Z");
+  // The second note holds the same attempt again (a note copied to a rewritten commit).
+  record::ReviewsRecord reviews = record::reviews_from_notes(
+      {{kCommit,
+        {second, first, line("../escape", "true", "2026-12-01T12:00:00.000Z"),
+         line("0123456789ab", "\"yes\"", "2026-12-01T13:00:00.000Z")}},
+       {"dddddddddddddddddddddddddddddddddddddddd", {first}}},
+      [&](const std::string& w) { warnings.push_back(w); });
+  REQUIRE(reviews.practice.size() == 2);
+  CHECK_FALSE(reviews.practice[0].passed);
+  CHECK(reviews.practice[1].passed);
+  CHECK(reviews.practice[1].praise == 1);
+  CHECK(reviews.practice[1].commit == kCommit);
+  CHECK(reviews.practice[1].skill == "resource-management");
+  REQUIRE(warnings.size() == 2);
+  CHECK(warnings[0].find("not 12 hex digits") != std::string::npos);
+  CHECK(warnings[1].find("boolean \"passed\"") != std::string::npos);
+}
