@@ -114,30 +114,12 @@ int run_add(const GoalArgs& args, Workspace& workspace, Streams& streams) {
   // The skill and the rule must be among the configured rules.
   review::RuleSet rules;
   load_workspace_rules(workspace, args.directory, {}, rules);
-  std::set<std::string> skills;
-  for (const rules::Rule* rule : rules.all()) {
-    if (!rule->skill.empty())
-      skills.insert(rule->skill);
-  }
-  if (!skills.contains(args.skill)) {
-    std::vector<std::string_view> names(skills.begin(), skills.end());
-    throw Error(
-        fmt::format("goal add: no configured rule trains skill '{}'{} "
-                    "(`git mentor rules list` shows the skills)",
-                    args.skill, did_you_mean(args.skill, names)));
-  }
+  require_configured_skill(rules, args.skill, "goal add");
   if (!args.rule.empty()) {
-    const rules::Rule* rule = rules.find(args.rule);
-    if (rule == nullptr) {
-      std::vector<std::string_view> ids;
-      for (const rules::Rule* r : rules.all())
-        ids.push_back(r->id);
-      throw Error(fmt::format("goal add: no configured rule '{}'{}", args.rule,
-                              did_you_mean(args.rule, ids)));
-    }
-    if (rule->skill != args.skill) {
+    const rules::Rule& rule = require_configured_rule(rules, args.rule, "goal add");
+    if (rule.skill != args.skill) {
       throw Error(fmt::format("goal add: rule '{}' trains skill '{}', not '{}'", args.rule,
-                              rule->skill, args.skill));
+                              rule.skill, args.skill));
     }
   }
 

@@ -206,25 +206,10 @@ std::string metadata(const Exercise& e, std::string_view file) {
 }
 
 void require_known(const review::RuleSet& rules, const PracticeArgs& args) {
-  if (!args.skill.empty()) {
-    std::set<std::string> skills;
-    for (const rules::Rule* rule : rules.all()) {
-      if (!rule->skill.empty())
-        skills.insert(rule->skill);
-    }
-    if (!skills.contains(args.skill)) {
-      std::vector<std::string_view> names(skills.begin(), skills.end());
-      throw Error(fmt::format("practice: no configured rule trains skill '{}'{}", args.skill,
-                              did_you_mean(args.skill, names)));
-    }
-  }
-  if (!args.rule.empty() && rules.find(args.rule) == nullptr) {
-    std::vector<std::string_view> ids;
-    for (const rules::Rule* r : rules.all())
-      ids.push_back(r->id);
-    throw Error(fmt::format("practice: no configured rule '{}'{}", args.rule,
-                            did_you_mean(args.rule, ids)));
-  }
+  if (!args.skill.empty())
+    require_configured_skill(rules, args.skill, "practice");
+  if (!args.rule.empty())
+    require_configured_rule(rules, args.rule, "practice");
 }
 
 int run_write(const PracticeArgs& args, Workspace& workspace, Streams& streams) {

@@ -5,6 +5,10 @@
 #include <filesystem>
 #include <optional>
 #include <set>
+#include <string_view>
+#include <vector>
+
+#include <fmt/format.h>
 
 #include "cli/config.hpp"
 #include "cli/sg_config.hpp"
@@ -14,6 +18,7 @@
 #include "util/error.hpp"
 #include "util/glob.hpp"
 #include "util/regular_file.hpp"
+#include "util/suggest.hpp"
 
 namespace mentor::cli {
 
@@ -363,6 +368,31 @@ void load_rule_sources(const git::Repository& repo, const RuleSources& config,
   for (const auto& entry : cli.utils)
     loader.utils_on_disk(cli_base, entry, std::nullopt);
   loader.finish();
+}
+
+void require_configured_skill(const review::RuleSet& rules, const std::string& skill,
+                              std::string_view command) {
+  std::set<std::string> skills;
+  for (const rules::Rule* rule : rules.all()) {
+    if (!rule->skill.empty())
+      skills.insert(rule->skill);
+  }
+  if (skills.contains(skill))
+    return;
+  std::vector<std::string_view> names(skills.begin(), skills.end());
+  throw Error(fmt::format(
+      "{}: no configured rule trains skill '{}'{} (`git mentor rules list` shows the skills)",
+      command, skill, did_you_mean(skill, names)));
+}
+
+const rules::Rule& require_configured_rule(const review::RuleSet& rules, const std::string& id,
+                                           std::string_view command) {
+  if (const rules::Rule* rule = rules.find(id))
+    return *rule;
+  std::vector<std::string_view> ids;
+  for (const rules::Rule* rule : rules.all())
+    ids.push_back(rule->id);
+  throw Error(fmt::format("{}: no configured rule '{}'{}", command, id, did_you_mean(id, ids)));
 }
 
 }  // namespace mentor::cli

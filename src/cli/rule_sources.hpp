@@ -65,4 +65,12 @@ void load_rule_files(const std::string& base, const RuleSources& sources, review
 // Loads the bundled packs into `set`.
 void load_builtin_rules(review::RuleSet& set, const LoadOptions& options = {});
 
+// A skill or a rule id a command was given must be among the configured rules: else
+// mentor::Error "COMMAND: no configured rule trains skill 'S'" (or "no configured rule 'ID'"),
+// with "did you mean" and where the skills are listed.
+void require_configured_skill(const review::RuleSet& rules, const std::string& skill,
+                              std::string_view command);
+const rules::Rule& require_configured_rule(const review::RuleSet& rules, const std::string& id,
+                                           std::string_view command);
+
 }  // namespace mentor::cli

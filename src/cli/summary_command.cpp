@@ -73,18 +73,7 @@ void merge_sources(const std::vector<std::unique_ptr<RepositoryRead>>& reads, su
     read->source.input.commits.clear();
     record::merge_reviews(reviews, read->source.reviews);  // a copy: goals are read per repository
   }
-  input.verdicts = [&reviews](const record::RecordedFinding& finding) {
-    summary::FindingVerdict verdict;
-    if (const record::FindingReview* review = reviews.find(record::key_of(finding))) {
-      verdict.verdict = review->verdict;
-      verdict.not_the_mentees = review->not_the_mentees;
-      for (const auto& annotation : review->history) {
-        if (!annotation.note.empty())
-          verdict.notes.push_back({annotation.time, annotation.note});
-      }
-    }
-    return verdict;
-  };
+  input.verdicts = verdict_lookup(reviews);
   // A path's language and whether a rule applies to it: the first repository that knows.
   input.language_of = [&reads](std::string_view path) {
     for (const auto& read : reads) {

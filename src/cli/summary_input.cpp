@@ -124,9 +124,13 @@ void read_summary_source(const Workspace& workspace, const std::string& director
       return std::nullopt;
     return found->applies_to(path);
   };
-  input.verdicts = [&out](const record::RecordedFinding& finding) {
+  input.verdicts = verdict_lookup(out.reviews);
+}
+
+summary::VerdictLookup verdict_lookup(const record::ReviewsRecord& reviews) {
+  return [&reviews](const record::RecordedFinding& finding) {
     summary::FindingVerdict verdict;
-    if (const record::FindingReview* review = out.reviews.find(record::key_of(finding))) {
+    if (const record::FindingReview* review = reviews.find(record::key_of(finding))) {
       verdict.verdict = review->verdict;
       verdict.not_the_mentees = review->not_the_mentees;
       for (const auto& annotation : review->history) {

@@ -45,6 +45,10 @@ struct SummarySource {
 void read_summary_source(const Workspace& workspace, const std::string& directory,
                          const Selection& selection, Streams& streams, SummarySource& out);
 
+// The verdicts and mentors' notes of each finding, as `reviews` holds them (which must outlive
+// the look-up).
+summary::VerdictLookup verdict_lookup(const record::ReviewsRecord& reviews);
+
 // A date option (`--since`, and goals' `--until` and `--from`) read with util::parse_date,
 // relative dates counted back from `now`. Throws mentor::Error naming the option and the forms it
 // takes when `text` is none of them.

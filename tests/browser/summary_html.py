@@ -2,8 +2,8 @@
 """The HTML summary in a real headless browser (Debian's chromium).
 
 Builds a repository with two mentees (one of them with hostile names and code), records it with
-`git mentor check --record`, gives verdicts with `git mentor review` (one note hostile too),
-writes `git mentor summary --format html`, then has chromium:
+`git mentor check --record`, gives verdicts with `git mentor review` (one note hostile too), sets
+a goal, records a practice attempt, writes `git mentor summary --format html`, then has chromium:
   - render it and dump the DOM: the charts' SVG elements must be there, and no element that the
     repository's content tried to inject (<script>, <img>);
   - take a screenshot: it must show the charts, i.e. enough pixels of the lines' colours.
@@ -183,6 +183,14 @@ def make_repository(path, mentor):
     run([mentor, "-C", path, "goal", "add", "--mentee", "ada@example.com", "--skill",
          "error-handling", "--from", "2024-01-01", "--within", "12", "--until", until,
          "--note", "no silent except"])
+    # Ada practises her recurring `except: pass` once, and checks the exercise untouched: a failed
+    # attempt in the record.
+    run([mentor, "-C", path, "practice", "--mentee", "ada@example.com", "--skill",
+         "error-handling"])
+    proc = subprocess.run([mentor, "-C", path, "practice", "check"], capture_output=True)
+    if proc.returncode != 1:
+        fail("practice check of an untouched exercise exited %d: %s" % (
+            proc.returncode, proc.stderr.decode(errors="replace")))
 
 
 def read_png(path):
@@ -276,6 +284,8 @@ def main():
             "goals": '<section id="goals">' in dom and "ada@example.com" in dom and
                      "missed" in dom,
             "lessons": '<section id="lessons">' in dom and '<table class="lessons">' in dom,
+            "mentors": '<section id="mentors">' in dom and "Mentor One" in dom,
+            "practice": '<section id="practice">' in dom,
             "title intact": "<title>git-mentor summary</title>" in dom,
             "no injected script": "<script" not in dom,
             "no injected img": "<img" not in dom,
