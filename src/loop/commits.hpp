@@ -54,6 +54,10 @@ struct Input {
   RuleApplies rule_applies;
 };
 
+// Who authored `commit`, as mentees are told apart: the email in lower case, or (when there is
+// none) a newline and the name, which no email can be.
+std::string author_key(const CommitInput& commit);
+
 // How much one finding of `severity` weighs: error 2, warning 1, info 0.5, hint 0.25.
 double severity_weight(std::string_view severity);
 

@@ -3,7 +3,6 @@
 #include "loop/mentor_load.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <map>
 #include <set>
@@ -18,16 +17,6 @@
 namespace mentor::loop {
 
 namespace {
-
-// A mentee as the summary tells them apart: by email, by name when there is none.
-std::string mentee_key(const CommitInput& commit) {
-  if (commit.author_email.empty())
-    return "\n" + commit.author_name;
-  std::string out = commit.author_email;
-  for (char& c : out)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 std::string mentee_label(const CommitInput& commit) {
   return commit.author_email.empty() ? commit.author_name : commit.author_email;
@@ -76,7 +65,7 @@ std::vector<MentorLoad> mentor_loads(const Input& input, const record::ReviewsRe
   std::map<std::string, std::string> labels;  // mentee_key -> what is shown
   for (const auto& commit : input.commits) {
     by_id.emplace(commit.id, &commit);
-    labels.emplace(mentee_key(commit), mentee_label(commit));
+    labels.emplace(author_key(commit), mentee_label(commit));
   }
 
   // Findings: the first verdict on each, and those that wait for one. Two matches with the same
@@ -84,7 +73,7 @@ std::vector<MentorLoad> mentor_loads(const Input& input, const record::ReviewsRe
   std::vector<Waiting> waiting;
   for (const auto& commit : input.commits) {
     std::set<std::string> seen;
-    const std::string mentee = mentee_key(commit);
+    const std::string mentee = author_key(commit);
     for (const auto& finding : commit.findings) {
       if (!seen.insert(finding.id).second)
         continue;
@@ -141,11 +130,11 @@ std::vector<MentorLoad> mentor_loads(const Input& input, const record::ReviewsRe
     m.in_sessions += verdicts;
     m.session_verdicts.push_back(static_cast<double>(verdicts));
     for (const CommitInput* commit : commits)
-      m.mentees.insert(mentee_key(*commit));
+      m.mentees.insert(author_key(*commit));
     if (!session.mentee.empty() && names_mentee) {
       for (const auto& commit : input.commits) {
         if (names_mentee(session.mentee, commit))
-          m.mentees.insert(mentee_key(commit));
+          m.mentees.insert(author_key(commit));
       }
     }
   }

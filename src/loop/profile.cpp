@@ -3,7 +3,6 @@
 #include "loop/profile.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <numeric>
 #include <set>
@@ -64,15 +63,6 @@ class Group {
   std::vector<std::size_t> position_;  // input index -> index into commits_, or kNone
 };
 
-std::string person_key(const CommitInput& commit) {
-  if (commit.author_email.empty())
-    return "\n" + commit.author_name;
-  std::string key = commit.author_email;
-  for (char& c : key)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return key;
-}
-
 std::string person_label(const CommitInput& commit) {
   if (commit.author_email.empty())
     return commit.author_name;
@@ -115,12 +105,12 @@ Profile profile(const Input& input, const std::function<bool(const CommitInput&)
     if (is_mentee(commit)) {
       of_mentee[c] = true;
       ++out.commits;
-      mentee_authors[person_key(commit)] = person_label(commit);
+      mentee_authors[author_key(commit)] = person_label(commit);
       if (is_reviewed(commit))
         mentee.push_back(c);
     } else {
       ++out.team_commits;
-      team_authors.insert(person_key(commit));
+      team_authors.insert(author_key(commit));
       if (is_reviewed(commit))
         team.add(c, commit);
     }

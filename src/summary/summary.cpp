@@ -2,7 +2,6 @@
 #include "summary/summary.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <charconv>
 #include <ctime>
 #include <numeric>
@@ -70,13 +69,6 @@ void compute_trend(std::span<const double> weights, const Settings& settings, Ta
 }
 
 namespace {
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // Fills the counting fields of `tally` from `occurrences` (in commit order) over `relevant`, the
 // mentee's relevant commits for `scope` (relevant_commits). The trend weighs each occurrence by
@@ -199,9 +191,7 @@ Summary summarize(const Input& input, const Settings& settings) {
   std::map<std::string, MenteeAccumulator> mentees;
   for (std::size_t c : order) {
     const auto& commit = commits[c];
-    std::string key =
-        commit.author_email.empty() ? "\n" + commit.author_name : lower(commit.author_email);
-    MenteeAccumulator& m = mentees[key];
+    MenteeAccumulator& m = mentees[loop::author_key(commit)];
     m.name = commit.author_name;  // the newest name wins
     m.email = commit.author_email;
     m.commits.push_back(c);
