@@ -16,10 +16,9 @@ std::optional<std::string> blob_content(const Repository& repo, const git_oid& i
                      static_cast<std::size_t>(git_blob_rawsize(blob.get())));
 }
 
-}  // namespace
-
-std::optional<std::string> read_file_at(const Repository& repo, const std::string& commit,
-                                        const std::string& path, std::uint64_t max_bytes) {
+// The tree entry of the blob at `path` in `commit`'s tree; null when there is none.
+TreeEntryPtr blob_entry_at(const Repository& repo, const std::string& commit,
+                           const std::string& path) {
   git_oid oid = from_hex(commit);
   git_commit* commit_raw = nullptr;
   check(git_commit_lookup(&commit_raw, repo.get(), &oid), "cannot read commit " + commit);
@@ -29,9 +28,19 @@ std::optional<std::string> read_file_at(const Repository& repo, const std::strin
   TreePtr tree(tree_raw);
   git_tree_entry* entry_raw = nullptr;
   if (git_tree_entry_bypath(&entry_raw, tree.get(), path.c_str()) < 0)
-    return std::nullopt;
+    return nullptr;
   TreeEntryPtr entry(entry_raw);
   if (git_tree_entry_type(entry.get()) != GIT_OBJECT_BLOB)
+    return nullptr;
+  return entry;
+}
+
+}  // namespace
+
+std::optional<std::string> read_file_at(const Repository& repo, const std::string& commit,
+                                        const std::string& path, std::uint64_t max_bytes) {
+  TreeEntryPtr entry = blob_entry_at(repo, commit, path);
+  if (!entry)
     return std::nullopt;
   if (max_bytes != UINT64_MAX) {
     // The object header tells the size: a larger blob is never read whole.
@@ -46,6 +55,14 @@ std::optional<std::string> read_file_at(const Repository& repo, const std::strin
     }
   }
   return blob_content(repo, *git_tree_entry_id(entry.get()));
+}
+
+std::optional<std::string> blob_id_at(const Repository& repo, const std::string& commit,
+                                      const std::string& path) {
+  TreeEntryPtr entry = blob_entry_at(repo, commit, path);
+  if (!entry)
+    return std::nullopt;
+  return to_hex(*git_tree_entry_id(entry.get()));
 }
 
 std::optional<std::vector<std::string>> head_files_under(const Repository& repo,

@@ -17,6 +17,12 @@ std::optional<std::string> read_file_at(const Repository& repo, const std::strin
                                         const std::string& path,
                                         std::uint64_t max_bytes = UINT64_MAX);
 
+// The id (40-hex) of the blob at `path` in commit `commit`'s tree; nullopt when the commit has no
+// file there. Reads no file content: two versions with the same id have the same text. Throws
+// mentor::Error when the commit is missing.
+std::optional<std::string> blob_id_at(const Repository& repo, const std::string& commit,
+                                      const std::string& path);
+
 // The files below the directory `dir` (relative to the root) in HEAD's tree, recursively, as
 // root-relative '/'-separated paths in git's order; nullopt when HEAD is unborn or has no
 // directory there. For a bare repository's configured rule directories.

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
@@ -114,23 +115,6 @@ void mark_fixed_later(const git::Repository& repo, std::span<CommitReview> revie
       heads.push_back(id);
   }
 
-  // What to look for: the findings of commits that are not heads themselves.
-  std::set<Key> wanted;
-  std::map<const lang::Language*, std::vector<const rules::Rule*>> rules_by_language;
-  std::set<std::string> paths;
-  for (const auto& review : reviews) {
-    paths.insert(review.paths.begin(), review.paths.end());
-    if (parents.count(review.commit.id) == 0)
-      continue;
-    for (const auto& f : review.findings) {
-      if (!looked_for(f))
-        continue;
-      wanted.insert({f.rule->id, f.code});
-      auto& list = rules_by_language[f.rule->language];
-      if (std::find(list.begin(), list.end(), f.rule) == list.end())
-        list.push_back(f.rule);
-    }
-  }
   if (places != nullptr) {
     places->assign(reviews.size(), {});
     for (std::size_t i = 0; i < reviews.size(); ++i) {
@@ -146,8 +130,6 @@ void mark_fixed_later(const git::Repository& repo, std::span<CommitReview> revie
       }
     }
   }
-  if (wanted.empty())
-    return;
 
   // The reviewed commits each head reaches through reviewed commits, from the parents the
   // reviews hold (one walk per head, no object read). A reviewed set is closed under that: a
@@ -171,38 +153,100 @@ void mark_fixed_later(const git::Repository& repo, std::span<CommitReview> revie
     }
   }
 
-  lang::Parser parser;
-  std::map<std::string, std::map<Key, std::vector<Place>>> present;  // by head
-  for (const auto& head : heads)
-    present[head] = present_at(repo, head, paths, rules_by_language, wanted, options, parser);
-
-  // Which places at each head a finding already took, so that two findings of the same code show
-  // at two places when the tip has both.
-  std::map<const std::vector<Place>*, std::vector<bool>> taken;
+  // A finding whose file a later head holds as its commit left it (the same blob) is there, at
+  // the same place: the same rules match the same text alike. Only the others are looked for
+  // by reading and parsing the heads' files, and only at the heads they need.
+  std::map<std::pair<std::string, std::string>, std::optional<std::string>> blob_ids;
+  auto blob_id = [&](const std::string& commit, const std::string& path) {
+    auto [it, inserted] = blob_ids.try_emplace({commit, path});
+    if (inserted)
+      it->second = git::blob_id_at(repo, commit, path);
+    return it->second;
+  };
+  struct Pending {
+    std::size_t review = 0;
+    std::size_t finding = 0;
+    std::vector<std::string> later;  // the heads that descend from its commit, in order
+  };
+  std::vector<Pending> pending;
+  std::map<std::string, std::set<Key>> wanted;  // by head
+  std::map<const lang::Language*, std::vector<const rules::Rule*>> rules_by_language;
+  std::vector<std::pair<std::string, const Finding*>> unchanged;  // (head, finding)
   for (std::size_t i = 0; i < reviews.size(); ++i) {
     CommitReview& review = reviews[i];
     if (parents.count(review.commit.id) == 0)
-      continue;
-    std::vector<const std::map<Key, std::vector<Place>>*> later;
+      continue;  // a head's findings are at the tip
+    std::vector<std::string> later;
     for (const auto& head : heads) {
       if (reached[head].count(review.commit.id) != 0 || git::reaches(repo, head, review.commit.id))
-        later.push_back(&present[head]);
+        later.push_back(head);
     }
     for (std::size_t j = 0; j < review.findings.size(); ++j) {
       Finding& f = review.findings[j];
       if (!looked_for(f))
         continue;
-      Key key{f.rule->id, f.code};
-      f.fixed_later = true;
-      for (const auto* at : later) {
-        auto found = at->find(key);
-        if (found == at->end())
-          continue;
+      std::optional<std::string> own = blob_id(review.commit.id, f.path);
+      auto same = std::find_if(later.begin(), later.end(), [&](const std::string& head) {
+        return own && blob_id(head, f.path) == own;
+      });
+      if (same != later.end()) {
         f.fixed_later = false;
-        if (places != nullptr && !found->second.empty())
-          (*places)[i][j] = nearest(found->second, taken[&found->second], f);
-        break;
+        if (places != nullptr)
+          (*places)[i][j] = {f.path, f.line, f.column};
+        unchanged.emplace_back(*same, &f);
+        continue;
       }
+      f.fixed_later = true;
+      Key key{f.rule->id, f.code};
+      for (const auto& head : later)
+        wanted[head].insert(key);
+      auto& list = rules_by_language[f.rule->language];
+      if (std::find(list.begin(), list.end(), f.rule) == list.end())
+        list.push_back(f.rule);
+      pending.push_back({i, j, later});
+    }
+  }
+  if (pending.empty())
+    return;
+
+  std::set<std::string> paths;
+  for (const auto& review : reviews)
+    paths.insert(review.paths.begin(), review.paths.end());
+  lang::Parser parser;
+  std::map<std::string, std::map<Key, std::vector<Place>>> present;  // by head
+  for (const auto& [head, keys] : wanted)
+    present[head] = present_at(repo, head, paths, rules_by_language, keys, options, parser);
+
+  // Which places at each head a finding already took, so that two findings of the same code show
+  // at two places when the tip has both; a finding found unchanged takes its own.
+  std::map<const std::vector<Place>*, std::vector<bool>> taken;
+  for (const auto& [head, f] : unchanged) {
+    auto at = present.find(head);
+    if (at == present.end())
+      continue;
+    auto found = at->second.find(Key{f->rule->id, f->code});
+    if (found == at->second.end())
+      continue;
+    auto& flags = taken[&found->second];
+    flags.resize(found->second.size(), false);
+    for (std::size_t k = 0; k < found->second.size(); ++k) {
+      const Place& place = found->second[k];
+      if (place.path == f->path && place.line == f->line && place.column == f->column)
+        flags[k] = true;
+    }
+  }
+  for (const auto& p : pending) {
+    Finding& f = reviews[p.review].findings[p.finding];
+    Key key{f.rule->id, f.code};
+    for (const auto& head : p.later) {
+      const auto& at = present[head];
+      auto found = at.find(key);
+      if (found == at.end())
+        continue;
+      f.fixed_later = false;
+      if (places != nullptr && !found->second.empty())
+        (*places)[p.review][p.finding] = nearest(found->second, taken[&found->second], f);
+      break;
     }
   }
 }

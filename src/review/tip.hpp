@@ -28,8 +28,9 @@ using TipPlaces = std::vector<std::vector<TipPlace>>;
 // commit. The heads are the reviewed commits that no other reviewed commit has as a parent.
 // "Occurs" means a match of the same rule with the same code (CodeIdentity::code) in the head's
 // version of any file of its language that a reviewed commit changed, so code moved to another
-// file by a later commit is still there. Reads and parses each such file once per head, and
-// nothing when every finding belongs to a head. Only findings for which `asked` returns true are
+// file by a later commit is still there. A finding whose file a later head holds unchanged (the
+// same blob) is there without reading it; for the others, reads and parses each such file once
+// per head that needs it, and nothing when none does. Only findings for which `asked` returns true are
 // looked for (e.g. those that would block); the others keep fixed_later false.
 // With `places`, also says where each finding looked for and still there is at the first such
 // head (in its own file, the nearest occurrence; a head's own finding, where it is).

@@ -179,6 +179,24 @@ TEST_CASE("pre-push shows two findings of the same code at their own places at t
   CHECK(result.err.find("    a.py:9:5: error: print(1) left in [no-print]\n") != std::string::npos);
 }
 
+TEST_CASE("pre-push finds at the tip a finding whose file later commits left alone",
+          "[e2e][hook][hook-report][tip]") {
+  // a.py is the same blob at the tip as c1 left it: its finding is there without a parse. b.py
+  // changed after c2: its finding is looked for in the tip's files, a line lower.
+  HookFixture fx;
+  fx.commit("a.py", "def f():\n    print(1)\n", "Print in a");
+  fx.commit("b.py", "def g():\n    print(1)\n", "Print in b");
+  fx.commit("b.py", "import os\n\n\ndef g():\n    print(1)\n", "Import os");
+  fx.commit("c.py", "z = 3\n", "Another file");
+  CommandResult result = fx.git({"push", "-q", "origin", "main"});
+  CHECK(result.exit_code != 0);
+  INFO(result.err);
+  CHECK(result.err.find("git-mentor: 2 findings block this push") != std::string::npos);
+  CHECK(result.err.find("    a.py:2:5: error: print(1) left in [no-print]\n") != std::string::npos);
+  CHECK(result.err.find("    b.py:5:5: error: print(1) left in [no-print]\n") != std::string::npos);
+  CHECK(result.err.find("fixed later") == std::string::npos);
+}
+
 TEST_CASE("pre-push with findings that do not block says so and lets the push through",
           "[e2e][hook][hook-report]") {
   HookFixture fx;
