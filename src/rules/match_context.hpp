@@ -18,31 +18,40 @@ namespace mentor::rules {
 
 using lang::TreeCursor;
 
-// Every node of a tree with its parent and its neighbours, listed by one cursor walk: constant
-// time where ts_node_parent and ts_node_next_sibling walk down from the root (time that grows
-// with the depth and the width of the tree).
+// The parent and the neighbours of a tree's nodes, in constant time once known, where
+// ts_node_parent and ts_node_next_sibling walk down from the root (time that grows with the
+// depth and the width of the tree). Filled as asked: a node is found by walking down from the
+// root through the children whose byte range holds it (a binary search among each node's
+// children, listed once by a cursor), so matching a few lines of a large file lists the
+// children of their ancestors only, not the whole tree.
 class NodeIndex {
  public:
   explicit NodeIndex(TSNode root);
 
   // As ts_node_parent / ts_node_next_sibling / ts_node_prev_sibling (null nodes when there is
   // none). A node of another tree is answered by those functions.
-  TSNode parent(TSNode node) const;
-  TSNode next_sibling(TSNode node) const;
-  TSNode prev_sibling(TSNode node) const;
+  TSNode parent(TSNode node);
+  TSNode next_sibling(TSNode node);
+  TSNode prev_sibling(TSNode node);
 
  private:
   static constexpr std::uint32_t kNone = UINT32_MAX;
   struct Entry {
     TSNode node;
+    std::uint32_t start = 0;  // byte range
+    std::uint32_t end = 0;
     std::uint32_t parent = kNone;
-    std::uint32_t prev = kNone;
-    std::uint32_t next = kNone;
+    std::uint32_t first_child = kNone;  // the children are entries first_child.. in order
+    std::uint32_t child_count = 0;
+    bool listed = false;  // its children are entries
   };
 
-  const Entry* find(TSNode node) const;
+  // The entry of `node`; kNone when it is not a node of this tree.
+  std::uint32_t locate(TSNode node);
+  void list_children(std::uint32_t at);
   TSNode at(std::uint32_t index) const;
 
+  TreeCursor cursor_;
   std::vector<Entry> entries_;
   std::unordered_map<const void*, std::uint32_t> by_id_;
 };
@@ -89,7 +98,7 @@ struct MatchContext {
   }
 
   // The tree's node index, built on first use.
-  const NodeIndex& index() {
+  NodeIndex& index() {
     if (!index_)
       index_ = std::make_unique<NodeIndex>(root_);
     return *index_;

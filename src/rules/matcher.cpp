@@ -445,7 +445,7 @@ TSNode Matcher::find_below(const Relation& relation, TSNode node, MatchContext& 
 TSNode Matcher::find_sibling(const RuleNode& expansion, TSNode node, MatchContext& context,
                              MetaVarEnv& env) const {
   const Relation& relation = *expansion.relation;
-  const NodeIndex& index = context.index();
+  NodeIndex& index = context.index();
   bool bound = false;
   if (relation.type == Relation::Type::follows)
     return find_along(relation, node, context, env, bound,
@@ -460,7 +460,7 @@ bool Matcher::eval_relation(const Relation& relation, TSNode node, MatchContext&
   bool bound = false;  // the search matched `found` itself and left its bindings in `env`
   switch (relation.type) {
     case Relation::Type::inside: {
-      const NodeIndex& index = context.index();
+      NodeIndex& index = context.index();
       found = find_along(relation, node, context, env, bound,
                          [&](TSNode n) { return index.parent(n); });
       break;
@@ -487,13 +487,13 @@ bool Matcher::eval_relation(const Relation& relation, TSNode node, MatchContext&
       break;
     }
     case Relation::Type::precedes: {
-      const NodeIndex& index = context.index();
+      NodeIndex& index = context.index();
       found = find_along(relation, node, context, env, bound,
                          [&](TSNode n) { return index.next_sibling(n); });
       break;
     }
     case Relation::Type::follows: {
-      const NodeIndex& index = context.index();
+      NodeIndex& index = context.index();
       found = find_along(relation, node, context, env, bound,
                          [&](TSNode n) { return index.prev_sibling(n); });
       break;

@@ -20,7 +20,11 @@ available (the pinned one the differential test installs), it also times
                   ast-grep can read (those written with `rule:`, mentoring keys stripped)
 side by side, and prints hook / ast-grep.
 
+With --instructions it also counts, once each with callgrind, the instructions of the cold hook,
+bench_floor and ast-grep: the ratio that load on a shared machine does not move.
+
   tests/bench/hook_latency.py [--build build] [--runs 40] [--lines N] [--files-from DIR]
+                              [--instructions]
 """
 import argparse
 import glob
@@ -169,6 +173,17 @@ def timed(argv, cwd, stdin=None, env=None):
     return elapsed, proc.stdout.decode(), proc.stderr.decode()
 
 
+def instructions(argv, cwd, stdin=None, env=None):
+    """Instructions one run executes, all threads, counted by callgrind."""
+    with tempfile.TemporaryDirectory() as out:
+        proc = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=%s/cg" % out,
+                               *argv], cwd=cwd, input=stdin, capture_output=True, env=env)
+        for line in proc.stderr.decode().splitlines():
+            if "Collected :" in line:
+                return int(line.split(":")[1])
+    sys.exit("hook_latency: callgrind counted nothing for %s" % argv)
+
+
 def phases(stderr):
     """The 'git-mentor: timing: NAME MS ms' lines, as {name: ms}."""
     out = {}
@@ -185,6 +200,8 @@ def main():
     parser.add_argument("--runs", type=int, default=40)
     parser.add_argument("--lines", type=int, help="cut each file to its first LINES lines")
     parser.add_argument("--files-from", help="take the ten files from this checkout")
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count instructions with callgrind (hook, floor, ast-grep)")
     args = parser.parse_args()
     build = os.path.abspath(args.build)
     mentor = os.path.join(build, "git-mentor")
@@ -236,6 +253,16 @@ def main():
                         inner.setdefault(prefix + phase, []).append(ms)
                 elif name.startswith("floor"):
                     inner.setdefault(name, []).append(float(out) * 1000)
+        counts = {}
+        if args.instructions:
+            # Instructions (callgrind, every thread), the figure that machine load does not move.
+            counted = {"hook, cold": commands["hook"], "floor diff": commands["floor diff"],
+                       "floor parse": commands["floor parse"]}
+            if "ast-grep" in commands:
+                counted["ast-grep"] = commands["ast-grep"]
+            for name, (argv, stdin, env) in counted.items():
+                shutil.rmtree(cache_dir, ignore_errors=True)
+                counts[name] = instructions(argv, work, stdin, env)
     med = {name: statistics.median(v) for name, v in list(wall.items()) + list(inner.items())}
     what = ("from %s" % args.files_from) if args.files_from else "5 Python, 5 JavaScript"
     print("pre-push hook latency: 5 commits, 10 files (%s%s), bundled rules, "
@@ -253,7 +280,7 @@ def main():
     print("  rules list (every rule)   %7.1f" % med["all rules"])
     print("  phases of the hook (GIT_MENTOR_TIMINGS):")
     print("    %-22s %7s %7s" % ("", "cold", "warm"))
-    for phase in ("open", "commits", "rules", "review"):
+    for phase in ("open", "commits", "rules", "review", "report", "goals"):
         print("    %-22s %7.2f %7.2f" % (phase, med.get(phase, float("nan")),
                                        med.get("warm " + phase, float("nan"))))
     review = med.get("review", float("nan"))
@@ -261,8 +288,15 @@ def main():
     print("    diff                   %7.2f" % med["floor diff"])
     print("    parse                  %7.2f" % (med["floor parse"] - med["floor diff"]))
     print("    match and the rest     %7.2f" % (review - med["floor parse"]))
-    accounted = med["start-up"] + sum(med.get(p, 0) for p in ("open", "commits", "rules", "review"))
+    accounted = med["start-up"] + sum(med.get(p, 0) for p in ("open", "commits", "rules", "review",
+                                                               "report", "goals"))
     print("  start-up + phases = %.1f of %.1f ms" % (accounted, med["hook"]))
+    if counts:
+        print("  instructions (callgrind, millions):")
+        for name, count in counts.items():
+            print("    %-22s %7.0f" % (name, count / 1e6))
+        if "ast-grep" in counts:
+            print("    hook / ast-grep        %7.2fx" % (counts["hook, cold"] / counts["ast-grep"]))
 
 
 if __name__ == "__main__":
