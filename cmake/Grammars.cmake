@@ -1,7 +1,12 @@
-# The pinned tree-sitter grammars (grammars/grammars.lock): fetched once with `npm pack` into a
-# cache outside the source tree, verified against their SHA-512, extracted into the build tree and
-# compiled into static libraries. A rebuild, even in a fresh build directory, reads the cache and
-# needs no network. Provides the INTERFACE target `mentor_grammars`.
+# The pinned tree-sitter runtime and grammars (grammars/grammars.lock): fetched once with
+# `npm pack` into a cache outside the source tree, verified against their SHA-512, extracted into
+# the build tree and compiled into static libraries. A rebuild, even in a fresh build directory,
+# reads the cache and needs no network. Provides the targets `mentor_tree_sitter` (the runtime,
+# from the C sources the npm package `tree-sitter` vendors) and `mentor_grammars` (INTERFACE).
+#
+# With GIT_MENTOR_GRAMMARS_FROM=DIR (another build directory of the same sources, e.g. the
+# sanitizer build pointing at the normal one), the grammars are not compiled again: that build's
+# libraries are linked (they are generated tables, compiled optimised and uninstrumented anyway).
 
 if(DEFINED ENV{XDG_CACHE_HOME} AND NOT "$ENV{XDG_CACHE_HOME}" STREQUAL "")
   set(_mentor_cache_root "$ENV{XDG_CACHE_HOME}")
@@ -46,7 +51,10 @@ endfunction()
 # Makes sure the tarball of `package`@`version` is in the cache and matches `integrity`; sets
 # `out_var` to its path.
 function(_mentor_fetch_grammar package version integrity out_var)
-  set(tarball "${GIT_MENTOR_GRAMMAR_CACHE}/${package}-${version}.tgz")
+  # npm names a scoped package's tarball without the '@' and with '-' for '/'.
+  string(REGEX REPLACE "^@" "" file_name "${package}")
+  string(REPLACE "/" "-" file_name "${file_name}")
+  set(tarball "${GIT_MENTOR_GRAMMAR_CACHE}/${file_name}-${version}.tgz")
   if(NOT integrity MATCHES "^sha512-(.+)$")
     message(FATAL_ERROR "grammars.lock: ${package}: only sha512 integrity is supported")
   endif()
@@ -77,8 +85,23 @@ function(_mentor_fetch_grammar package version integrity out_var)
   set(${out_var} "${tarball}" PARENT_SCOPE)
 endfunction()
 
-# Compiles the grammar whose sources are in `src_dir` into the static library `target`.
+set(GIT_MENTOR_GRAMMARS_FROM "" CACHE PATH
+    "Link the grammar libraries of this other build directory instead of compiling them")
+
+# Compiles the grammar whose sources are in `src_dir` into the static library `target` (or, with
+# GIT_MENTOR_GRAMMARS_FROM, imports that build's library of the same name).
 function(_mentor_grammar_library target src_dir)
+  if(GIT_MENTOR_GRAMMARS_FROM)
+    set(library "${GIT_MENTOR_GRAMMARS_FROM}/lib${target}.a")
+    if(NOT EXISTS "${library}")
+      message(FATAL_ERROR "GIT_MENTOR_GRAMMARS_FROM: ${library} is missing; build "
+                          "${GIT_MENTOR_GRAMMARS_FROM} first")
+    endif()
+    add_library(${target} STATIC IMPORTED)
+    set_target_properties(${target} PROPERTIES IMPORTED_LOCATION "${library}")
+    target_link_libraries(mentor_grammars INTERFACE ${target})
+    return()
+  endif()
   set(sources "${src_dir}/parser.c")
   if(EXISTS "${src_dir}/scanner.c")
     list(APPEND sources "${src_dir}/scanner.c")
@@ -98,6 +121,33 @@ function(_mentor_grammar_library target src_dir)
   target_link_libraries(mentor_grammars INTERFACE ${target})
 endfunction()
 
+# The runtime: the amalgamated lib.c the npm package `tree-sitter` vendors, compiled in every
+# build (one file, seconds), so that the sanitizer builds instrument it.
+function(_mentor_tree_sitter_runtime lib_dir)
+  add_library(mentor_tree_sitter STATIC "${lib_dir}/src/lib.c")
+  target_include_directories(mentor_tree_sitter SYSTEM PUBLIC "${lib_dir}/include")
+  target_include_directories(mentor_tree_sitter PRIVATE "${lib_dir}/src" "${lib_dir}/src/wasm")
+  target_compile_options(mentor_tree_sitter PRIVATE -O2 -w)
+  target_compile_definitions(mentor_tree_sitter PRIVATE _POSIX_C_SOURCE=200112L _DEFAULT_SOURCE)
+  set_target_properties(mentor_tree_sitter PROPERTIES C_STANDARD 11 POSITION_INDEPENDENT_CODE ON)
+  # Under the sanitizers, AddressSanitizer only: the runtime reads every byte of the parsed text.
+  if(GIT_MENTOR_SANITIZE OR GIT_MENTOR_FUZZ)
+    target_compile_options(mentor_tree_sitter PRIVATE -fsanitize=address -fno-omit-frame-pointer)
+  endif()
+endfunction()
+
+# Where a package keeps the grammar sources of `language` (most: src/).
+function(_mentor_grammar_sources package_dir language out_var)
+  if(language STREQUAL "typescript" OR language STREQUAL "tsx")
+    set(${out_var} "${package_dir}/${language}/src" PARENT_SCOPE)
+  elseif(language STREQUAL "php")
+    # PHP without the surrounding HTML, as ast-grep parses it.
+    set(${out_var} "${package_dir}/php_only/src" PARENT_SCOPE)
+  else()
+    set(${out_var} "${package_dir}/src" PARENT_SCOPE)
+  endif()
+endfunction()
+
 add_library(mentor_grammars INTERFACE)
 file(STRINGS "${CMAKE_CURRENT_SOURCE_DIR}/grammars/grammars.lock" _mentor_lock REGEX "^[^#]")
 set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
@@ -108,17 +158,31 @@ foreach(line IN LISTS _mentor_lock)
   list(GET fields 1 version)
   list(GET fields 2 integrity)
   _mentor_fetch_grammar(${package} ${version} ${integrity} tarball)
-  set(dest "${CMAKE_BINARY_DIR}/grammars/${package}-${version}")
+  string(REGEX REPLACE "^@[^/]+/" "" bare "${package}")
+  set(dest "${CMAKE_BINARY_DIR}/grammars/${bare}-${version}")
   if(NOT EXISTS "${dest}/.extracted")
     file(REMOVE_RECURSE "${dest}")
     file(ARCHIVE_EXTRACT INPUT "${tarball}" DESTINATION "${dest}")
     file(TOUCH "${dest}/.extracted")
   endif()
-  string(REPLACE "tree-sitter-" "" name "${package}")
-  if(name STREQUAL "typescript")
-    _mentor_grammar_library(mentor_grammar_typescript "${dest}/package/typescript/src")
-    _mentor_grammar_library(mentor_grammar_tsx "${dest}/package/tsx/src")
-  else()
-    _mentor_grammar_library(mentor_grammar_${name} "${dest}/package/src")
+  if(bare STREQUAL "tree-sitter")
+    _mentor_tree_sitter_runtime("${dest}/package/vendor/tree-sitter/lib")
+    continue()
   endif()
+  # The library is named after the language: tree-sitter-c-sharp -> mentor_grammar_csharp.
+  string(REPLACE "tree-sitter-" "" name "${bare}")
+  string(REPLACE "-" "" name "${name}")
+  if(name STREQUAL "typescript")
+    set(languages typescript tsx)
+  else()
+    set(languages ${name})
+  endif()
+  foreach(language IN LISTS languages)
+    _mentor_grammar_sources("${dest}/package" ${language} src_dir)
+    _mentor_grammar_library(mentor_grammar_${language} "${src_dir}")
+  endforeach()
 endforeach()
+if(NOT TARGET mentor_tree_sitter)
+  message(FATAL_ERROR "grammars/grammars.lock pins no tree-sitter runtime (package tree-sitter)")
+endif()
+target_link_libraries(mentor_grammars INTERFACE mentor_tree_sitter)

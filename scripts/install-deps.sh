@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build pkg-config git ca-certificates
-  libgit2-dev libtree-sitter-dev libcli11-dev libyaml-cpp-dev libfmt-dev catch2
+  libgit2-dev libcli11-dev libyaml-cpp-dev libfmt-dev catch2
   nlohmann-json3-dev libre2-dev
   nodejs npm   # npm fetches the pinned grammar packages on the first build
   python3      # runs the differential test against ast-grep and the benchmarks

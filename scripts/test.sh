@@ -10,6 +10,11 @@ build=$root/build
 if [[ "${1:-}" == "--sanitize" ]]; then
   build=$root/build-asan
   cmake_args=(-DCMAKE_BUILD_TYPE=Debug -DGIT_MENTOR_SANITIZE=ON -DGIT_MENTOR_BENCHMARKS=OFF)
+  # The grammars are generated tables, never instrumented: link the normal build's libraries
+  # instead of compiling them again, when it has them (grammars/README.md).
+  if compgen -G "$root/build/libmentor_grammar_*.a" >/dev/null; then
+    cmake_args+=(-DGIT_MENTOR_GRAMMARS_FROM="$root/build")
+  fi
   export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
   export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
   export LSAN_OPTIONS=suppressions=$root/tests/lsan.supp:print_suppressions=0

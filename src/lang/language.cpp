@@ -5,15 +5,29 @@
 #include <array>
 
 extern "C" {
+const TSLanguage* tree_sitter_bash();
 const TSLanguage* tree_sitter_c();
+const TSLanguage* tree_sitter_c_sharp();
 const TSLanguage* tree_sitter_cpp();
+const TSLanguage* tree_sitter_css();
+const TSLanguage* tree_sitter_elixir();
 const TSLanguage* tree_sitter_go();
+const TSLanguage* tree_sitter_haskell();
+const TSLanguage* tree_sitter_html();
 const TSLanguage* tree_sitter_java();
 const TSLanguage* tree_sitter_javascript();
+const TSLanguage* tree_sitter_json();
+const TSLanguage* tree_sitter_kotlin();
+const TSLanguage* tree_sitter_lua();
+const TSLanguage* tree_sitter_php_only();
 const TSLanguage* tree_sitter_python();
+const TSLanguage* tree_sitter_ruby();
 const TSLanguage* tree_sitter_rust();
+const TSLanguage* tree_sitter_scala();
+const TSLanguage* tree_sitter_swift();
 const TSLanguage* tree_sitter_tsx();
 const TSLanguage* tree_sitter_typescript();
+const TSLanguage* tree_sitter_yaml();
 }
 
 namespace mentor::lang {
@@ -32,17 +46,90 @@ constexpr std::array<std::string_view, 32> kPythonKeywords = {
     "global", "if",   "import", "in",     "is",     "lambda",  "nonlocal", "not",
     "or",     "pass", "raise",  "return", "try",    "while",   "with",     "yield"};
 
-const std::array<Language, 9>& languages() {
-  static const std::array<Language, 9> table = {{
-      {"c", tree_sitter_c(), kMicro},
-      {"cpp", tree_sitter_cpp(), kMicro},
-      {"go", tree_sitter_go(), kMicro},
-      {"java", tree_sitter_java(), U'$'},
-      {"javascript", tree_sitter_javascript(), U'$'},
-      {"python", tree_sitter_python(), kMicro, kPythonKeywords},
-      {"rust", tree_sitter_rust(), kMicro},
-      {"tsx", tree_sitter_tsx(), U'$'},
-      {"typescript", tree_sitter_typescript(), U'$'},
+constexpr CommentMarkers kHash{"#", {}, {}};
+constexpr CommentMarkers kSlashes{"//", "/*", "*/"};
+
+// The expando characters are ast-grep's (its `expando_char` of each language): `$` where it is
+// an identifier character or where ast-grep does not replace it.
+const std::array<Language, 23>& languages() {
+  static const std::array<Language, 23> table = {{
+      {"bash", tree_sitter_bash(), U'$', {}, kHash, {"function_definition"}, "sh"},
+      {"c", tree_sitter_c(), kMicro, {}, kSlashes, {"function_definition"}, "c"},
+      {"cpp", tree_sitter_cpp(), kMicro, {}, kSlashes, {"function_definition"}, "cpp"},
+      {"csharp",
+       tree_sitter_c_sharp(),
+       kMicro,
+       {},
+       kSlashes,
+       {"method_declaration", "constructor_declaration", "local_function_statement"},
+       "cs"},
+      {"css", tree_sitter_css(), U'_', {}, {{}, "/*", "*/"}, {}, "css"},
+      {"elixir", tree_sitter_elixir(), kMicro, {}, kHash, {}, "ex"},
+      {"go",
+       tree_sitter_go(),
+       kMicro,
+       {},
+       kSlashes,
+       {"function_declaration", "method_declaration"},
+       "go"},
+      {"haskell", tree_sitter_haskell(), kMicro, {}, {"--", "{-", "-}"}, {"function"}, "hs"},
+      {"html", tree_sitter_html(), U'$', {}, {{}, "<!--", "-->"}, {}, "html"},
+      {"java",
+       tree_sitter_java(),
+       U'$',
+       {},
+       kSlashes,
+       {"method_declaration", "constructor_declaration"},
+       "java"},
+      {"javascript",
+       tree_sitter_javascript(),
+       U'$',
+       {},
+       kSlashes,
+       {"function_declaration", "method_definition", "generator_function_declaration"},
+       "js"},
+      {"json", tree_sitter_json(), U'$', {}, {}, {}, "json"},
+      {"kotlin", tree_sitter_kotlin(), kMicro, {}, kSlashes, {"function_declaration"}, "kt"},
+      {"lua",
+       tree_sitter_lua(),
+       U'$',
+       {},
+       {"--", {}, {}},
+       {"function_declaration"},
+       "lua"},
+      {"php",
+       tree_sitter_php_only(),
+       kMicro,
+       {},
+       kSlashes,
+       {"function_definition", "method_declaration"},
+       "php"},
+      {"python",
+       tree_sitter_python(),
+       kMicro,
+       kPythonKeywords,
+       kHash,
+       {"function_definition"},
+       "py"},
+      {"ruby", tree_sitter_ruby(), kMicro, {}, kHash, {"method", "singleton_method"}, "rb"},
+      {"rust", tree_sitter_rust(), kMicro, {}, kSlashes, {"function_item"}, "rs"},
+      {"scala", tree_sitter_scala(), U'$', {}, kSlashes, {"function_definition"}, "scala"},
+      {"swift", tree_sitter_swift(), kMicro, {}, kSlashes, {"function_declaration"}, "swift"},
+      {"tsx",
+       tree_sitter_tsx(),
+       U'$',
+       {},
+       kSlashes,
+       {"function_declaration", "method_definition", "generator_function_declaration"},
+       "tsx"},
+      {"typescript",
+       tree_sitter_typescript(),
+       U'$',
+       {},
+       kSlashes,
+       {"function_declaration", "method_definition", "generator_function_declaration"},
+       "ts"},
+      {"yaml", tree_sitter_yaml(), U'$', {}, kHash, {}, "yaml"},
   }};
   return table;
 }
@@ -52,15 +139,26 @@ struct Alias {
   std::string_view name;
 };
 
-constexpr std::array<Alias, 8> kAliases = {{
+constexpr std::array<Alias, 19> kAliases = {{
+    {"c#", "csharp"},
     {"c++", "cpp"},
+    {"cs", "csharp"},
+    {"ex", "elixir"},
     {"golang", "go"},
+    {"hs", "haskell"},
     {"js", "javascript"},
     {"jsx", "javascript"},
+    {"kt", "kotlin"},
     {"py", "python"},
     {"python3", "python"},
+    {"rb", "ruby"},
     {"rs", "rust"},
+    {"sh", "bash"},
+    {"shell", "bash"},
     {"ts", "typescript"},
+    {"yml", "yaml"},
+    {"zsh", "bash"},
+    {"exs", "elixir"},
 }};
 
 struct Extension {
@@ -68,31 +166,21 @@ struct Extension {
   std::string_view language;
 };
 
-constexpr std::array<Extension, 24> kExtensions = {{
-    {"c", "c"},
-    {"h", "c"},
-    {"cc", "cpp"},
-    {"cpp", "cpp"},
-    {"cxx", "cpp"},
-    {"c++", "cpp"},
-    {"hpp", "cpp"},
-    {"hh", "cpp"},
-    {"hxx", "cpp"},
-    {"h++", "cpp"},
-    {"ipp", "cpp"},
-    {"go", "go"},
-    {"java", "java"},
-    {"js", "javascript"},
-    {"mjs", "javascript"},
-    {"cjs", "javascript"},
-    {"jsx", "javascript"},
-    {"py", "python"},
-    {"pyi", "python"},
-    {"rs", "rust"},
-    {"ts", "typescript"},
-    {"mts", "typescript"},
-    {"cts", "typescript"},
-    {"tsx", "tsx"},
+constexpr std::array<Extension, 52> kExtensions = {{
+    {"bash", "bash"},      {"bats", "bash"},   {"sh", "bash"},         {"c", "c"},
+    {"h", "c"},            {"cs", "csharp"},   {"cc", "cpp"},          {"cpp", "cpp"},
+    {"cxx", "cpp"},        {"c++", "cpp"},     {"hpp", "cpp"},         {"hh", "cpp"},
+    {"hxx", "cpp"},        {"h++", "cpp"},     {"ipp", "cpp"},         {"css", "css"},
+    {"ex", "elixir"},      {"exs", "elixir"},  {"go", "go"},           {"hs", "haskell"},
+    {"htm", "html"},       {"html", "html"},   {"xhtml", "html"},      {"java", "java"},
+    {"js", "javascript"},  {"mjs", "javascript"}, {"cjs", "javascript"}, {"jsx", "javascript"},
+    {"json", "json"},      {"kt", "kotlin"},   {"kts", "kotlin"},      {"ktm", "kotlin"},
+    {"lua", "lua"},        {"php", "php"},     {"py", "python"},       {"pyi", "python"},
+    {"rb", "ruby"},        {"rake", "ruby"},   {"gemspec", "ruby"},    {"ru", "ruby"},
+    {"rs", "rust"},        {"scala", "scala"}, {"sc", "scala"},        {"sbt", "scala"},
+    {"swift", "swift"},    {"ts", "typescript"}, {"mts", "typescript"}, {"cts", "typescript"},
+    {"tsx", "tsx"},        {"yml", "yaml"},    {"yaml", "yaml"},
+    {"zsh", "bash"},
 }};
 
 }  // namespace

@@ -1,6 +1,7 @@
 // The grammars compiled into git-mentor and the file-extension -> language map.
 #pragma once
 
+#include <array>
 #include <map>
 #include <span>
 #include <string>
@@ -10,7 +11,17 @@
 
 namespace mentor::lang {
 
-// A grammar compiled into the binary. Instances are static and live for the whole program.
+// A language's comments, for scans that do not parse: a line comment runs from `line` to the end
+// of its line, a block comment from `open` to `close`. Empty markers: the language has none of
+// that form.
+struct CommentMarkers {
+  std::string_view line;
+  std::string_view open;
+  std::string_view close;
+};
+
+// A grammar compiled into the binary, with what the rest of git-mentor needs to know of its
+// language. Instances are static and live for the whole program.
 struct Language {
   std::string_view name;  // canonical name used in rule files: "python", "tsx", ...
   const TSLanguage* ts;   // never null
@@ -20,6 +31,11 @@ struct Language {
   // an identifier where the keyword cannot stand (Python's `except: pass` reads as an annotated
   // assignment to `except`). Newer grammars reserve them; until then patterns check them.
   std::span<const std::string_view> reserved = {};
+  CommentMarkers comments = {};
+  // The kinds of a named function or method (unused entries empty), where practice cuts an
+  // exercise out of a file.
+  std::array<std::string_view, 4> functions = {};
+  std::string_view extension = "txt";  // of a file of this language that git-mentor writes
 };
 
 // Every compiled-in language, sorted by name.

@@ -2,6 +2,7 @@
 #include "lang/parser.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdint>
 #include <cstdlib>
 #include <optional>
@@ -24,21 +25,47 @@ std::uint64_t parse_timeout_micros() {
 
 }  // namespace
 
-Parser::Parser() : parser_(ts_parser_new()) {
-  ts_parser_set_timeout_micros(parser_.get(), parse_timeout_micros());
+Parser::Parser() : parser_(ts_parser_new()), timeout_micros_(parse_timeout_micros()) {}
+
+namespace {
+
+// What one parse reads and until when it may run.
+struct ParseInput {
+  std::string_view source;
+  std::chrono::steady_clock::time_point deadline;
+};
+
+const char* read_source(void* payload, uint32_t byte, TSPoint /*point*/, uint32_t* bytes_read) {
+  const auto* input = static_cast<const ParseInput*>(payload);
+  if (byte >= input->source.size()) {
+    *bytes_read = 0;
+    return "";
+  }
+  *bytes_read = static_cast<uint32_t>(input->source.size() - byte);
+  return input->source.data() + byte;
 }
+
+// Called by tree-sitter as the parse goes: true stops it.
+bool past_deadline(TSParseState* state) {
+  const auto* input = static_cast<const ParseInput*>(state->payload);
+  return std::chrono::steady_clock::now() > input->deadline;
+}
+
+}  // namespace
 
 TSTree* Parser::run(const Language& language, const TSTree* old, std::string_view source) {
   use(language);
-  TSTree* tree = ts_parser_parse_string(parser_.get(), old, source.data(),
-                                        static_cast<uint32_t>(source.size()));
+  ParseInput input{source, std::chrono::steady_clock::now() +
+                               std::chrono::microseconds(timeout_micros_)};
+  TSInput reader{&input, read_source, TSInputEncodingUTF8, nullptr};
+  TSParseOptions options{&input, past_deadline};
+  TSTree* tree = ts_parser_parse_with_options(parser_.get(), old, reader, options);
   if (tree != nullptr)
     return tree;
-  // A parse that stops on the timeout would resume at the next call: start afresh instead.
+  // A parse that stops on the deadline would resume at the next call: start afresh instead.
   ts_parser_reset(parser_.get());
-  std::uint64_t ms = ts_parser_timeout_micros(parser_.get()) / 1000;
   throw ParseLimitExceeded("parsing as " + std::string(language.name) + " took more than " +
-                           std::to_string(ms) + " ms");
+                           std::to_string(timeout_micros_ / 1000) + " ms");
 }
 
 namespace {
@@ -133,7 +160,7 @@ void Parser::use(const Language& language) {
   if (current_ != &language) {
     if (!ts_parser_set_language(parser_.get(), language.ts)) {
       throw Error("the " + std::string(language.name) + " grammar (ABI " +
-                  std::to_string(ts_language_version(language.ts)) +
+                  std::to_string(ts_language_abi_version(language.ts)) +
                   ") is not supported by this tree-sitter runtime");
     }
     current_ = &language;

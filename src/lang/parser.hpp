@@ -91,11 +91,12 @@ class Parser {
 
  private:
   void use(const Language& language);
-  // The tree ts_parser_parse_string gives; throws ParseLimitExceeded on its timeout.
+  // The tree tree-sitter gives; throws ParseLimitExceeded past the parse timeout.
   TSTree* run(const Language& language, const TSTree* old, std::string_view source);
 
   std::unique_ptr<TSParser, ParserDeleter> parser_;
   const Language* current_ = nullptr;
+  std::uint64_t timeout_micros_ = kParseTimeoutMicros;
 };
 
 // The UTF-8 text of `node` inside `source`.

@@ -91,28 +91,9 @@ std::optional<std::string_view> Versions::text(const Version& version) {
 
 namespace {
 
-// A language's comment markers, for a scan that does not parse: a line comment runs to the end
-// of its line, a block comment to its closer. Empty `line` and `open`: not known.
-struct CommentMarkers {
-  std::string_view line;
-  std::string_view open;
-  std::string_view close;
-};
-
-std::optional<CommentMarkers> comment_markers(std::string_view language) {
-  if (language == "python")
-    return CommentMarkers{"#", {}, {}};
-  for (std::string_view c_like :
-       {"c", "cpp", "java", "javascript", "typescript", "tsx", "go", "rust"}) {
-    if (language == c_like)
-      return CommentMarkers{"//", "/*", "*/"};
-  }
-  return std::nullopt;
-}
-
 // `text` with what `markers` start scanned away (each comment replaced by one space). Strings are
 // not recognized: a marker inside one cuts more than a comment.
-std::string without_comments(std::string_view text, const CommentMarkers& markers) {
+std::string without_comments(std::string_view text, const lang::CommentMarkers& markers) {
   std::string out;
   out.reserve(text.size());
   std::size_t at = 0;
@@ -144,10 +125,7 @@ const std::string* Versions::uncommented(const Version& version) {
   if (!e.readable || version.language == nullptr)
     return nullptr;
   if (!e.uncommented) {
-    std::optional<CommentMarkers> markers = comment_markers(version.language->name);
-    if (!markers)
-      return nullptr;
-    e.uncommented = normalize_code(without_comments(e.text, *markers));
+    e.uncommented = normalize_code(without_comments(e.text, version.language->comments));
   }
   return &*e.uncommented;
 }

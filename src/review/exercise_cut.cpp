@@ -16,36 +16,13 @@ namespace mentor::review {
 
 namespace {
 
-struct Kinds {
-  std::string_view language;
-  std::array<std::string_view, 4> functions;  // unused entries are empty
-};
-
-// The kinds of a named function or method, per language.
-constexpr std::array<Kinds, 9> kFunctionKinds = {{
-    {"python", {"function_definition"}},
-    {"javascript", {"function_declaration", "method_definition", "generator_function_declaration"}},
-    {"typescript", {"function_declaration", "method_definition", "generator_function_declaration"}},
-    {"tsx", {"function_declaration", "method_definition", "generator_function_declaration"}},
-    {"go", {"function_declaration", "method_declaration"}},
-    {"java", {"method_declaration", "constructor_declaration"}},
-    {"rust", {"function_item"}},
-    {"c", {"function_definition"}},
-    {"cpp", {"function_definition"}},
-}};
-
 bool is(TSNode node, std::string_view kind) {
   return !ts_node_is_null(node) && kind == ts_node_type(node);
 }
 
-bool is_function(std::string_view language, TSNode node) {
-  for (const auto& entry : kFunctionKinds) {
-    if (entry.language != language)
-      continue;
-    return std::any_of(entry.functions.begin(), entry.functions.end(),
-                       [&](std::string_view kind) { return !kind.empty() && is(node, kind); });
-  }
-  return false;
+bool is_function(const lang::Language& language, TSNode node) {
+  return std::any_of(language.functions.begin(), language.functions.end(),
+                     [&](std::string_view kind) { return !kind.empty() && is(node, kind); });
 }
 
 bool is_script(std::string_view language) {
@@ -74,7 +51,7 @@ TSNode enclosing(const lang::Tree& tree, std::uint32_t start, std::uint32_t end)
   TSNode node = ts_node_descendant_for_byte_range(root, start, end);
   TSNode top{};
   for (; !ts_node_is_null(node) && !ts_node_eq(node, root); node = ts_node_parent(node)) {
-    if (is_function(language, node)) {
+    if (is_function(tree.language(), node)) {
       TSNode parent = ts_node_parent(node);
       if (language == "python" && is(parent, "decorated_definition"))
         return parent;
@@ -184,22 +161,7 @@ bool has_syntax_error(const lang::Tree& tree, std::uint32_t* row, std::uint32_t*
 }
 
 std::string_view extension_of(const lang::Language& language) {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 9> kExtensions = {{
-      {"c", "c"},
-      {"cpp", "cpp"},
-      {"go", "go"},
-      {"java", "java"},
-      {"javascript", "js"},
-      {"python", "py"},
-      {"rust", "rs"},
-      {"tsx", "tsx"},
-      {"typescript", "ts"},
-  }};
-  for (const auto& [name, extension] : kExtensions) {
-    if (name == language.name)
-      return extension;
-  }
-  return "txt";
+  return language.extension;
 }
 
 CutResult cut_exercise(const rules::Rule& rule, lang::Parser& parser, std::string_view source,

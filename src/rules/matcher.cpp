@@ -153,6 +153,8 @@ std::optional<std::vector<TSSymbol>> Matcher::kinds_of(const RuleNode& rule,
         return std::vector<TSSymbol>{*kind};
       return std::nullopt;
     case RuleNode::Type::kind:
+      if (!rule.subtypes.empty())
+        return rule.subtypes;
       return std::vector<TSSymbol>{rule.kind};
     case RuleNode::Type::nth_child:
       // Only nodes matching `ofRule` are counted, so only they can match.
@@ -247,6 +249,9 @@ bool Matcher::eval(const RuleNode& rule, TSNode node, MatchContext& context,
     case RuleNode::Type::pattern:
       return rule.pattern->match(node, context, env);
     case RuleNode::Type::kind:
+      if (!rule.subtypes.empty())
+        return std::binary_search(rule.subtypes.begin(), rule.subtypes.end(),
+                                  context.kinds.canonical(node));
       return context.kinds.canonical(node) == rule.kind;
     case RuleNode::Type::regex: {
       std::string_view text = context.text(node);

@@ -62,6 +62,9 @@ struct RuleNode {
   Type type = Type::all;
   std::optional<Pattern> pattern;
   TSSymbol kind = 0;
+  // kind: a supertype's concrete kinds (`expression`: every kind of expression), canonical and
+  // sorted; empty for a concrete kind.
+  std::vector<TSSymbol> subtypes;
   std::unique_ptr<const RE2> regex;
   std::unique_ptr<NthChild> nth_child;
   std::unique_ptr<Relation> relation;

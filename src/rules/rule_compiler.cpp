@@ -250,6 +250,7 @@ class RuleCompiler {
       RuleNode node;
       node.type = RuleNode::Type::kind;
       node.kind = kind(*spec.kind);
+      node.subtypes = subtypes(node.kind);
       node.pos = spec.kind->pos();
       parts.push_back(std::move(node));
     }
@@ -525,14 +526,17 @@ class RuleCompiler {
 
   TSSymbol kind(const Text& name) {
     if (auto symbol = kinds_.find(name.value, true)) {
-      // Supertypes (`expression`) never appear in trees and tree-sitter 0.20 cannot list their
-      // subtypes, so a kind rule on one would silently match nothing.
+      // A supertype (`expression`) never appears in a tree: it stands for its subtypes, which
+      // grammars of ABI 15 list. A hidden kind that an older grammar does not list as a supertype
+      // would silently match nothing.
       if (*symbol < kinds_.size() &&
-          ts_language_symbol_type(language_.ts, *symbol) == TSSymbolTypeAuxiliary) {
+          ((ts_language_symbol_type(language_.ts, *symbol) == TSSymbolTypeSupertype &&
+            subtypes(*symbol).empty()) ||
+           ts_language_symbol_type(language_.ts, *symbol) == TSSymbolTypeAuxiliary)) {
         throw rule_error(RuleErrorKind::unknown_kind, rule_id_,
                          "node kind " + fmt_key(name.value) +
-                             " is a supertype, which never appears in a tree; use 'any' with "
-                             "its concrete kinds",
+                             " never appears in a tree and this " + std::string(language_.name) +
+                             " grammar lists no kinds for it; use 'any' with its concrete kinds",
                          name.pos());
       }
       return *symbol;
@@ -548,6 +552,35 @@ class RuleCompiler {
                      "unknown node kind " + fmt_key(name.value) + " in " +
                          std::string(language_.name) + did_you_mean(name.value, names),
                      name.pos());
+  }
+
+  // The concrete kinds a supertype stands for, through nested supertypes (canonical, sorted);
+  // empty for a kind that is not a supertype.
+  std::vector<TSSymbol> subtypes(TSSymbol symbol) const {
+    std::vector<TSSymbol> out;
+    if (ts_language_symbol_type(language_.ts, symbol) != TSSymbolTypeSupertype)
+      return out;
+    std::vector<TSSymbol> open{symbol};
+    std::vector<TSSymbol> seen{symbol};
+    while (!open.empty()) {
+      TSSymbol at = open.back();
+      open.pop_back();
+      std::uint32_t length = 0;
+      const TSSymbol* list = ts_language_subtypes(language_.ts, at, &length);
+      for (std::uint32_t i = 0; i < length; ++i) {
+        TSSymbol sub = list[i];
+        if (std::find(seen.begin(), seen.end(), sub) != seen.end())
+          continue;
+        seen.push_back(sub);
+        if (ts_language_symbol_type(language_.ts, sub) == TSSymbolTypeSupertype)
+          open.push_back(sub);
+        else
+          out.push_back(kinds_.canonical(sub));
+      }
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
   }
 
   TSFieldId field(const Text& name) {

@@ -43,6 +43,19 @@ RULES = HERE / "rules"
 UTILS = HERE / "utils"
 REJECTED = HERE / "rejected"
 
+# Languages whose grammar release git-mentor pins differs from the one ast-grep bundles (the npm
+# registry does not serve ast-grep's; see grammars/README.md): ast-grep parses them with
+# git-mentor's own grammar, built from the build's static library into a shared one and loaded
+# as a custom language, so that the engines are compared on the same trees. name: (C symbol,
+# ast-grep's expando character for the language).
+PINNED_GRAMMARS = {
+    "kotlin": ("tree_sitter_kotlin", "µ"),
+    "lua": ("tree_sitter_lua", None),
+    "scala": ("tree_sitter_scala", None),
+    "swift": ("tree_sitter_swift", "µ"),
+    "yaml": ("tree_sitter_yaml", None),
+}
+
 # A match as both tools are compared on: rule id, path, then 1-based start line, start column,
 # end line and end column (one past the last byte).
 Key = collections.namedtuple("Key", "rule path line column end_line end_column")
@@ -160,6 +173,47 @@ def write_sgconfig(repo):
     return config
 
 
+def write_ast_grep_config(repo, directory, mentor):
+    """ast-grep's own project file, beside sgconfig.yml (so that globs read alike): the same
+    rules and utilities, with each language of PINNED_GRAMMARS renamed to a custom language that
+    parses with git-mentor's grammar (languageGlobs maps its files to it)."""
+    build = mentor.resolve().parent
+    rules = directory / "ast-grep-rules"
+    utils = directory / "ast-grep-utils"
+    custom = {name: f"mentorpinned{name}" for name in PINNED_GRAMMARS}
+
+    def renamed(source, target):
+        target.mkdir()
+        for path in sorted(source.iterdir()):
+            text = path.read_text()
+            for name, alias in custom.items():
+                text = text.replace(f"language: {name}\n", f"language: {alias}\n")
+            (target / path.name).write_text(text)
+
+    renamed(RULES, rules)
+    renamed(UTILS, utils)
+    lines = [f"ruleDirs:\n  - {json.dumps(str(rules))}", f"utilDirs:\n  - {json.dumps(str(utils))}",
+             "customLanguages:"]
+    globs = ["languageGlobs:"]
+    for name, (symbol, expando) in PINNED_GRAMMARS.items():
+        library = directory / f"{name}.so"
+        archive = build / f"libmentor_grammar_{name}.a"
+        if not archive.exists():
+            raise SetupError(f"{archive} is missing: the differential test needs the build's "
+                             "grammar libraries")
+        run(["cc", "-shared", "-o", str(library), "-Wl,--whole-archive", str(archive),
+             "-Wl,--no-whole-archive"])
+        lines.append(f"  {custom[name]}:\n    libraryPath: {json.dumps(str(library))}\n"
+                     f"    extensions: [{name}-pinned]\n    languageSymbol: {symbol}")
+        if expando:
+            lines.append(f"    expandoChar: {json.dumps(expando)}")
+        extensions = sorted({p.suffix for p in (CORPUS / name).rglob("*") if p.is_file()})
+        globs.append(f"  {custom[name]}: [{', '.join(json.dumps('*' + e) for e in extensions)}]")
+    config = repo / "sgconfig-ast-grep.yml"
+    config.write_text("\n".join(lines + globs) + "\n")
+    return config
+
+
 def mentor_matches(mentor, repo, sources, fixes=None):
     """git-mentor's matches with the rule sources `sources` (command-line arguments); with
     `fixes`, a dict, each match's fix (replacement, start byte, end byte) goes into it."""
@@ -184,8 +238,8 @@ def ast_grep_matches(binary, repo, config, fixes):
     """ast-grep's matches; each match's fix (replacement, start byte, end byte) goes into the
     dict `fixes`."""
     # Status 1 means a match of an `error` rule, not a failure.
-    output = run([str(binary), "scan", "--config", str(config), "--json=stream", "."], cwd=repo,
-                 ok=(0, 1))
+    output = run([str(binary), "scan", "--config", str(config), "--custom-languages", "allow",
+                  "--json=stream", "."], cwd=repo, ok=(0, 1))
     keys = []
     for line in output.splitlines():
         if not line.strip():
@@ -346,7 +400,8 @@ def main():
             # The same rules through the ast-grep project, as `git mentor check --rules DIR`
             # reads a directory holding an sgconfig.yml.
             project_keys = mentor_matches(args.mentor, repo, ["--rules", str(repo)])
-            ast_grep_keys = ast_grep_matches(binary, repo, config, ast_grep_fixes)
+            ast_grep_config = write_ast_grep_config(repo, directory, args.mentor)
+            ast_grep_keys = ast_grep_matches(binary, repo, ast_grep_config, ast_grep_fixes)
         except SetupError as error:
             print(f"error: {error}", file=sys.stderr)
             return 2

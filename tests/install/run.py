@@ -164,7 +164,7 @@ def main():
                               "Depends", "Section"]).stdout
                 print(fields)
                 depends = next((l for l in fields.splitlines() if l.startswith("Depends:")), "")
-                for dependency in ["git", "libgit2", "libtree-sitter", "libre2", "libyaml-cpp",
+                for dependency in ["git", "libgit2", "libre2", "libyaml-cpp",
                                    "libfmt", "libc6"]:
                     check(dependency in depends, f"the package depends on {dependency}", fields)
     finally:
