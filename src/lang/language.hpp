@@ -27,10 +27,6 @@ struct Language {
   const TSLanguage* ts;   // never null
   char32_t expando;       // character that replaces `$` in patterns when `$` is not valid in an
                           // identifier of this language (ast-grep's expando_char); '$' if valid
-  // Keywords that are never a name in the language but that the pinned grammar still parses as
-  // an identifier where the keyword cannot stand (Python's `except: pass` reads as an annotated
-  // assignment to `except`). Newer grammars reserve them; until then patterns check them.
-  std::span<const std::string_view> reserved = {};
   CommentMarkers comments = {};
   // The kinds of a named function or method (unused entries empty), where practice cuts an
   // exercise out of a file.

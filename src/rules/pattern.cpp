@@ -228,25 +228,6 @@ std::optional<TSNode> find_syntax_error(TSNode node, std::string_view text,
   return std::nullopt;
 }
 
-// The first identifier of `root` whose text is a keyword the language reserves (see
-// Language::reserved): the code is not valid on its own, though the pinned grammar parsed it.
-std::optional<TSNode> find_reserved_name(TSNode root, std::string_view text,
-                                         const lang::Language& language) {
-  if (language.reserved.empty())
-    return std::nullopt;
-  TreeCursor cursor(root);
-  do {
-    TSNode node = cursor.node();
-    if (ts_node_child_count(node) == 0 && std::strcmp(ts_node_type(node), "identifier") == 0) {
-      std::string_view name = lang::node_text(node, text);
-      if (std::find(language.reserved.begin(), language.reserved.end(), name) !=
-          language.reserved.end())
-        return node;
-    }
-  } while (cursor.next());
-  return std::nullopt;
-}
-
 // The first node of kind `kind` in preorder.
 std::optional<TSNode> find_kind(TSNode root, TSSymbol kind, const KindTable& kinds) {
   TreeCursor cursor(root);
@@ -606,16 +587,6 @@ Pattern Pattern::compile(const PatternSpec& spec, const lang::Language& language
     throw rule_error(RuleErrorKind::invalid_pattern, rule_id,
                      "invalid pattern: " + what + " (the pattern must be valid " +
                          std::string(language.name) + " code)",
-                     source.at(offset));
-  }
-
-  if (auto name = find_reserved_name(root, pre.text, language)) {
-    std::size_t offset = pre.original_offset(ts_node_start_byte(*name));
-    throw rule_error(RuleErrorKind::invalid_pattern, rule_id,
-                     "invalid pattern: " + fmt_key(lang::node_text(*name, pre.text)) +
-                         " is a keyword of " + std::string(language.name) +
-                         ", not a name: the pattern is not one complete node of code (write the "
-                         "code around it as 'context' and pick the node with 'selector')",
                      source.at(offset));
   }
 

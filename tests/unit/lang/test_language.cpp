@@ -12,7 +12,22 @@ TEST_CASE("every compiled-in language parses a snippet without errors", "[lang]"
     std::string_view root;
   };
   const Sample samples[] = {
+      {"bash", "for f in \"$@\"; do echo \"$f\"; done\n", "program"},
       {"c", "int main(void) { return 0; }\n", "translation_unit"},
+      {"csharp", "class A { void F() { var x = new List<int>(); } }\n", "compilation_unit"},
+      {"css", "a:hover { color: #fff; margin: 0 auto; }\n", "stylesheet"},
+      {"elixir", "defmodule A do\n  def f(x), do: x |> g()\nend\n", "source"},
+      {"haskell", "module A where\nf :: Int -> Int\nf x = x + 1\n", "haskell"},
+      {"html", "<!DOCTYPE html>\n<p class=\"a\">hi</p>\n", "document"},
+      {"json", "{\"a\": [1, true, null]}\n", "document"},
+      {"kotlin", "fun f(x: Int?): Int = x ?: 0\n", "source_file"},
+      {"lua", "local function f(x) return x + 1 end\n", "chunk"},
+      {"php", "<?php\nfunction f(?int $x): int { return $x ?? 0; }\n", "program"},
+      {"ruby", "def f(x) = x&.succ\n[1, 2].map { |y| y * 2 }\n", "program"},
+      {"scala", "object A { def f(x: Int): Int = x + 1 }\n", "compilation_unit"},
+      {"swift", "func f(_ x: Int?) -> Int { guard let y = x else { return 0 }; return y }\n",
+       "source_file"},
+      {"yaml", "a: [1, 2]\nb:\n  c: d\n", "stream"},
       {"cpp", "template <class T> T id(T x) { return x; }\n", "translation_unit"},
       {"go", "package main\n\nfunc main() {}\n", "source_file"},
       {"java", "class A { void f() {} }\n", "program"},

@@ -18,6 +18,14 @@ TEST_CASE("engine: kind and regex", "[rules]") {
         Texts{"print(1)"});
 }
 
+TEST_CASE("engine: a supertype kind matches every kind the grammar lists under it", "[rules]") {
+  // Python's `expression` and, through it, `primary_expression` (ABI 15 grammars list them).
+  CHECK(matches("python", "  kind: expression\n  regex: ^[^x]\n", "x = 1 + f(y)\n") ==
+        Texts{"1", "1 + f(y)", "f", "f(y)", "y"});
+  CHECK(matches("python", "  kind: primary_expression\n  inside: {kind: call, stopBy: end}\n",
+                "x = 1 + f(y)\n") == Texts{"f", "y"});
+}
+
 TEST_CASE("engine: all, any, not", "[rules]") {
   std::string rule = R"y(  all:
     - kind: call
