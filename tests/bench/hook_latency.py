@@ -16,8 +16,9 @@ parse (diff + parse - diff), and match and the rest (review - diff+parse).
 With --files-from DIR the ten files are the ten largest source files (Python and JavaScript,
 outside tests and docs) of a checkout, e.g. a clone of pallets/flask, instead. With ast-grep
 available (the pinned one the differential test installs), it also times
-  ast-grep        `ast-grep scan` of just the ten files at the tip, with the bundled rules that
-                  ast-grep can read (those written with `rule:`, mentoring keys stripped)
+  ast-grep        `ast-grep scan` of just the ten files at the tip, with the bundled Python and
+                  JavaScript rules (the ones the hook compiles) that ast-grep can read (those
+                  written with `rule:`, mentoring keys stripped)
 side by side, and prints hook / ast-grep.
 
 With --instructions it also counts, once each with callgrind, the instructions of the cold hook,
@@ -126,8 +127,9 @@ def commit_files(tmp, sources, lines):
     return work, base, head, files
 
 
-def ast_grep_project(tmp):
-    """An ast-grep project with the bundled rules it can read; (sgconfig path, rules used)."""
+def ast_grep_project(tmp, languages=("python", "javascript")):
+    """An ast-grep project with the bundled rules of `languages` (those the hook compiles for a
+    push of Python and JavaScript files) that it can read; (sgconfig path, rules used)."""
     try:
         import yaml
     except ImportError:
@@ -141,8 +143,8 @@ def ast_grep_project(tmp):
         with open(path) as f:
             docs = [d for d in yaml.safe_load_all(f) if d]
         for doc in docs:
-            if "rule" not in doc:
-                continue  # a raw tree-sitter query: ast-grep has none
+            if "rule" not in doc or doc.get("language") not in languages:
+                continue  # a raw tree-sitter query (ast-grep has none), or another language
             out = {k: v for k, v in doc.items() if k in keep}
             if out.get("severity") == "praise":
                 out["severity"] = "hint"
