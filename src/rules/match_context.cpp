@@ -73,25 +73,18 @@ TSNode NodeIndex::parent(TSNode node) {
   return index != kNone ? at(entries_[index].parent) : ts_node_parent(node);
 }
 
-TSNode NodeIndex::next_sibling(TSNode node) {
+TSNode NodeIndex::sibling(TSNode node, int step) {
   std::uint32_t index = locate(node);
   if (index == kNone)
-    return ts_node_next_sibling(node);
+    return step > 0 ? ts_node_next_sibling(node) : ts_node_prev_sibling(node);
   std::uint32_t parent = entries_[index].parent;
   if (parent == kNone)
     return TSNode{};
   const Entry& up = entries_[parent];
-  return index + 1 < up.first_child + up.child_count ? entries_[index + 1].node : TSNode{};
-}
-
-TSNode NodeIndex::prev_sibling(TSNode node) {
-  std::uint32_t index = locate(node);
-  if (index == kNone)
-    return ts_node_prev_sibling(node);
-  std::uint32_t parent = entries_[index].parent;
-  if (parent == kNone)
-    return TSNode{};
-  return index > entries_[parent].first_child ? entries_[index - 1].node : TSNode{};
+  std::int64_t at = static_cast<std::int64_t>(index) + step;
+  return at >= up.first_child && at < static_cast<std::int64_t>(up.first_child) + up.child_count
+             ? entries_[static_cast<std::size_t>(at)].node
+             : TSNode{};
 }
 
 }  // namespace mentor::rules

@@ -31,8 +31,8 @@ class NodeIndex {
   // As ts_node_parent / ts_node_next_sibling / ts_node_prev_sibling (null nodes when there is
   // none). A node of another tree is answered by those functions.
   TSNode parent(TSNode node);
-  TSNode next_sibling(TSNode node);
-  TSNode prev_sibling(TSNode node);
+  TSNode next_sibling(TSNode node) { return sibling(node, 1); }
+  TSNode prev_sibling(TSNode node) { return sibling(node, -1); }
 
  private:
   static constexpr std::uint32_t kNone = UINT32_MAX;
@@ -46,6 +46,8 @@ class NodeIndex {
     bool listed = false;  // its children are entries
   };
 
+  // The sibling `step` places after `node` (1: the next, -1: the previous); null past either end.
+  TSNode sibling(TSNode node, int step);
   // The entry of `node`; kNone when it is not a node of this tree.
   std::uint32_t locate(TSNode node);
   void list_children(std::uint32_t at);
