@@ -13,6 +13,7 @@ const TSLanguage* tree_sitter_css();
 const TSLanguage* tree_sitter_elixir();
 const TSLanguage* tree_sitter_go();
 const TSLanguage* tree_sitter_haskell();
+const TSLanguage* tree_sitter_hcl();
 const TSLanguage* tree_sitter_html();
 const TSLanguage* tree_sitter_java();
 const TSLanguage* tree_sitter_javascript();
@@ -24,6 +25,7 @@ const TSLanguage* tree_sitter_python();
 const TSLanguage* tree_sitter_ruby();
 const TSLanguage* tree_sitter_rust();
 const TSLanguage* tree_sitter_scala();
+const TSLanguage* tree_sitter_solidity();
 const TSLanguage* tree_sitter_swift();
 const TSLanguage* tree_sitter_tsx();
 const TSLanguage* tree_sitter_typescript();
@@ -43,8 +45,8 @@ constexpr CommentMarkers kSlashes{"//", "/*", "*/"};
 
 // The expando characters are ast-grep's (its `expando_char` of each language): `$` where it is
 // an identifier character or where ast-grep does not replace it.
-const std::array<Language, 23>& languages() {
-  static const std::array<Language, 23> table = {{
+const std::array<Language, 25>& languages() {
+  static const std::array<Language, 25> table = {{
       {"bash", tree_sitter_bash(), U'$', kHash, {"function_definition"}, "sh"},
       {"c", tree_sitter_c(), kMicro, kSlashes, {"function_definition"}, "c"},
       {"cpp", tree_sitter_cpp(), kMicro, kSlashes, {"function_definition"}, "cpp"},
@@ -63,6 +65,7 @@ const std::array<Language, 23>& languages() {
        {"function_declaration", "method_declaration"},
        "go"},
       {"haskell", tree_sitter_haskell(), kMicro, {"--", "{-", "-}"}, {"function"}, "hs"},
+      {"hcl", tree_sitter_hcl(), kMicro, {"#", "/*", "*/"}, {}, "tf"},
       {"html", tree_sitter_html(), U'$', {{}, "<!--", "-->"}, {}, "html"},
       {"java",
        tree_sitter_java(),
@@ -78,27 +81,23 @@ const std::array<Language, 23>& languages() {
        "js"},
       {"json", tree_sitter_json(), U'$', {}, {}, "json"},
       {"kotlin", tree_sitter_kotlin(), kMicro, kSlashes, {"function_declaration"}, "kt"},
-      {"lua",
-       tree_sitter_lua(),
-       U'$',
-       {"--", {}, {}},
-       {"function_declaration"},
-       "lua"},
+      {"lua", tree_sitter_lua(), U'$', {"--", {}, {}}, {"function_declaration"}, "lua"},
       {"php",
        tree_sitter_php_only(),
        kMicro,
        kSlashes,
        {"function_definition", "method_declaration"},
        "php"},
-      {"python",
-       tree_sitter_python(),
-       kMicro,
-       kHash,
-       {"function_definition"},
-       "py"},
+      {"python", tree_sitter_python(), kMicro, kHash, {"function_definition"}, "py"},
       {"ruby", tree_sitter_ruby(), kMicro, kHash, {"method", "singleton_method"}, "rb"},
       {"rust", tree_sitter_rust(), kMicro, kSlashes, {"function_item"}, "rs"},
       {"scala", tree_sitter_scala(), U'$', kSlashes, {"function_definition"}, "scala"},
+      {"solidity",
+       tree_sitter_solidity(),
+       U'$',
+       kSlashes,
+       {"function_definition", "modifier_definition"},
+       "sol"},
       {"swift", tree_sitter_swift(), kMicro, kSlashes, {"function_declaration"}, "swift"},
       {"tsx",
        tree_sitter_tsx(),
@@ -122,26 +121,12 @@ struct Alias {
   std::string_view name;
 };
 
-constexpr std::array<Alias, 19> kAliases = {{
-    {"c#", "csharp"},
-    {"c++", "cpp"},
-    {"cs", "csharp"},
-    {"ex", "elixir"},
-    {"golang", "go"},
-    {"hs", "haskell"},
-    {"js", "javascript"},
-    {"jsx", "javascript"},
-    {"kt", "kotlin"},
-    {"py", "python"},
-    {"python3", "python"},
-    {"rb", "ruby"},
-    {"rs", "rust"},
-    {"sh", "bash"},
-    {"shell", "bash"},
-    {"ts", "typescript"},
-    {"yml", "yaml"},
-    {"zsh", "bash"},
-    {"exs", "elixir"},
+constexpr std::array<Alias, 20> kAliases = {{
+    {"c#", "csharp"},      {"c++", "cpp"},    {"cs", "csharp"},     {"ex", "elixir"},
+    {"golang", "go"},      {"hs", "haskell"}, {"terraform", "hcl"}, {"js", "javascript"},
+    {"jsx", "javascript"}, {"kt", "kotlin"},  {"py", "python"},     {"python3", "python"},
+    {"rb", "ruby"},        {"rs", "rust"},    {"sh", "bash"},       {"shell", "bash"},
+    {"ts", "typescript"},  {"yml", "yaml"},   {"zsh", "bash"},      {"exs", "elixir"},
 }};
 
 struct Extension {
@@ -149,21 +134,21 @@ struct Extension {
   std::string_view language;
 };
 
-constexpr std::array<Extension, 52> kExtensions = {{
-    {"bash", "bash"},      {"bats", "bash"},   {"sh", "bash"},         {"c", "c"},
-    {"h", "c"},            {"cs", "csharp"},   {"cc", "cpp"},          {"cpp", "cpp"},
-    {"cxx", "cpp"},        {"c++", "cpp"},     {"hpp", "cpp"},         {"hh", "cpp"},
-    {"hxx", "cpp"},        {"h++", "cpp"},     {"ipp", "cpp"},         {"css", "css"},
-    {"ex", "elixir"},      {"exs", "elixir"},  {"go", "go"},           {"hs", "haskell"},
-    {"htm", "html"},       {"html", "html"},   {"xhtml", "html"},      {"java", "java"},
-    {"js", "javascript"},  {"mjs", "javascript"}, {"cjs", "javascript"}, {"jsx", "javascript"},
-    {"json", "json"},      {"kt", "kotlin"},   {"kts", "kotlin"},      {"ktm", "kotlin"},
-    {"lua", "lua"},        {"php", "php"},     {"py", "python"},       {"pyi", "python"},
-    {"rb", "ruby"},        {"rake", "ruby"},   {"gemspec", "ruby"},    {"ru", "ruby"},
-    {"rs", "rust"},        {"scala", "scala"}, {"sc", "scala"},        {"sbt", "scala"},
-    {"swift", "swift"},    {"ts", "typescript"}, {"mts", "typescript"}, {"cts", "typescript"},
-    {"tsx", "tsx"},        {"yml", "yaml"},    {"yaml", "yaml"},
-    {"zsh", "bash"},
+constexpr std::array<Extension, 56> kExtensions = {{
+    {"bash", "bash"},     {"bats", "bash"},      {"sh", "bash"},        {"c", "c"},
+    {"h", "c"},           {"cs", "csharp"},      {"cc", "cpp"},         {"cpp", "cpp"},
+    {"cxx", "cpp"},       {"c++", "cpp"},        {"hpp", "cpp"},        {"hh", "cpp"},
+    {"hxx", "cpp"},       {"h++", "cpp"},        {"ipp", "cpp"},        {"css", "css"},
+    {"ex", "elixir"},     {"exs", "elixir"},     {"go", "go"},          {"hs", "haskell"},
+    {"htm", "html"},      {"html", "html"},      {"xhtml", "html"},     {"java", "java"},
+    {"js", "javascript"}, {"mjs", "javascript"}, {"cjs", "javascript"}, {"jsx", "javascript"},
+    {"json", "json"},     {"kt", "kotlin"},      {"kts", "kotlin"},     {"ktm", "kotlin"},
+    {"lua", "lua"},       {"php", "php"},        {"py", "python"},      {"pyi", "python"},
+    {"rb", "ruby"},       {"rake", "ruby"},      {"gemspec", "ruby"},   {"ru", "ruby"},
+    {"rs", "rust"},       {"scala", "scala"},    {"sc", "scala"},       {"sbt", "scala"},
+    {"swift", "swift"},   {"ts", "typescript"},  {"mts", "typescript"}, {"cts", "typescript"},
+    {"tsx", "tsx"},       {"yml", "yaml"},       {"yaml", "yaml"},      {"zsh", "bash"},
+    {"hcl", "hcl"},       {"tf", "hcl"},         {"tfvars", "hcl"},     {"sol", "solidity"},
 }};
 
 }  // namespace

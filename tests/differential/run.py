@@ -49,6 +49,7 @@ REJECTED = HERE / "rejected"
 # as a custom language, so that the engines are compared on the same trees. name: (C symbol,
 # ast-grep's expando character for the language).
 PINNED_GRAMMARS = {
+    "hcl": ("tree_sitter_hcl", "µ"),
     "kotlin": ("tree_sitter_kotlin", "µ"),
     "lua": ("tree_sitter_lua", None),
     "scala": ("tree_sitter_scala", None),
