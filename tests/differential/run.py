@@ -50,6 +50,7 @@ REJECTED = HERE / "rejected"
 # ast-grep's expando character for the language).
 PINNED_GRAMMARS = {
     "hcl": ("tree_sitter_hcl", "µ"),
+    "javascript": ("tree_sitter_javascript", None),
     "kotlin": ("tree_sitter_kotlin", "µ"),
     "lua": ("tree_sitter_lua", None),
     "scala": ("tree_sitter_scala", None),
