@@ -55,8 +55,8 @@ bool past_deadline(TSParseState* state) {
 
 TSTree* Parser::run(const Language& language, const TSTree* old, std::string_view source) {
   use(language);
-  ParseInput input{source, std::chrono::steady_clock::now() +
-                               std::chrono::microseconds(timeout_micros_)};
+  ParseInput input{source,
+                   std::chrono::steady_clock::now() + std::chrono::microseconds(timeout_micros_)};
   TSInput reader{&input, read_source, TSInputEncodingUTF8, nullptr};
   TSParseOptions options{&input, past_deadline};
   TSTree* tree = ts_parser_parse_with_options(parser_.get(), old, reader, options);

@@ -30,10 +30,10 @@ using TipPlaces = std::vector<std::vector<TipPlace>>;
 // version of any file of its language that a reviewed commit changed, so code moved to another
 // file by a later commit is still there. A finding whose file a later head holds unchanged (the
 // same blob) is there without reading it; for the others, reads and parses each such file once
-// per head that needs it, and nothing when none does. Only findings for which `asked` returns true are
-// looked for (e.g. those that would block); the others keep fixed_later false.
-// With `places`, also says where each finding looked for and still there is at the first such
-// head (in its own file, the nearest occurrence; a head's own finding, where it is).
+// per head that needs it, and nothing when none does. Only findings for which `asked` returns true
+// are looked for (e.g. those that would block); the others keep fixed_later false. With `places`,
+// also says where each finding looked for and still there is at the first such head (in its own
+// file, the nearest occurrence; a head's own finding, where it is).
 void mark_fixed_later(const git::Repository& repo, std::span<CommitReview> reviews,
                       const RuleSet& rules, const ReviewOptions& options,
                       const std::function<bool(const Finding&)>& asked,

@@ -534,8 +534,8 @@ class RuleCompiler {
             subtypes(*symbol).empty()) ||
            ts_language_symbol_type(language_.ts, *symbol) == TSSymbolTypeAuxiliary)) {
         throw rule_error(RuleErrorKind::unknown_kind, rule_id_,
-                         "node kind " + fmt_key(name.value) +
-                             " never appears in a tree and this " + std::string(language_.name) +
+                         "node kind " + fmt_key(name.value) + " never appears in a tree and this " +
+                             std::string(language_.name) +
                              " grammar lists no kinds for it; use 'any' with its concrete kinds",
                          name.pos());
       }

@@ -369,7 +369,8 @@ TEST_CASE("rules new validates the id and language, and honours --dir and the co
   MentorRun bad_language =
       run_mentor({"-C", repo.path().string(), "rules", "new", "no-print", "--language", "cobol"});
   CHECK(bad_language.code == 2);
-  CHECK(bad_language.err.find("unknown language 'cobol' (known: bash, c, cpp, csharp,") != std::string::npos);
+  CHECK(bad_language.err.find("unknown language 'cobol' (known: bash, c, cpp, csharp,") !=
+        std::string::npos);
   CHECK(!std::filesystem::exists(repo.path() / ".mentor"));
 
   // The first directory of `rules:` in .git-mentor.yaml inside the work tree.

@@ -23,7 +23,8 @@ TEST_CASE("the bundled packs report no mistake in a clean realistic file of thei
       std::ifstream in(file.path(), std::ios::binary);
       std::ostringstream text;
       text << in.rdbuf();
-      std::string path = language.path().filename().string() + "/" + file.path().filename().string();
+      std::string path =
+          language.path().filename().string() + "/" + file.path().filename().string();
       repo.write(path, text.str());
       files[path] = language.path().filename().string();
     }
@@ -31,8 +32,8 @@ TEST_CASE("the bundled packs report no mistake in a clean realistic file of thei
   REQUIRE(files.size() >= 6);
   repo.commit("clean files");
 
-  MentorRun run = run_mentor(
-      {"-C", repo.path().string(), "check", "--format", "json", "--fail-on", "never", base + "..HEAD"});
+  MentorRun run = run_mentor({"-C", repo.path().string(), "check", "--format", "json", "--fail-on",
+                              "never", base + "..HEAD"});
   INFO(run.err);
   REQUIRE(run.code == 0);
   std::map<std::string, int> praised;
