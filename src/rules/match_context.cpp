@@ -39,6 +39,17 @@ std::uint32_t NodeIndex::locate(TSNode node) {
   auto known = by_id_.find(node.id);
   if (known != by_id_.end() && entries_[known->second].start == start)
     return known->second;
+  if (complete_)
+    return kNone;
+  if (descended_ > kListAllAfter) {
+    // Many walks down (a deep tree asked about level by level): list every node once instead,
+    // so that the total stays linear in the tree's size.
+    for (std::uint32_t at = 0; at < entries_.size(); ++at)
+      list_children(at);
+    complete_ = true;
+    known = by_id_.find(node.id);
+    return known != by_id_.end() && entries_[known->second].start == start ? known->second : kNone;
+  }
   // Down from the root through each child whose range holds the node's. Siblings do not
   // overlap, so those are the last children starting at or before it, back to the first that
   // ends before it (more than one only around empty nodes).
@@ -46,6 +57,7 @@ std::uint32_t NodeIndex::locate(TSNode node) {
   while (!open.empty()) {
     std::uint32_t at = open.back();
     open.pop_back();
+    ++descended_;
     list_children(at);
     auto first = entries_.begin() + entries_[at].first_child;
     auto last = first + entries_[at].child_count;

@@ -23,7 +23,8 @@ using lang::TreeCursor;
 // depth and the width of the tree). Filled as asked: a node is found by walking down from the
 // root through the children whose byte range holds it (a binary search among each node's
 // children, listed once by a cursor), so matching a few lines of a large file lists the
-// children of their ancestors only, not the whole tree.
+// children of their ancestors only, not the whole tree. A deep tree asked about level by level
+// would make that quadratic: past a bound on the levels walked, every node is listed at once.
 class NodeIndex {
  public:
   explicit NodeIndex(TSNode root);
@@ -53,6 +54,10 @@ class NodeIndex {
   void list_children(std::uint32_t at);
   TSNode at(std::uint32_t index) const;
 
+  // Levels walked down by locate() in all; past kListAllAfter every node is listed at once.
+  static constexpr std::size_t kListAllAfter = std::size_t{1} << 16;
+  std::size_t descended_ = 0;
+  bool complete_ = false;  // every node is an entry
   TreeCursor cursor_;
   std::vector<Entry> entries_;
   std::unordered_map<const void*, std::uint32_t> by_id_;

@@ -10,7 +10,8 @@ with ast-grep. The
 pinned ast-grep (@ast-grep/cli from the npm registry) is installed on first use into a cache
 outside the source tree; without npm or the registry the test fails, it never skips.
 
-    tests/differential/run.py --mentor build/git-mentor [--ast-grep PATH] [--keep] [-v]
+    tests/differential/run.py --mentor build/git-mentor [--grammar-libraries DIR]
+                              [--ast-grep PATH] [--keep] [-v]
 
 Each file in tests/differential/rejected/ is a rule file both tools must refuse: ast-grep with
 an error saying its `# ast-grep says:` line, git-mentor with exit status 2, a file:line:col
@@ -175,11 +176,10 @@ def write_sgconfig(repo):
     return config
 
 
-def write_ast_grep_config(repo, directory, mentor):
+def write_ast_grep_config(repo, directory, libraries):
     """ast-grep's own project file, beside sgconfig.yml (so that globs read alike): the same
     rules and utilities, with each language of PINNED_GRAMMARS renamed to a custom language that
     parses with git-mentor's grammar (languageGlobs maps its files to it)."""
-    build = mentor.resolve().parent
     rules = directory / "ast-grep-rules"
     utils = directory / "ast-grep-utils"
     custom = {name: f"mentorpinned{name}" for name in PINNED_GRAMMARS}
@@ -199,7 +199,7 @@ def write_ast_grep_config(repo, directory, mentor):
     globs = ["languageGlobs:"]
     for name, (symbol, expando) in PINNED_GRAMMARS.items():
         library = directory / f"{name}.so"
-        archive = build / f"libmentor_grammar_{name}.a"
+        archive = libraries / f"libmentor_grammar_{name}.a"
         if not archive.exists():
             raise SetupError(f"{archive} is missing: the differential test needs the build's "
                              "grammar libraries")
@@ -376,6 +376,9 @@ def check_rejected(binary, mentor, repo):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mentor", required=True, type=Path, help="the git-mentor executable")
+    parser.add_argument("--grammar-libraries", type=Path,
+                        help="where the build's libmentor_grammar_*.a are (default: beside "
+                        "--mentor)")
     parser.add_argument("--ast-grep", type=Path,
                         help="an ast-grep executable to use instead of installing the pinned one")
     parser.add_argument("--cache-dir", type=Path, default=cache_root(),
@@ -402,7 +405,8 @@ def main():
             # The same rules through the ast-grep project, as `git mentor check --rules DIR`
             # reads a directory holding an sgconfig.yml.
             project_keys = mentor_matches(args.mentor, repo, ["--rules", str(repo)])
-            ast_grep_config = write_ast_grep_config(repo, directory, args.mentor)
+            ast_grep_config = write_ast_grep_config(
+                repo, directory, args.grammar_libraries or args.mentor.resolve().parent)
             ast_grep_keys = ast_grep_matches(binary, repo, ast_grep_config, ast_grep_fixes)
         except SetupError as error:
             print(f"error: {error}", file=sys.stderr)
