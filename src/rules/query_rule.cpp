@@ -1,5 +1,5 @@
-// Query rules: ts_query_new, then predicates evaluated here (tree-sitter 0.20 leaves them to the
-// caller).
+// Query rules: ts_query_new, then predicates evaluated here (the tree-sitter runtime leaves them to
+// the caller).
 #include "rules/query_rule.hpp"
 
 #include <algorithm>
